@@ -1,0 +1,227 @@
+//! The `byline` command line.
+//!
+//! Subcommands live one per module; this file holds the argument structs,
+//! the exit-code contract and the error funnel, so that every failure
+//! reaches the user as one sentence on stderr and never as a Rust panic.
+
+mod check;
+mod eval;
+mod input;
+mod output;
+mod run;
+mod stages;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use byline_core::Pipeline;
+use byline_core::span::OffsetUnit;
+use clap::{Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  some documents failed; each has an error record {\"id\", \"error\"} in the output
+  2  usage error, or an invalid pipeline file (every problem is listed with file:line:column)
+  3  an input or output file could not be read or written
+  101  internal error (a bug in byline; please report it)";
+
+/// byline reads English news text and says what is in it: paragraphs,
+/// sentences, tokens, entities, numbers and quotations.
+#[derive(Debug, Parser)]
+#[command(name = "byline", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Annotate documents and write one output record per input document.
+    Run(RunArgs),
+    /// List every registered stage with its summary, layers and options.
+    Stages(StagesArgs),
+    /// Validate a pipeline file and print how layers flow through it.
+    Check(CheckArgs),
+    /// Run a pipeline on a gold file and score it as ../shared/eval/score.py does.
+    Eval(EvalArgs),
+}
+
+/// Arguments shared by commands that run a pipeline.
+#[derive(Debug, clap::Args)]
+struct PipelineArgs {
+    /// Pipeline file (TOML); without it, the built-in default pipeline runs.
+    #[arg(long, short = 'p', value_name = "FILE")]
+    pipeline: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Debug, clap::Args)]
+struct RunArgs {
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Offsets in the output: characters (Python string indices) or UTF-8 bytes.
+    #[arg(long, value_enum, default_value_t = Offsets::Chars)]
+    offsets: Offsets,
+    /// Stop at the first document that fails instead of writing an error record and going on.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Inputs: .txt files (one document each, id = file name), .jsonl files
+    /// (one {"id", "text", ...} per line), directories (their .txt and .jsonl
+    /// files, sorted), or - for stdin (JSONL if it starts with '{', else one text).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+}
+
+/// Output formats of `byline run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON object per line, per document (the format score.py reads).
+    Jsonl,
+    /// One indented JSON array of all documents.
+    Json,
+    /// A readable view for the terminal.
+    Pretty,
+    /// The snapshot structure of byline_core::testing, as YAML documents.
+    Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    /// Unicode scalar values, as Python indexes strings.
+    Chars,
+    /// UTF-8 bytes, as Rust slices strings.
+    Bytes,
+}
+
+impl From<Offsets> for OffsetUnit {
+    fn from(o: Offsets) -> OffsetUnit {
+        match o {
+            Offsets::Chars => OffsetUnit::Chars,
+            Offsets::Bytes => OffsetUnit::Bytes,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct StagesArgs {
+    /// Print the registry as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// The pipeline file to validate.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct EvalArgs {
+    /// The task to score: sentences, entities, quotes or numbers.
+    #[arg(value_name = "TASK")]
+    task: String,
+    /// Gold file of that task (see ../shared/data/README.md for the formats).
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// Print one JSON object (score.py --json) instead of tables.
+    #[arg(long)]
+    json: bool,
+}
+
+/// A failure that ends the command: its message and exit code.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    pub(crate) fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    pub(crate) fn io(message: impl Into<String>) -> Failure {
+        Failure { code: 3, message: message.into() }
+    }
+}
+
+/// Exit code 1: documents failed, their error records were written.
+pub(crate) const SOME_DOCUMENTS_FAILED: u8 = 1;
+
+/// The pipeline file, or the built-in default.
+pub(crate) fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline, Failure> {
+    let built = match &args.pipeline {
+        Some(path) => Pipeline::from_file(path),
+        None => Pipeline::from_toml(include_str!("../pipelines/default.toml"), "<default pipeline>"),
+    };
+    built.map_err(|e| Failure::usage(e.to_string()))
+}
+
+/// Sizes the worker pool once, before any work.
+fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
+    if let Some(n) = args.threads {
+        if n == 0 {
+            return Err(Failure::usage("--threads must be at least 1"));
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Failure::usage(format!("cannot start {n} threads: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Referencing each stage crate keeps its `inventory` registrations in the
+/// binary: the linker drops crates nothing refers to.
+fn link_stage_crates() {
+    std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
+}
+
+fn dispatch(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Run(args) => {
+            configure_threads(&args.pipeline)?;
+            run::run(&args)
+        }
+        Command::Stages(args) => stages::stages(&args),
+        Command::Check(args) => check::check(&args),
+        Command::Eval(args) => {
+            configure_threads(&args.pipeline)?;
+            eval::eval(&args)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    link_stage_crates();
+    // Stage panics are caught per document and reported as error records;
+    // the default hook would also print a Rust backtrace message.
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = Cli::parse();
+    let outcome = std::panic::catch_unwind(|| dispatch(cli));
+    match outcome {
+        Ok(Ok(code)) => ExitCode::from(code),
+        Ok(Err(failure)) => {
+            eprintln!("byline: error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            eprintln!("byline: internal error: {what}; please report this to the byline developers");
+            ExitCode::from(101)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! byline-core: what every byline stage stands on.
+//!
+//! - [`Document`]: an id, the original text (never changed) and its
+//!   [`Layers`] of annotations. Every annotation is a byte [`Span`] into the
+//!   text; output converts to character offsets ([`span::OffsetMap`]).
+//! - [`Stage`]: one annotator. It declares the layers it [needs](Stage::needs)
+//!   and [adds](Stage::adds), and is `Send + Sync` and pure per document.
+//! - [`registry`]: stage crates register factories with `inventory::submit!`;
+//!   pipelines find stages by name there.
+//! - [`Pipeline`]: stages loaded from TOML and validated (syntax, names,
+//!   options, layer dependencies) before any document runs.
+//! - [`json`]: the JSONL input and output formats; [`eval`]: scoring against
+//!   gold data as `score.py` does; `testing` (feature): insta snapshots.
+//!
+//! ```
+//! use byline_core::{Document, Layer, Span, Stage, StageError};
+//!
+//! /// Marks the whole text as one paragraph.
+//! struct Whole;
+//!
+//! impl Stage for Whole {
+//!     fn name(&self) -> &str { "whole" }
+//!     fn needs(&self) -> &[Layer] { &[] }
+//!     fn adds(&self) -> &[Layer] { &[Layer::PARAGRAPHS] }
+//!     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+//!         doc.layers.paragraphs = Some(vec![Span::new(0, doc.text().len())]);
+//!         Ok(())
+//!     }
+//! }
+//!
+//! let pipeline = byline_core::Pipeline::from_stages("demo", vec![Box::new(Whole)]).unwrap();
+//! let doc = pipeline.annotate("d1", "Hello.").unwrap();
+//! assert_eq!(doc.layers.paragraphs, Some(vec![Span::new(0, 6)]));
+//! ```
+#![deny(missing_docs)]
+
+mod document;
+pub mod eval;
+pub mod json;
+mod layer;
+mod pipeline;
+pub mod registry;
+pub mod span;
+mod stage;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use document::{Annotation, Document, Entity, Layers, Number, NumberKind, Qualifier, Quote, require};
+pub use layer::Layer;
+pub use pipeline::{Diagnostic, Pipeline, PipelineError, StageFlow};
+pub use rust_decimal::Decimal;
+pub use span::Span;
+pub use stage::{Stage, StageError};
+
+// Re-exported so stage crates register with the same versions core collects.
+pub use inventory;
+pub use schemars;
