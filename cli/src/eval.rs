@@ -37,7 +37,10 @@ pub(crate) fn eval(args: &EvalArgs) -> Result<u8, Failure> {
     if let Some((wall, mb)) = timing {
         let per_s = if wall > 0.0 { mb / wall } else { 0.0 };
         json["run"] = json!({"command": "byline eval", "wall_s": round(wall, 3), "input_mb": round(mb, 6), "mb_per_s": round(per_s, 4)});
-        text.push_str(&format!("\nrun: {wall:.3} s annotating, {mb:.3} MB of text, {per_s:.3} MB/s (pipeline `{}`)", pipeline.name()));
+        text.push_str(&format!(
+            "\nrun: {wall:.3} s annotating, {mb:.3} MB of text, {per_s:.3} MB/s (pipeline `{}`)",
+            pipeline.name()
+        ));
     }
     if args.json {
         println!("{json}");

@@ -16,6 +16,7 @@ use crate::Failure;
 
 /// One input record.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // Records are moved once, into a batch; boxing would only add an allocation.
 pub(crate) enum Record {
     /// A document to annotate.
     Doc(Document),
@@ -136,7 +137,9 @@ impl Reader {
                         self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(stdin)));
                     } else {
                         let mut raw = Vec::new();
-                        stdin.read_to_end(&mut raw).map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
+                        stdin
+                            .read_to_end(&mut raw)
+                            .map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
                         return Ok(Some(text_record("stdin".to_owned(), raw)));
                     }
                 }

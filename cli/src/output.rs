@@ -131,7 +131,7 @@ fn wrap_tokens(items: &[Value], s: &mut String) {
         line.push(' ');
         line.push_str(&preview(text, 40));
     }
-    if line.trim().len() > 0 {
+    if !line.trim().is_empty() {
         s.push_str(&line);
         s.push('\n');
     }
@@ -161,7 +161,18 @@ fn pretty_item(item: &Value) -> String {
 
 /// One line, at most `limit` characters: newlines shown as ⏎.
 fn preview(text: &str, limit: usize) -> String {
-    let flat: String = text.chars().map(|c| if c == '\n' { '⏎' } else if c.is_control() { ' ' } else { c }).collect();
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if c == '\n' {
+                '⏎'
+            } else if c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     if flat.chars().count() <= limit {
         return flat;
     }

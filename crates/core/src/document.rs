@@ -86,11 +86,7 @@ impl Layers {
 /// let doc = Document::new("d", "text");
 /// assert!(require(&doc.layers.tokens, Layer::TOKENS, "entities").is_err());
 /// ```
-pub fn require<'a, T>(
-    layer: &'a Option<Vec<T>>,
-    name: Layer,
-    stage: &str,
-) -> Result<&'a [T], StageError> {
+pub fn require<'a, T>(layer: &'a Option<Vec<T>>, name: Layer, stage: &str) -> Result<&'a [T], StageError> {
     layer.as_deref().ok_or_else(|| StageError::MissingLayer { stage: stage.to_owned(), layer: name })
 }
 

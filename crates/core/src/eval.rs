@@ -23,8 +23,11 @@ pub struct EvalTask {
     /// One line saying what is scored.
     pub summary: &'static str,
     /// Reads a gold file of one of the task's formats.
-    pub load: fn(path: &str, data: &[u8]) -> Result<Box<dyn Gold>, EvalError>,
+    pub load: GoldLoader,
 }
+
+/// Reads a gold file (its path for messages, its bytes) of a task.
+pub type GoldLoader = fn(path: &str, data: &[u8]) -> Result<Box<dyn Gold>, EvalError>;
 
 inventory::collect!(EvalTask);
 
@@ -147,7 +150,14 @@ impl Counts {
         let p = if self.tp + self.fp > 0 { tp / (tp + fp) } else { 0.0 };
         let r = if self.tp + self.fn_ > 0 { tp / (tp + fn_) } else { 0.0 };
         let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        Prf { tp: self.tp, fp: self.fp, fn_: self.fn_, p: round2(100.0 * p), r: round2(100.0 * r), f1: round2(100.0 * f1) }
+        Prf {
+            tp: self.tp,
+            fp: self.fp,
+            fn_: self.fn_,
+            p: round2(100.0 * p),
+            r: round2(100.0 * r),
+            f1: round2(100.0 * f1),
+        }
     }
 }
 
@@ -249,7 +259,8 @@ pub fn evaluate(
     result.insert("ids".into(), json!({"missing": aligned.missing_ids, "extra": aligned.extra_ids}));
     result.insert("warnings".into(), json!({}));
 
-    let mut text = vec![format!("{} | {} | {} | {} documents", task.name, gold.format(), path, ids.len()), String::new()];
+    let mut text =
+        vec![format!("{} | {} | {} | {} documents", task.name, gold.format(), path, ids.len()), String::new()];
     text.extend(lines);
     for (kind, list) in [("missing", &aligned.missing_ids), ("extra", &aligned.extra_ids)] {
         if !list.is_empty() {

@@ -223,8 +223,8 @@ impl Serialize for JsonDocument<'_> {
         m.serialize_entry("text", doc.text())?;
         for (k, v) in &doc.extra {
             // A layer the pipeline produced replaces an input field of that name.
-            let produced = crate::Layer::STANDARD.iter().any(|l| l.name() == k && layers.has(l))
-                || layers.custom.contains_key(k);
+            let produced =
+                crate::Layer::STANDARD.iter().any(|l| l.name() == k && layers.has(l)) || layers.custom.contains_key(k);
             if !produced {
                 m.serialize_entry(k, v)?;
             }
@@ -265,7 +265,14 @@ mod tests {
 
     #[test]
     fn decimals_print_exactly() {
-        for (value, json) in [("1100000000", "1100000000"), ("1.1e9", "1100000000"), ("0.34", "0.34"), ("12.50", "12.5"), ("-4", "-4"), ("1e12", "1000000000000")] {
+        for (value, json) in [
+            ("1100000000", "1100000000"),
+            ("1.1e9", "1100000000"),
+            ("0.34", "0.34"),
+            ("12.50", "12.5"),
+            ("-4", "-4"),
+            ("1e12", "1000000000000"),
+        ] {
             let d = Decimal::from_scientific(value).unwrap_or_else(|_| dec(value));
             assert_eq!(decimal_to_json(d).to_string(), json, "{value}");
         }
@@ -295,7 +302,8 @@ mod tests {
         n.unit = Some("USD".into());
         n.qualifier = Some(Qualifier::Approximately);
         doc.layers.numbers = Some(vec![n]);
-        doc.layers.quotes = Some(vec![Quote { span: at("“Só”"), direct: true, speaker: None, cue: None, resolved: None }]);
+        doc.layers.quotes =
+            Some(vec![Quote { span: at("“Só”"), direct: true, speaker: None, cue: None, resolved: None }]);
         let json = doc.to_json(OffsetUnit::Chars);
         assert_eq!(json["entities"][0], serde_json::json!({"start": 5, "end": 7, "text": "東京", "label": "LOC"}));
         assert_eq!(json["numbers"][0]["start"], 8);

@@ -26,14 +26,8 @@ impl Layer {
     pub const QUOTES: Layer = Layer(Cow::Borrowed("quotes"));
 
     /// The standard layers, in the order the JSON output writes them.
-    pub const STANDARD: [Layer; 6] = [
-        Layer::PARAGRAPHS,
-        Layer::SENTENCES,
-        Layer::TOKENS,
-        Layer::ENTITIES,
-        Layer::NUMBERS,
-        Layer::QUOTES,
-    ];
+    pub const STANDARD: [Layer; 6] =
+        [Layer::PARAGRAPHS, Layer::SENTENCES, Layer::TOKENS, Layer::ENTITIES, Layer::NUMBERS, Layer::QUOTES];
 
     /// A custom layer with a name known at compile time.
     pub const fn custom(name: &'static str) -> Layer {

@@ -127,7 +127,10 @@ impl Pipeline {
                 },
                 "stage" => match value.into_inner() {
                     DeValue::Array(items) => stage_tables.extend(items),
-                    _ => report.error(Some(key.span()), "`stage` must be an array of tables: write each stage as `[[stage]]`".into()),
+                    _ => report.error(
+                        Some(key.span()),
+                        "`stage` must be an array of tables: write each stage as `[[stage]]`".into(),
+                    ),
                 },
                 other => report.error(
                     Some(key.span()),
@@ -153,7 +156,8 @@ impl Pipeline {
             };
             let use_span = use_value.span();
             let Some(stage_name) = use_value.get_ref().as_str() else {
-                report.error(Some(use_span), "`use` must be a string naming a stage, like `use = \"sentences\"`".into());
+                report
+                    .error(Some(use_span), "`use` must be a string naming a stage, like `use = \"sentences\"`".into());
                 continue;
             };
             let Some(registration) = registry::find(stage_name) else {

@@ -322,7 +322,13 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_edits() {
-        for (a, b, d) in [("", "", 0), ("tokens", "tokens", 0), ("sentence", "sentences", 1), ("entites", "entities", 1), ("abc", "xyz", 3)] {
+        for (a, b, d) in [
+            ("", "", 0),
+            ("tokens", "tokens", 0),
+            ("sentence", "sentences", 1),
+            ("entites", "entities", 1),
+            ("abc", "xyz", 3),
+        ] {
             assert_eq!(edit_distance(a, b), d, "{a} vs {b}");
         }
     }

@@ -45,7 +45,8 @@ pub fn snapshot_document(doc: &Document) -> Value {
 
 impl Document {
     fn layers_contain(&self, name: &str) -> bool {
-        crate::Layer::STANDARD.iter().any(|l| l.name() == name && self.layers.has(l)) || self.layers.custom.contains_key(name)
+        crate::Layer::STANDARD.iter().any(|l| l.name() == name && self.layers.has(l))
+            || self.layers.custom.contains_key(name)
     }
 }
 

@@ -123,15 +123,13 @@ fn decide(text: &str, lines: &[Line]) -> ParagraphSplit {
             || before.len() * 2 < longest
             || before.len() < 60;
         let starts_like_paragraph = after.chars().next().is_some_and(|c| {
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '-' | '—' | '–' | '*' | '•')
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '-' | '—' | '–' | '*' | '•')
         });
         paragraph_like += usize::from(ends_like_paragraph && starts_like_paragraph);
     }
     // Hard-wrapped text breaks mid-sentence on most lines; one paragraph per
     // line breaks after a sentence on (nearly) all of them.
-    if paragraph_like * 10 >= (content.len() - 1) * 9 {
-        ParagraphSplit::Lines
-    } else {
-        ParagraphSplit::Auto
-    }
+    if paragraph_like * 10 >= (content.len() - 1) * 9 { ParagraphSplit::Lines } else { ParagraphSplit::Auto }
 }
