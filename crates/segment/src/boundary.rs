@@ -302,9 +302,12 @@ impl Scanner<'_> {
         }
         let next = NextWord::read(self.text, run.next, self.end);
         let cut = Verdict::Cut(run.end);
-        // 3. Glued to what follows.
+        // 3. Glued to what follows: the cut must also be a token boundary.
         if run.next == run.end {
-            return self.decide_glued(run, &next);
+            return match self.decide_glued(run, &next) {
+                Verdict::Cut(at) if !crate::tokens::is_token_boundary(self.text, at) => Verdict::Continue,
+                verdict => verdict,
+            };
         }
         // 4. Ellipses.
         if run.ellipsis && !run.question_or_exclamation {
@@ -370,16 +373,19 @@ impl Scanner<'_> {
 
     /// Rule 3: punctuation glued to the next word.
     fn decide_glued(&self, run: &Run, next: &NextWord<'_>) -> Verdict {
+        // Never inside a URL or an address: `page?Id=5`, `x.co/a...B`.
+        let before = self.word_before(run.start);
+        if before.long || before.text.contains(['/', '=', '&', '@']) || crate::tokens::starts_url(before.text) {
+            return Verdict::Continue;
+        }
         if run.ellipsis && !run.question_or_exclamation {
             return decide_ellipsis(self.text, run, next);
         }
         if run.question_or_exclamation && !run.closed {
-            // `it?I`, but not `page?Id=5` inside a URL.
-            let before = self.word_before(run.start);
-            let url_like = before.long || before.text.contains(['/', '=', '&', '@']);
+            // `it?I`.
             let after = char_at(self.text, run.next + next.first.map_or(0, char::len_utf8));
             let word_like = after.is_none_or(|c| c.is_lowercase() || is_space(c) || c == '\'');
-            if next.upper() && !next.opener && !url_like && word_like {
+            if next.upper() && !next.opener && word_like {
                 return Verdict::Cut(run.end);
             }
         }
@@ -423,6 +429,13 @@ impl Scanner<'_> {
             return Before::Initial(c);
         }
         if let Some(kind) = self.splitter.abbreviations.kind(before.text) {
+            return Before::Abbreviation(kind);
+        }
+        // `Brig.Gen.`, `Lt.Col.`: the last part decides.
+        if let Some((_, last)) = before.text.rsplit_once('.')
+            && last.len() >= 2
+            && let Some(kind) = self.splitter.abbreviations.kind(last)
+        {
             return Before::Abbreviation(kind);
         }
         let mut chars = before.text.chars();
@@ -499,8 +512,11 @@ impl Scanner<'_> {
         if before.after_closer {
             return true;
         }
+        // A plain word with a lower-case letter: not `II.`, `USA.`, `3.`.
         let letters = before.text.chars().filter(|&c| is_alnum(c)).count();
-        letters >= 2 && before.text.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        letters >= 2
+            && before.text.chars().any(char::is_lowercase)
+            && before.text.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
     }
 }
 

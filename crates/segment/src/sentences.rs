@@ -214,7 +214,10 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         // The common case inside words and numbers: `U.S`, `3.5`, `example.com`.
         if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) && i + 1 < self.end {
-            if crate::tokens::glued_sentence_break(self.text, i) && i > self.marker_end {
+            if crate::tokens::glued_sentence_break(self.text, i)
+                && i > self.marker_end
+                && crate::tokens::is_token_boundary(self.text, i + 1)
+            {
                 self.cut(i + 1, i + 1, out);
                 return self.start;
             }

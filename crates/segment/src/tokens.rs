@@ -192,6 +192,10 @@ impl Chunk<'_> {
                 if let Some(end) = self.elision_at(p) {
                     return end;
                 }
+                // PTB's closing quote `''`.
+                if c == '\'' && next == Some('\'') {
+                    return p + 2;
+                }
                 return p + c.len_utf8();
             }
             _ => {}
@@ -300,9 +304,7 @@ impl Chunk<'_> {
         if !matches!(b.to_ascii_lowercase(), b'h' | b'f' | b'w' | b'm') {
             return None;
         }
-        let is_url = ["http://", "https://", "ftp://", "mailto:"].iter().any(|s| self.starts_with_ci(p, s))
-            || (self.starts_with_ci(p, "www.") && self.at(p + 4).is_some_and(is_alnum));
-        if !is_url {
+        if !starts_url(self.text.get(p..)?) {
             return None;
         }
         let chunk_end = chunk_end(self.text, p);
@@ -472,6 +474,39 @@ impl Chunk<'_> {
     }
 }
 
+/// True when the tokenizer puts a token boundary at `at`, a position
+/// inside a whitespace-free run of `text`. The sentence splitter asks this
+/// before it ends a sentence at punctuation glued to the next word, so that
+/// a sentence never ends inside a token. Only the run's first and next 64
+/// bytes are read; a longer run answers `false`.
+pub(crate) fn is_token_boundary(text: &str, at: usize) -> bool {
+    const REACH: usize = 64;
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start > 0 && at - start <= REACH && !char_before(text, start).is_some_and(is_space) {
+        start -= char_before(text, start).map_or(1, char::len_utf8);
+    }
+    if at - start > REACH {
+        return false;
+    }
+    let mut end = at;
+    while end < bytes.len() && end - at < REACH && !char_at(text, end).is_some_and(is_space) {
+        end += char_at(text, end).map_or(1, char::len_utf8);
+    }
+    let Some(run) = text.get(start..end) else { return false };
+    static DEFAULT: OnceLock<Tokenizer> = OnceLock::new();
+    DEFAULT.get_or_init(Tokenizer::default).tokenize(run).iter().any(|t| t.start + start == at)
+}
+
+/// True when `s` starts with a URL: `http://`, `https://`, `ftp://`,
+/// `mailto:` or `www.` and a letter or digit (any case).
+pub(crate) fn starts_url(s: &str) -> bool {
+    let b = s.as_bytes();
+    let prefix = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    ["http://", "https://", "ftp://", "mailto:"].iter().any(|p| prefix(p))
+        || (prefix("www.") && b.get(4).is_some_and(u8::is_ascii_alphanumeric))
+}
+
 /// True when digits stand at `i`, `i+1`, `i+2` and no digit at `i+3`: a
 /// thousands group.
 fn three_digits_follow(bytes: &[u8], i: usize, end: usize) -> bool {
@@ -525,7 +560,7 @@ pub(crate) fn glued_sentence_break(text: &str, dot: usize) -> bool {
     if lower < 2 && digits == 0 {
         return false;
     }
-    if digits > 0 && bytes[dot - 1] == b',' {
+    if (digits > 0 && bytes[dot - 1] == b',') || bytes.get(l..dot) == Some(b"www") {
         return false;
     }
     match char_before(text, l) {
