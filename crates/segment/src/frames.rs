@@ -1,7 +1,8 @@
 //! Text that frames a story or a message and ends a sentence by its place
 //! and shape rather than by punctuation: datelines (`WASHINGTON (Reuters)
-//! —`), sign-offs (`Regards,`), separator lines (`*****`, `=====`) and
-//! emoticons (`:-)`).
+//! —`), sign-offs (`Regards,`), captions (`Figure 1.5`), date-time stamps
+//! of mail headers (`04/26/2001 07:17 AM`), separator lines (`*****`,
+//! `=====`) and emoticons after the punctuation (`great. :-)`).
 //!
 //! Treebanks (UD English) and readers treat each as a unit of its own: the
 //! dateline is not part of the lead sentence, the sign-off not part of the
@@ -114,6 +115,29 @@ pub(crate) fn sign_off_at(text: &str, i: usize, end: usize) -> Option<usize> {
     bytes.get(name).is_some_and(u8::is_ascii_uppercase).then_some(comma)
 }
 
+/// A caption label at `i` followed by a capitalised caption or sentence:
+/// `Figure 1.5 Residents of Boxborough...`, `Table 3 Results`. Returns the
+/// end of the number. (`Figure 1.5 shows...` goes on: lower case.)
+pub(crate) fn caption_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    let rest = text.get(i..end)?;
+    let label = ["Figure ", "Fig. ", "Table ", "Chart ", "Map ", "Exhibit ", "Plate "]
+        .into_iter()
+        .find(|l| rest.starts_with(l))?;
+    let bytes = rest.as_bytes();
+    let mut p = label.len();
+    let number_start = p;
+    while p < bytes.len()
+        && (bytes[p].is_ascii_digit()
+            || (bytes[p] == b'.' && p > number_start && bytes.get(p + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        p += 1;
+    }
+    if p == number_start || bytes.get(p) != Some(&b' ') || !bytes.get(p + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    Some(i + p)
+}
+
 /// A separator line at `i`: three or more `*`, `=`, `~` or `#`, or five
 /// or more `-`, standing between whitespace (`* * *` counts; underscores
 /// are fill-in blanks, not separators). Returns its end.
@@ -137,6 +161,36 @@ pub(crate) fn separator_at(text: &str, i: usize, end: usize) -> Option<usize> {
     }
     let ends = p == bytes.len() || char_at(text, p).is_some_and(is_space);
     (marks >= min && ends).then_some(p)
+}
+
+/// A date-time stamp whose date starts at `i`: `04/26/2001 07:17 AM`,
+/// `3/9/2005 11:16:00 PM`, `04/25/01 12:42:55`, as mail and forum software
+/// writes them in headers. Returns its end.
+pub(crate) fn timestamp_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    let bytes = text.get(..end)?.as_bytes();
+    let digits = |p: usize, min: usize, max: usize| -> Option<usize> {
+        let n = bytes.get(p..)?.iter().take(max + 1).take_while(|b| b.is_ascii_digit()).count();
+        (min..=max).contains(&n).then_some(p + n)
+    };
+    let p = digits(i, 1, 2)?;
+    let p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b'/'))?, 1, 2)?;
+    let p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b'/'))?, 2, 4)?;
+    let p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b' '))?, 1, 2)?;
+    let mut p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b':'))?, 2, 2)?;
+    if bytes.get(p) == Some(&b':') {
+        p = digits(p + 1, 2, 2)?;
+    }
+    let meridian = |q: usize| {
+        bytes.get(q..q + 2).is_some_and(|m| m.eq_ignore_ascii_case(b"am") || m.eq_ignore_ascii_case(b"pm"))
+            && !bytes.get(q + 2).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    if meridian(p) {
+        p += 2;
+    } else if bytes.get(p) == Some(&b' ') && meridian(p + 1) {
+        p += 3;
+    }
+    let ends = p == bytes.len() || char_at(text, p).is_some_and(is_space);
+    ends.then_some(p)
 }
 
 /// Emoticons, longest first where one is a prefix of another.
@@ -189,6 +243,33 @@ mod tests {
             ("Regardless, we", None),
         ] {
             assert_eq!(unit(sign_off_at, text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn captions() {
+        for (text, expect) in [
+            ("Figure 1.5 Residents of Boxborough", Some("Figure 1.5")),
+            ("Table 3 Results by county", Some("Table 3")),
+            ("Figure 1.5 shows the trend", None),
+            ("Figure skating is fun", None),
+        ] {
+            assert_eq!(unit(caption_at, text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn timestamps() {
+        for (text, expect) in [
+            ("04/26/2001 07:17 AM Will", Some("04/26/2001 07:17 AM")),
+            ("3/9/2005 11:16:00 PM", Some("3/9/2005 11:16:00 PM")),
+            ("04/25/01 12:42:55 We", Some("04/25/01 12:42:55")),
+            ("08/08/2000 11:36am have", Some("08/08/2000 11:36am")),
+            ("04/26/2001 at noon", None),
+            ("4/26 07:17", None),
+            ("04/26/2001 07:17 AMEX", Some("04/26/2001 07:17")),
+        ] {
+            assert_eq!(unit(timestamp_at, text), expect, "{text}");
         }
     }
 
