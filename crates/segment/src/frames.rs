@@ -108,6 +108,11 @@ pub(crate) fn sign_off_at(text: &str, i: usize, end: usize) -> Option<usize> {
     if !bytes.get(i)?.is_ascii_uppercase() {
         return None;
     }
+    // Cheap test first: a comma within the length of the longest phrase.
+    let window = bytes.get(i..end.min(i + 18))?;
+    if !window.contains(&b',') {
+        return None;
+    }
     let rest = text.get(i..end)?;
     let phrase = SIGN_OFFS.iter().find(|s| rest.starts_with(**s) && rest[s.len()..].starts_with(", "))?;
     let comma = i + phrase.len() + 1;
@@ -119,6 +124,9 @@ pub(crate) fn sign_off_at(text: &str, i: usize, end: usize) -> Option<usize> {
 /// `Figure 1.5 Residents of Boxborough...`, `Table 3 Results`. Returns the
 /// end of the number. (`Figure 1.5 shows...` goes on: lower case.)
 pub(crate) fn caption_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i)?, b'F' | b'T' | b'C' | b'M' | b'E' | b'P') {
+        return None;
+    }
     let rest = text.get(i..end)?;
     let label = ["Figure ", "Fig. ", "Table ", "Chart ", "Map ", "Exhibit ", "Plate "]
         .into_iter()
@@ -201,6 +209,9 @@ const EMOTICONS: &[&str] = &[
 
 /// An emoticon at `i` standing before whitespace or the end. Returns its end.
 pub(crate) fn emoticon_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i)?, b':' | b';' | b'=' | b'^' | b'>' | b'<' | b'X' | b'x') {
+        return None;
+    }
     let rest = text.get(i..end)?;
     let e = EMOTICONS.iter().find(|e| rest.starts_with(**e))?;
     let q = i + e.len();

@@ -264,10 +264,7 @@ fn mail_headers() {
             "Ana Ruiz 04/26/2001 07:17 AM Can you send the draft?",
             &["Ana Ruiz", "04/26/2001 07:17 AM", "Can you send the draft?"],
         ),
-        (
-            "Sent by Ana on 3/9/2005 11:16:00 PM please reply",
-            &["Sent by Ana on 3/9/2005 11:16:00 PM", "please reply"],
-        ),
+        ("Sent by Ana on 3/9/2005 11:16:00 PM please reply", &["Sent by Ana on 3/9/2005 11:16:00 PM", "please reply"]),
         ("The deadline is 04/26/2001 for all.", &["The deadline is 04/26/2001 for all."]),
         ("Great news. :-) See you there.", &["Great news. :-)", "See you there."]),
     ]);
