@@ -3,8 +3,9 @@
 //!
 //! The scan skips every byte that cannot end a sentence through a 256-entry
 //! table, so most of the text costs one load and one compare per byte. It
-//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets and
-//! the next expected list marker ([`lists`](crate::lists)). At terminal
+//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets,
+//! separator lines and date-time stamps ([`frames`](crate::frames)), and the
+//! next expected list marker ([`lists`](crate::lists)). At terminal
 //! punctuation, [`boundary`](crate::boundary) reads the whole run (`?!`,
 //! `. . .`, closing quotes and brackets, a citation `[12]`), the word before
 //! it and the word after it, and decides. Every look-around is bounded, so
@@ -87,8 +88,9 @@ impl SentenceSplitter {
     }
 }
 
-/// Bytes where the scan stops: terminal punctuation, newlines, and lead
-/// bytes of `…`, bullets and full-width marks.
+/// Bytes where the scan stops: terminal punctuation, newlines, the marks of
+/// separator lines, `/` (date-time stamps), and lead bytes of `…`, bullets
+/// and full-width marks.
 static STOP: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
