@@ -17,20 +17,22 @@ use crate::chars::{char_at, is_dash, is_space};
 /// `PORTLAND, Ore. (Byline Wire) —`, `TEHRAN (AFP) -`, `NEW YORK --`.
 pub(crate) fn dateline_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let bytes = text.get(..end)?.as_bytes();
-    if !(bytes.get(i)?.is_ascii_uppercase() && bytes.get(i + 1)?.is_ascii_uppercase()) {
+    let upper = |k: usize| char_at(text, k).filter(|_| k < end).is_some_and(char::is_uppercase);
+    if !upper(i) {
         return None;
     }
-    // The place: capital letters, spaces, periods, hyphens, apostrophes.
+    // The place: capital letters (`ZÜRICH`), spaces, periods, hyphens, apostrophes.
     let mut p = i;
     let mut letters = 0;
-    while p < bytes.len() && p - i < 40 {
-        match bytes[p] {
-            b'A'..=b'Z' => letters += 1,
-            b'.' | b'-' | b'\'' => {}
-            b' ' if bytes.get(p + 1).is_some_and(u8::is_ascii_uppercase) && bytes.get(p + 2) != Some(&b' ') => {}
+    while p < end && p - i < 40 {
+        let Some(c) = char_at(text, p) else { break };
+        match c {
+            _ if c.is_uppercase() => letters += 1,
+            '.' | '-' | '\'' => {}
+            ' ' if upper(p + 1) && bytes.get(p + 2) != Some(&b' ') => {}
             _ => break,
         }
-        p += 1;
+        p += c.len_utf8();
     }
     if letters < 3 || bytes.get(p - 1).is_some_and(|b| *b == b'-') {
         return None;
@@ -201,6 +203,30 @@ pub(crate) fn timestamp_at(text: &str, i: usize, end: usize) -> Option<usize> {
     ends.then_some(p)
 }
 
+/// Emoji after terminal punctuation (`Béranger. 🎂`): pictographs with
+/// their modifiers, joiners and variation selectors, before whitespace or
+/// the end. Returns their end.
+pub(crate) fn emoji_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    let mut p = i;
+    let mut pictographs = 0;
+    while p < end && p - i < 64 {
+        let Some(c) = char_at(text, p) else { break };
+        if is_pictograph(c) {
+            pictographs += 1;
+        } else if !crate::chars::is_attaching(c) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    let ends = p == end || char_at(text, p).is_some_and(is_space);
+    (pictographs > 0 && ends).then_some(p)
+}
+
+/// Emoji and pictographic symbols.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1f300}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{1f000}'..='\u{1f2ff}' | '\u{2b50}' | '\u{2b55}')
+}
+
 /// Emoticons, longest first where one is a prefix of another.
 const EMOTICONS: &[&str] = &[
     ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ":'(", ">:(", "^_^", "^.^", ":)", ":(", ":D", ":P", ":p", ":/",
@@ -240,6 +266,7 @@ mod tests {
             ("US - no", None),
             ("The CEO - no", None),
             ("WASHINGTON-based", None),
+            ("ZÜRICH — Ségolène", Some("ZÜRICH —")),
         ] {
             assert_eq!(unit(dateline_at, text), expect, "{text}");
         }
