@@ -270,6 +270,9 @@ impl<'a> Scanner<'a> {
     fn symbol(&mut self, i: usize, out: &mut Vec<Span>) -> usize {
         let bytes = self.text.as_bytes();
         if bytes[i] == b'/' {
+            if i > 0 && bytes[i - 1] == b':' && bytes.get(i + 1) == Some(&b'/') {
+                return self.url(i - 1, out);
+            }
             return self.timestamp(i, out);
         }
         // Most hyphens and colons are inside words: one comparison each.
@@ -306,6 +309,35 @@ impl<'a> Scanner<'a> {
             return self.start;
         }
         e
+    }
+
+    /// The `://` of a URL at `colon`: a URL right after another URL starts a
+    /// sentence (lists of links are one link per sentence).
+    fn url(&mut self, colon: usize, out: &mut Vec<Span>) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut s = colon;
+        while s > self.start && colon - s < 6 && bytes[s - 1].is_ascii_alphabetic() {
+            s -= 1;
+        }
+        let chunk_start = s == self.start || crate::chars::char_before(self.text, s).is_some_and(is_space);
+        if s <= self.marker_end || !chunk_start || !crate::tokens::starts_url(self.text.get(s..).unwrap_or("")) {
+            return colon + 3;
+        }
+        // The chunk before, read back at most 256 bytes.
+        let prev_end = trim_end(self.text, self.start, s);
+        let mut p = prev_end;
+        while p > self.start && prev_end - p <= 256 {
+            match crate::chars::char_before(self.text, p) {
+                Some(c) if !is_space(c) => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        let previous = self.text.get(p..prev_end).unwrap_or("");
+        let after_url = prev_end - p <= 256 && crate::tokens::starts_url(previous);
+        if after_url {
+            self.cut(s, s, out);
+        }
+        colon + 3
     }
 
     /// True when the word before `at` is a lower-case word (`on`, `at`).

@@ -225,6 +225,10 @@ fn emails_and_urls() {
         ("See https://example.com/a.b/c.html. It explains.", &["See https://example.com/a.b/c.html.", "It explains."]),
         ("Open www.example.net/?q=Ab today.", &["Open www.example.net/?q=Ab today."]),
         ("The page example.org/Index?Id=4 moved.", &["The page example.org/Index?Id=4 moved."]),
+        (
+            "Photos: http://example.com/a.jpg http://example.com/b.jpg https://example.com/c",
+            &["Photos: http://example.com/a.jpg", "http://example.com/b.jpg", "https://example.com/c"],
+        ),
     ]);
 }
 
