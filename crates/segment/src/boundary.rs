@@ -1,19 +1,23 @@
 //! The decision at terminal punctuation: does the sentence end here?
 //!
-//! The splitter reads the whole run of punctuation (`?!`, `...`, `. . . .`,
-//! closing quotes and brackets, a citation such as `[12]`), the word before
-//! it and the word after it, then applies the rules below in order. Each
-//! rule is one line of English a user can check against their complaint:
+//! The splitter reads the whole run of punctuation (`?!`, `...`, `. . . .`),
+//! what closes it (quotes and brackets, a citation `[12]`, an elision
+//! `[...]`, a footnote number before a capital, an emoticon or emoji), the
+//! word before it and the word after it, then applies the rules below in
+//! order. Each rule is one line of English a user can check against their
+//! complaint:
 //!
 //! 1. Punctuation at the very start of a sentence ends nothing.
 //! 2. Nothing but whitespace after it in the paragraph: the paragraph's end
 //!    closes the sentence anyway.
 //! 3. Glued to the next word: `it?I` and `end.Then` end a sentence;
-//!    `U.S`, `3.5`, `example.com`, `...see` do not.
+//!    `U.S`, `3.5`, `example.com`, `...see`, anything in a URL do not (and
+//!    the cut must be a token boundary too).
 //! 4. Ellipses: `[...]` is an elision; `word. . . . Next` ends after
 //!    `word.`; four dots end before a capital; three dots end before a
 //!    capital, except formal spaced dots before `I` (`the thing is . . . I`).
-//! 5. A comma, colon, semicolon or closing bracket next: no end.
+//! 5. A comma, colon, semicolon, closing bracket or more punctuation next,
+//!    or a colon just before (`Dial:?`): no end.
 //! 6. `?` and `!`: end, unless a quote or bracket closes first and a
 //!    lower-case word follows (`"Why?" he asked`), or `!` ends a name
 //!    mid-sentence (`Yahoo! in`).
@@ -23,12 +27,14 @@
 //!    a number; `a.m.`/`p.m.` end before a capital unless a time zone, day
 //!    or month follows or the sentence so far is a time phrase (`At 5 a.m.
 //!    Mr. Smith left.`); other abbreviations (`Inc.`, `U.S.`, `etc.`,
-//!    `Calif.`) end only before a word that opens sentences (`The`, `He`,
-//!    `However`, `Mr.`); an initial (`J.`) ends only as the pronoun `I.` or
-//!    before such a word, after a lower-case word; any other word ends the
-//!    sentence before a capital, a digit, an opening quote or symbol, and
-//!    before a lower-case word when it is a plain word (web text starts
-//!    sentences in lower case; abbreviations are in the list).
+//!    `Calif.`, vowel-less `hr.`) end only before a word that opens
+//!    sentences (`The`, `He`, `However`, `Mr.`) or a quotation; an initial
+//!    (`J.`) ends only as the pronoun `I.` or before such a word, after a
+//!    lower-case word; a list number (`: 1.`) ends nothing; any other word
+//!    ends the sentence before a capital, a digit, an opening quote or
+//!    symbol, and before a lower-case word when it is a plain word with a
+//!    lower-case letter (web text starts sentences in lower case;
+//!    abbreviations are in the list).
 
 use crate::abbreviations::{AbbreviationKind, is_dotted_abbreviation};
 use crate::chars::{
