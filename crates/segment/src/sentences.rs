@@ -291,15 +291,7 @@ impl<'a> Scanner<'a> {
     /// 07:17 AM`: the stamp ends its sentence, and starts one unless a
     /// lower-case word leads into it (`on 04/26/2001 07:17 AM`).
     fn timestamp(&mut self, slash: usize, out: &mut Vec<Span>) -> usize {
-        let bytes = self.text.as_bytes();
-        let mut s = slash;
-        while s > self.start && slash - s < 2 && bytes[s - 1].is_ascii_digit() {
-            s -= 1;
-        }
-        let at_word_start = s == self.start || crate::chars::char_before(self.text, s).is_some_and(is_space);
-        if s == slash || !at_word_start || s < self.marker_end {
-            return slash + 1;
-        }
+        let Some(s) = self.word_start(slash, 2, u8::is_ascii_digit) else { return slash + 1 };
         let Some(e) = frames::timestamp_at(self.text, s, self.end) else { return slash + 1 };
         if s > self.start && !self.lower_case_word_before(s) {
             self.cut(s, s, out);
@@ -314,13 +306,8 @@ impl<'a> Scanner<'a> {
     /// The `://` of a URL at `colon`: a URL right after another URL starts a
     /// sentence (lists of links are one link per sentence).
     fn url(&mut self, colon: usize, out: &mut Vec<Span>) -> usize {
-        let bytes = self.text.as_bytes();
-        let mut s = colon;
-        while s > self.start && colon - s < 6 && bytes[s - 1].is_ascii_alphabetic() {
-            s -= 1;
-        }
-        let chunk_start = s == self.start || crate::chars::char_before(self.text, s).is_some_and(is_space);
-        if s <= self.marker_end || !chunk_start || !crate::tokens::starts_url(self.text.get(s..).unwrap_or("")) {
+        let Some(s) = self.word_start(colon, 6, u8::is_ascii_alphabetic) else { return colon + 3 };
+        if s == self.marker_end || !crate::tokens::starts_url(self.text.get(s..).unwrap_or("")) {
             return colon + 3;
         }
         // The chunk before, read back at most 256 bytes.
@@ -338,6 +325,19 @@ impl<'a> Scanner<'a> {
             self.cut(s, s, out);
         }
         colon + 3
+    }
+
+    /// The start of the word whose first `at - start` bytes (one to `max`)
+    /// all `accept`, ending at `at`: the word must begin after whitespace
+    /// (or at the sentence start) and after any list marker.
+    fn word_start(&self, at: usize, max: usize, accept: fn(&u8) -> bool) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut s = at;
+        while s > self.start && at - s < max && accept(&bytes[s - 1]) {
+            s -= 1;
+        }
+        let after_space = s == self.start || crate::chars::char_before(self.text, s).is_some_and(is_space);
+        (s < at && after_space && s >= self.marker_end).then_some(s)
     }
 
     /// True when the word before `at` is a lower-case word (`on`, `at`).
