@@ -3,17 +3,24 @@
 use byline_core::Pipeline;
 
 use crate::stages::layer_list;
-use crate::{CheckArgs, Failure};
+use crate::{CheckArgs, Failure, emit};
 
 pub(crate) fn check(args: &CheckArgs) -> Result<u8, Failure> {
     let pipeline = Pipeline::from_file(&args.file).map_err(|e| Failure::usage(e.to_string()))?;
     let flow = pipeline.layer_flow();
     let stages = if flow.len() == 1 { "1 stage".to_owned() } else { format!("{} stages", flow.len()) };
-    println!("{}: pipeline `{}` is valid ({stages})", args.file.display(), pipeline.name());
+    let mut text = format!("{}: pipeline `{}` is valid ({stages})\n", args.file.display(), pipeline.name());
     let width = flow.iter().map(|f| f.stage.len()).max().unwrap_or(0);
     for (i, f) in flow.iter().enumerate() {
-        println!("  {}. {:<width$}  needs: {:<28} adds: {}", i + 1, f.stage, layer_list(&f.needs), layer_list(&f.adds));
+        text.push_str(&format!(
+            "  {}. {:<width$}  needs: {:<28} adds: {}\n",
+            i + 1,
+            f.stage,
+            layer_list(&f.needs),
+            layer_list(&f.adds)
+        ));
     }
-    println!("output layers: {}", layer_list(&pipeline.layers()));
+    text.push_str(&format!("output layers: {}\n", layer_list(&pipeline.layers())));
+    emit(&text)?;
     Ok(0)
 }

@@ -8,7 +8,7 @@ use byline_core::{Document, eval};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::{EvalArgs, Failure, load_pipeline};
+use crate::{EvalArgs, Failure, emit, load_pipeline};
 
 pub(crate) fn eval(args: &EvalArgs) -> Result<u8, Failure> {
     let pipeline = load_pipeline(&args.pipeline)?;
@@ -43,9 +43,9 @@ pub(crate) fn eval(args: &EvalArgs) -> Result<u8, Failure> {
         ));
     }
     if args.json {
-        println!("{json}");
+        emit(&format!("{json}\n"))?;
     } else {
-        println!("{text}");
+        emit(&format!("{text}\n"))?;
     }
     Ok(0)
 }

@@ -154,6 +154,19 @@ impl Failure {
     }
 }
 
+/// Writes a command's whole output to stdout. A reader that went away
+/// (`byline eval ... | head`) is not an error.
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::io(format!("cannot write the output: {}", input::io_reason(&e))))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Exit code 1: documents failed, their error records were written.
 pub(crate) const SOME_DOCUMENTS_FAILED: u8 = 1;
 

@@ -4,7 +4,7 @@ use byline_core::Layer;
 use byline_core::registry::{self, StageRegistration};
 use serde_json::json;
 
-use crate::{Failure, StagesArgs};
+use crate::{Failure, StagesArgs, emit};
 
 pub(crate) fn stages(args: &StagesArgs) -> Result<u8, Failure> {
     let all = registry::registrations();
@@ -21,7 +21,7 @@ pub(crate) fn stages(args: &StagesArgs) -> Result<u8, Failure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        emit(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()))?;
         return Ok(0);
     }
     let mut text = String::new();
@@ -31,7 +31,7 @@ pub(crate) fn stages(args: &StagesArgs) -> Result<u8, Failure> {
         }
         describe(r, &mut text);
     }
-    print!("{text}");
+    emit(&text)?;
     Ok(0)
 }
 
