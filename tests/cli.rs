@@ -298,7 +298,7 @@ fn every_error_message() {
         ("missing input", failure(&["run", "no/such/input.txt"], b"", 3, &[])),
         ("zero threads", failure(&["run", "--threads", "0"], b"x", 2, &[])),
         ("unknown eval task", failure(&["eval", "poetry", "--gold", gold.path()], b"", 2, &[&gold])),
-        ("missing gold", failure(&["eval", "poetry", "--gold", "no/such.jsonl"], b"", 2, &[])),
+        ("missing gold", failure(&["eval", "sentences", "--gold", "no/such.jsonl"], b"", 3, &[])),
     ];
     let rendered: Vec<String> = cases.iter().map(|(what, err)| format!("# {what}\n{err}")).collect();
     insta::assert_snapshot!(rendered.join("\n"));

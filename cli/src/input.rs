@@ -9,8 +9,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use byline_core::Document;
 use byline_core::json::InputError;
+use byline_core::{Document, io_reason};
 
 use crate::Failure;
 
@@ -66,15 +66,6 @@ fn extension(path: &Path) -> &str {
 
 fn source_for(path: PathBuf) -> Source {
     if extension(&path) == "jsonl" { Source::Jsonl(path) } else { Source::Text(path) }
-}
-
-/// The OS reason without Rust's "(os error 2)" suffix.
-pub(crate) fn io_reason(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
 }
 
 /// Streams records from all inputs, in order.

@@ -161,7 +161,7 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::io(format!("cannot write the output: {}", input::io_reason(&e))))
+            Err(Failure::io(format!("cannot write the output: {}", byline_core::io_reason(&e))))
         }
         _ => Ok(()),
     }

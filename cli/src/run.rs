@@ -7,9 +7,10 @@ use byline_core::Pipeline;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::input::{Reader, Record, io_reason};
+use crate::input::{Reader, Record};
 use crate::output::Renderer;
 use crate::{Failure, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline};
+use byline_core::io_reason;
 
 /// Documents per batch: enough to keep every core busy, few enough to keep
 /// memory flat on a million-document file.

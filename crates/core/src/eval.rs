@@ -112,7 +112,7 @@ pub enum EvalError {
     #[error("unknown task `{0}`; {1}")]
     UnknownTask(String, String),
     /// The gold file could not be read.
-    #[error("cannot read {0}: {1}")]
+    #[error("cannot read {0}: {reason}", reason = crate::io_reason(.1))]
     Io(String, std::io::Error),
     /// The gold file is malformed or of another task.
     #[error("{0}")]

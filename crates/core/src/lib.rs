@@ -52,6 +52,16 @@ pub use rust_decimal::Decimal;
 pub use span::Span;
 pub use stage::{Stage, StageError};
 
+/// An I/O error's reason for a user-facing sentence: the OS message without
+/// Rust's " (os error N)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
 // Re-exported so stage crates register with the same versions core collects.
 pub use inventory;
 pub use schemars;

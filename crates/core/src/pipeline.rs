@@ -80,9 +80,10 @@ impl Pipeline {
     pub fn from_file(path: &Path) -> Result<Pipeline, PipelineError> {
         let origin = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            let reason = e.to_string();
-            let reason = reason.split(" (os error").next().unwrap_or(&reason).to_owned();
-            PipelineError::single(&origin, format!("cannot read the pipeline file: {reason}; check the path"))
+            PipelineError::single(
+                &origin,
+                format!("cannot read the pipeline file: {}; check the path", crate::io_reason(&e)),
+            )
         })?;
         Pipeline::parse(&text, &origin, path.parent(), true)
     }
