@@ -1,0 +1,2 @@
+//! Throughput of `find` on news text.
+fn main() {}

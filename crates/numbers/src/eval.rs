@@ -1,0 +1,1 @@
+//! Scoring numbers against Recognizers-Text and Duckling gold, as score.py does.
