@@ -244,9 +244,18 @@ impl<'t> Scan<'t> {
         }
         if (lit.is_some_and(|l| l.is_bare_int() || l.ordinal) || p.form == Form::Ordinal)
             && small
-            && month_after(b, core_end)
+            && (month_after(b, core_end)
+                || (hyphen_len(b, core_end) == 1 && is_alpha(b.get(core_end + 1).copied().unwrap_or(0)) && month_after(b, core_end + 1)))
         {
             return Some(Atom::dropped(core_start, core_end));
+        }
+        // `3000 BC`, `AD 394`: years of an era.
+        if lit.is_some_and(|l| l.is_bare_int()) {
+            let era_after = next_word(b, core_end).is_some_and(|(s, e, _)| s > core_end && matches!(&text[s..e], "BC" | "BCE" | "AD" | "CE" | "B" | "A"));
+            let era_before = prev_word(b, floor, core_start).is_some_and(|(s, _)| matches!(&text[s..crate::text::word_end(b, s)], "AD" | "CE"));
+            if era_after || era_before {
+                return Some(Atom::dropped(core_start, core_end));
+            }
         }
 
         let mut atom = Atom {
@@ -408,6 +417,11 @@ impl<'t> Scan<'t> {
             }
         }
         atom.end = end;
+        // `one day` (someday), `One day, ...`: no duration.
+        if p.bare_one && atom.unit == UnitName::Named("day") && !one_day_is_duration(b, atom.start, atom.end) {
+            atom.fate = Fate::Drop;
+            return Some(atom);
+        }
 
         if atom.kind == NumberKind::Cardinal {
             if let Some(e) = special_unit(text, end) {
@@ -453,6 +467,18 @@ impl<'t> Scan<'t> {
         if let ItemKind::Word(_) = word {
             if is_capitalized(b, atom.start) && name_before(self.text, 0, atom.start) {
                 atom.fate = Fate::Drop;
+            }
+            // `Second Amendment`, `First Lady`, `Third Reich`: part of a name.
+            let next = next_word(b, atom.end).filter(|&(s, _, _)| s > atom.end);
+            if let Some((s, _, w)) = next {
+                let title = crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160));
+                if is_capitalized(b, atom.start) && is_capitalized(b, s) && !title {
+                    atom.fate = Fate::Drop;
+                }
+                let ord = first_word.map(|l| l.as_str().to_owned()).unwrap_or_default();
+                if ordinal_idiom(&ord, w.as_str()) {
+                    atom.fate = Fate::Drop;
+                }
             }
         }
         atom
@@ -509,7 +535,7 @@ impl<'t> Scan<'t> {
         };
 
         // `one` as a pronoun or in an idiom.
-        if p.bare_one && atom.start == items[0].start && !self.one_is_count(&atom, floor) {
+        if p.bare_one && atom.start == items[0].start && !self.one_is_count(&atom) {
             atom.fate = Fate::Drop;
             return Some(atom);
         }
@@ -533,7 +559,7 @@ impl<'t> Scan<'t> {
             }
             let after_det = word_before_is(
                 b,
-                floor,
+                0,
                 atom.start,
                 &[
                     "the", "first", "second", "third", "fourth", "other", "latter", "former", "in", "each", "this",
@@ -551,7 +577,7 @@ impl<'t> Scan<'t> {
             let of_after = next_word(b, atom.end).is_some_and(|(_, _, w)| w.as_str() == "of");
             let period = word_before_is(
                 b,
-                floor,
+                0,
                 atom.start,
                 &[
                     "past", "last", "next", "previous", "first", "second", "third", "fourth", "consecutive",
@@ -599,10 +625,18 @@ impl<'t> Scan<'t> {
 
     /// Is a bare `one` a count here (not `the one`, `one of them`, `One
     /// former employee`)?
-    fn one_is_count(&self, atom: &Atom, floor: usize) -> bool {
+    fn one_is_count(&self, atom: &Atom) -> bool {
         let b = self.b;
+        let floor = 0;
+        let next = next_word(b, atom.end);
+        let next_is_or = next.as_ref().is_some_and(|(_, _, w)| w.as_str() == "or");
         if let Some((s, w)) = prev_word(b, floor, atom.start) {
             if pronoun_determiner(w.as_str()) {
+                return false;
+            }
+            // `when one studies`, `if one is`: the generic pronoun.
+            let conjunction = matches!(w.as_str(), "when" | "if" | "unless" | "whenever" | "because" | "where" | "while" | "until" | "once" | "as");
+            if conjunction && !next_is_or {
                 return false;
             }
             // `the right one`, `a new one`: determiner, adjective, one.
@@ -612,7 +646,6 @@ impl<'t> Scan<'t> {
                 }
             }
         }
-        let next = next_word(b, atom.end);
         if b.get(atom.end).is_some_and(|&c| c == b'\'') || self.text.get(atom.end..).is_some_and(|s| s.starts_with('’'))
         {
             return false;
@@ -717,6 +750,27 @@ fn may_start_number(text: &str, start: usize, end: usize) -> bool {
             && (b[start - 1].is_ascii_digit() || b[start - 1] == b'\'' || b[start - 1] >= 0x80 && glued_before(text, start)))
 }
 
+/// `for one day`, `one day later`: a duration; `one day` alone: someday.
+fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
+    let before = crate::context::prev_word(b, 0, start).is_some_and(|(_, w)| {
+        matches!(w.as_str(), "for" | "in" | "within" | "than" | "over" | "under" | "only" | "just" | "about" | "around" | "least" | "most" | "nearly" | "almost" | "after" | "every" | "per")
+    });
+    let after = next_word(b, end).is_some_and(|(s, _, w)| {
+        s > end && matches!(w.as_str(), "after" | "before" | "later" | "earlier" | "ago" | "of" | "long" | "old" | "and" | "or" | "to" | "into" | "in")
+    }) || hyphen_len(b, end) > 0;
+    before || after
+}
+
+/// Ordinals in set phrases that rank nothing: `first lady`, `third world`.
+fn ordinal_idiom(ordinal: &str, next: &str) -> bool {
+    matches!(
+        (ordinal, next),
+        ("first", "lady" | "aid" | "name" | "names" | "hand" | "responders" | "responder" | "cousin" | "cousins")
+            | ("second", "hand" | "cousin" | "cousins" | "guessing" | "nature" | "thoughts")
+            | ("third", "world" | "party" | "parties" | "wheel")
+    )
+}
+
 /// Units `a` makes into one of them: `a dollar`, `a kilogram`, `a grand`.
 fn one_unit_word(w: &str) -> bool {
     matches!(
@@ -796,6 +850,13 @@ fn code_around(text: &str, i: usize) -> Option<usize> {
     }
     if i >= 2 && matches!(b[i - 1], b'.' | b':') && b[i - 2].is_ascii_digit() {
         return Some(code_end(i));
+    }
+    // `timestamp="1474387200"`, `..70k`.
+    if i >= 2 && matches!(b[i - 1], b'"' | b'\'') && b[i - 2] == b'=' {
+        return Some(code_end(i));
+    }
+    if b[i] == b'.' && i >= 1 && (b[i - 1] == b'.' || is_alnum(b[i - 1])) {
+        return Some(code_end(i + 1));
     }
     // Inside a URL or an address: the run of non-space characters around.
     let mut s = i;
@@ -933,6 +994,8 @@ fn product(b: &[u8], i: usize) -> usize {
         noun.as_str(),
         "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "your"
             | "my" | "it" | "them" | "which" | "what" | "whom" | "some" | "any" | "each" | "all" | "both" | "one"
+            | "other" | "another" | "such" | "more" | "from" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
+            | "about" | "and" | "or" | "course" | "us" | "you" | "me" | "him"
     );
     if function || number_word(noun.as_str()).is_some() {
         return i;
@@ -989,10 +1052,10 @@ fn identifier_before(b: &[u8], floor: usize, i: usize) -> bool {
     }
 }
 
-/// Letters-hyphen-digits after the number: `3-D`, `4-H`.
+/// Capitals after a hyphen: `3-D`, `4-H`, `5233-NT`, `10-K`, `5-HTP`.
 fn glued_letters_code(b: &[u8], i: usize) -> bool {
     let e = word_end(b, i + 1);
-    e == i + 2 && b[i + 1].is_ascii_uppercase() && !b.get(e).copied().is_some_and(is_alnum)
+    e > i + 1 && b[i + 1..e].iter().all(u8::is_ascii_uppercase) && !b.get(e).copied().is_some_and(is_alnum)
 }
 
 /// Units written with symbols the table cannot hold: `10 " long` (inches),

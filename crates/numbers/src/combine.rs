@@ -24,7 +24,6 @@ struct Phrase {
     unit: UnitName,
     qualifier: Option<Qualifier>,
     fate: Fate,
-    plain: bool,
 }
 
 impl Phrase {
@@ -38,7 +37,6 @@ impl Phrase {
             unit: a.unit,
             qualifier: None,
             fate: a.fate,
-            plain: a.plain,
         }
     }
 
@@ -50,11 +48,19 @@ impl Phrase {
 /// Turns the atoms of `text` into numbers; `dollar` names the currency of
 /// `$` and `dollars`.
 pub(crate) fn combine(text: &str, atoms: &[Atom], dollar: &str) -> Vec<Number> {
-    let phrases = ranges(text, atoms);
+    let b = text.as_bytes();
+    // `Boeing 737-800`, `Case 22-506`: digits hyphenated to a dropped code.
+    let mut atoms = atoms.to_vec();
+    for i in 1..atoms.len() {
+        let (prev, cur) = (atoms[i - 1], atoms[i]);
+        if prev.fate == Fate::Drop && cur.start == prev.end + 1 && b.get(prev.end) == Some(&b'-') && b[cur.start].is_ascii_digit() {
+            atoms[i].fate = Fate::Drop;
+        }
+    }
+    let phrases = ranges(text, &atoms);
     let phrases = qualify(text, phrases);
     let phrases = bounds(text, phrases);
     let phrases = restatements(text, phrases);
-    let b = text.as_bytes();
     let mut out = Vec::with_capacity(phrases.len());
     let mut floor = 0;
     for p in &phrases {
@@ -62,12 +68,16 @@ pub(crate) fn combine(text: &str, atoms: &[Atom], dollar: &str) -> Vec<Number> {
             Fate::Keep => true,
             Fate::Drop => false,
             Fate::Year => {
-                let counted = next_word(b, p.end).is_some_and(|(s, _, w)| s > p.end && count_noun(w.as_str()));
-                p.comparative() || (counted && !year_cue_before(b, floor, p.start))
+                let next = next_word(b, p.end).filter(|&(s, _, _)| s > p.end);
+                let counted = next.as_ref().is_some_and(|(_, _, w)| count_noun(w.as_str()));
+                // `below 2005 levels` qualifies a year; `more than 1500` counts.
+                let year_noun = next.as_ref().is_some_and(|(s, _, w)| b[*s].is_ascii_lowercase() && crate::context::year_noun(w.as_str()));
+                let cue = year_cue_before(b, floor, p.start);
+                (p.comparative() && !year_noun) || (counted && !cue)
             }
         };
         floor = p.end;
-        if !keep {
+        if !keep || marker(b, p) {
             continue;
         }
         let unit = match p.unit {
@@ -90,6 +100,25 @@ pub(crate) fn combine(text: &str, atoms: &[Atom], dollar: &str) -> Vec<Number> {
         });
     }
     out
+}
+
+/// A bare small number that marks a citation or a list item: `[17]`,
+/// `(3)`, `2)`.
+fn marker(b: &[u8], p: &Phrase) -> bool {
+    if p.kind != NumberKind::Cardinal || p.unit != UnitName::None || p.qualifier.is_some() || p.range.is_some() {
+        return false;
+    }
+    if !b[p.start..p.end].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let before = p.start.checked_sub(1).map(|i| b[i]);
+    let after = b.get(p.end).copied();
+    match (before, after) {
+        (Some(b'['), Some(b']')) => true,
+        (Some(b'('), Some(b')')) => p.value <= Decimal::from(30),
+        (_, Some(b')')) => p.value <= Decimal::from(30) && before.is_none_or(|c| c.is_ascii_whitespace()),
+        _ => false,
+    }
 }
 
 /// A word or symbol of the text between two numbers.
@@ -352,11 +381,8 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("precisely", Prefix::Exactly),
     ("equal to", Prefix::Equal),
     ("equals to", Prefix::Equal),
-    ("equals", Prefix::Equal),
     ("equaling to", Prefix::Equal),
-    ("equaling", Prefix::Equal),
     ("equalling to", Prefix::Equal),
-    ("equalling", Prefix::Equal),
 ];
 
 /// The prefix phrase ending at `to` (not before `from`): its start and what
@@ -501,7 +527,6 @@ fn connector(text: &str, from: usize, to: usize) -> Option<Connector> {
 
 /// Joins atoms into ranges.
 fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
-    let b = text.as_bytes();
     let mut out: Vec<Phrase> = Vec::with_capacity(atoms.len());
     let mut i = 0;
     let mut floor = 0;
@@ -520,7 +545,6 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
         out.push(p);
         i += 1;
     }
-    let _ = b;
     out
 }
 
@@ -597,6 +621,11 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     if lo >= hi {
         return None;
     }
+    // `(3-5213)`: a phone extension, not a range from 3 to 5213.
+    let tight = conn == Connector::Dash && b.start == a.end + 1;
+    if tight && a.kind == NumberKind::Cardinal && lo > Decimal::ZERO && hi >= lo * Decimal::ONE_THOUSAND {
+        return None;
+    }
     Some(Phrase {
         start,
         end: b.end,
@@ -606,7 +635,6 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
         unit,
         qualifier: None,
         fate: Fate::Keep,
-        plain: false,
     })
 }
 
@@ -616,12 +644,23 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
     let mut floor = 0;
     for i in 0..n {
         let next_start = phrases.get(i + 1).map_or(text.len(), |p| p.start);
-        let p = &mut phrases[i];
-        if p.fate == Fate::Drop {
-            floor = p.end;
+        if phrases[i].fate == Fate::Drop {
+            floor = phrases[i].end;
             continue;
         }
-        let prefix = prefix_before(text, floor, p.start, p.kind == NumberKind::Ordinal);
+        let p = &phrases[i];
+        let mut prefix = prefix_before(text, floor, p.start, p.kind == NumberKind::Ordinal);
+        // `$374 billion over 10 years`: `over` after an amount means during.
+        if let Some((s, Prefix::Q(MoreThan))) = prefix {
+            let during = i > 0
+                && crate::text::word_is(text.as_bytes(), s, crate::text::word_end(text.as_bytes(), s), "over")
+                && skip_spaces_back(text.as_bytes(), s) == floor
+                && phrases[i - 1].fate != Fate::Drop;
+            if during {
+                prefix = None;
+            }
+        }
+        let p = &mut phrases[i];
         if p.range.is_some() {
             if let Some((s, Prefix::Q(APPROX) | Prefix::Exactly)) = prefix {
                 if let Some((_, Prefix::Q(q))) = prefix {
@@ -733,7 +772,6 @@ fn bound_pair(text: &str, p: &Phrase, q: &Phrase) -> Option<Phrase> {
         unit,
         qualifier: None,
         fate: Fate::Keep,
-        plain: false,
     })
 }
 

@@ -306,14 +306,27 @@ pub(crate) fn name_before(text: &str, floor: usize, i: usize) -> bool {
         return false;
     }
     // `U.S. 500`, `Gen. 5` read as abbreviations, not names.
-    if start > 0 && matches!(b[start - 1], b'.' | b'\'' | b'-') {
+    if start > 0 && matches!(b[start - 1], b'.' | b'\'') {
         return false;
     }
     let Some(w) = Lower::of(word) else { return false };
     if common_before_number(w.as_str()) || month_like(w.as_str()) {
         return false;
     }
-    !crate::text::title_case_line(crate::text::line_around(text, i, 160))
+    if !crate::text::title_case_line(crate::text::line_around(text, i, 160)) {
+        return true;
+    }
+    // In a title-case line every word is capitalised: only codes count
+    // (`PA 16802`, `Resolution 36-01`), not verbs (`Storm Kills 12`).
+    let all_caps = word.len() >= 2 && word.iter().all(|c| c.is_ascii_uppercase());
+    let code_after = {
+        let mut k = i;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        b.get(k) == Some(&b'-') && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+    };
+    all_caps || code_after
 }
 
 fn month_like(w: &str) -> bool {
@@ -469,6 +482,16 @@ pub(crate) fn count_noun(w: &str) -> bool {
                 | "regulations" | "guidelines" | "estimates" | "projections" | "forecasts" | "polls" | "primaries"
                 | "caucuses" | "championships" | "world" | "news" | "was" | "has" | "does" | "goes" | "says"
         )
+}
+
+/// Nouns a year modifies: `2005 levels`, `the 2020 election`.
+pub(crate) fn year_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "levels" | "level" | "figures" | "figure" | "estimates" | "estimate" | "results" | "election" | "elections"
+            | "census" | "budget" | "season" | "campaign" | "report" | "data" | "prices" | "price" | "rates" | "rate"
+            | "values" | "standards" | "model" | "models" | "edition" | "survey" | "study" | "law" | "act"
+    )
 }
 
 /// Verbs of change before `X to Y`, which then reads as a change, not a

@@ -301,6 +301,10 @@ fn special_start(items: &[Item], text: &str) -> Option<Parsed> {
         ItemKind::Word(Word::Half) => {
             // `half a million`, `half a dozen`, `half million`, `half`.
             let mut p = Parsed::new(1, half, Form::Cardinal);
+            let of = with_fraction_scale(items, p);
+            if of.end > 1 {
+                return Some(of);
+            }
             if word(1) == Some(Word::A) {
                 if let Some(m) = word(2).and_then(multiplier) {
                     p.value = half * m;
@@ -332,19 +336,20 @@ fn special_start(items: &[Item], text: &str) -> Option<Parsed> {
             match second.kind {
                 ItemKind::Word(Word::Half) => {
                     let p = Parsed::new(2, half, Form::Cardinal);
-                    Some(with_scale(items, p))
+                    Some(with_fraction_scale(items, p))
                 }
                 ItemKind::Word(Word::Quarter { plural: false }) => {
                     let mut p = Parsed::new(2, quarter, Form::Fraction);
                     p.quarters = true;
-                    let scaled = with_scale(items, p);
+                    let scaled = with_fraction_scale(items, p);
                     Some(if scaled.end > 2 { Parsed { quarters: false, form: Form::Cardinal, ..scaled } } else { scaled })
                 }
                 ItemKind::Word(Word::Ordinal { ord, plural: false }) if ord.value() >= 3 => {
                     let den = Decimal::from(ord.value());
                     let mut p = Parsed::new(2, Decimal::ONE / den, Form::AOrdinal);
                     p.ordinal_value = den;
-                    Some(p)
+                    let scaled = with_fraction_scale(items, p);
+                    Some(if scaled.end > 2 { Parsed { form: Form::Cardinal, ..scaled } } else { p })
                 }
                 _ => None,
             }
@@ -606,13 +611,14 @@ fn elision(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
     if !t.gap.is_space() {
         return None;
     }
-    let mut value = u32::from(u) * 100 + u32::from(tens);
-    let mut end = 2;
-    if let Some(v) = items.get(2) {
-        if let (Some(Word::Unit(x)), true) = (v.word(), v.gap.is_space() || v.gap.is_tight_hyphen()) {
-            value += u32::from(x);
-            end = 3;
-        }
+    // `one twenty two`, but not the time `at six thirty`.
+    let v = items.get(2)?;
+    let (Some(Word::Unit(x)), true) = (v.word(), v.gap.is_space() || v.gap.is_tight_hyphen()) else { return None };
+    let value = u32::from(u) * 100 + u32::from(tens) + u32::from(x);
+    let end = 3;
+    let b0 = text.as_bytes();
+    if crate::context::word_before_is(b0, 0, items[0].start, &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"]) {
+        return None;
     }
     // Nothing numeric may follow, and no hyphenated noun (`one twenty-year-old`).
     if let Some(next) = items.get(end) {
@@ -706,8 +712,8 @@ fn word_gap_ok(last: Last, next: Word, gap: Gap) -> bool {
         return true;
     }
     if gap.is_tight_hyphen() {
-        // `twenty-one`, `twenty-first`, `one-hundred`, `two-thousand`.
-        return last != Last::Lit;
+        // `twenty-one`, `twenty-first`, `one-hundred`, `two-thousand`, `$400-million`.
+        return last != Last::Lit || matches!(next, Word::Scale(_));
     }
     if gap.hyphen {
         // `fifty - two`.
@@ -847,8 +853,10 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
                 st.group = Decimal::ONE;
                 st.last = A;
                 Step::Continue
-            } else {
+            } else if first {
                 Step::Fail
+            } else {
+                stop
             }
         }
         Word::Zero => {
@@ -874,7 +882,7 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
             st.last = Unit;
             // `a couple hundred` goes on; `a couple` ends here.
             match items.get(j + 1).and_then(Item::word) {
-                Some(Word::Hundred | Word::Scale(_)) => Step::Continue,
+                Some(Word::Hundred | Word::Scale(_) | Word::Dozen) => Step::Continue,
                 _ => Step::Done { ordinal: false, collective: true, terminal: true },
             }
         }

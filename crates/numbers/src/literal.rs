@@ -424,14 +424,18 @@ fn not_a_number(b: &[u8], start: usize, end: usize) -> Option<usize> {
     }
     // `(555) 123-4567`.
     if run == 3 && start > 0 && b[start - 1] == b'(' && b.get(end) == Some(&b')') {
-        let rest = b.get(end + 1..).unwrap_or(&[]);
-        let shape = rest.len() >= 9
-            && rest[0] == b' '
-            && rest[1..4].iter().all(u8::is_ascii_digit)
-            && rest[4] == b'-'
-            && rest[5..9].iter().all(u8::is_ascii_digit);
+        let mut rest = b.get(end + 1..).unwrap_or(&[]);
+        let mut skip = 1;
+        if rest.first() == Some(&b' ') {
+            rest = &rest[1..];
+            skip = 2;
+        }
+        let shape = rest.len() >= 8
+            && rest[0..3].iter().all(u8::is_ascii_digit)
+            && matches!(rest[3], b'-' | b'.')
+            && rest[4..8].iter().all(u8::is_ascii_digit);
         if shape {
-            return Some(end + 10);
+            return Some(end + skip + 8);
         }
     }
     None

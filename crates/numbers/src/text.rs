@@ -108,11 +108,6 @@ pub(crate) struct Gap {
 }
 
 impl Gap {
-    /// Nothing between: `2½`, `40k`.
-    pub(crate) fn is_glued(&self) -> bool {
-        !self.space && !self.hyphen
-    }
-
     /// Only spaces (on at most one line break).
     pub(crate) fn is_space(&self) -> bool {
         self.space && !self.hyphen
@@ -191,10 +186,6 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-/// The character at byte `i` (which must be a char boundary).
-pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
 
 /// True when the character before `i` is a letter (any script) or a digit:
 /// a number glued to it is part of a code or a name (`R1`, `A320`).
@@ -202,10 +193,6 @@ pub(crate) fn glued_before(text: &str, i: usize) -> bool {
     char_before(text, i).is_some_and(|c| c.is_alphanumeric())
 }
 
-/// True when the character at `i` is a letter or digit of any script.
-pub(crate) fn alnum_at(text: &str, i: usize) -> bool {
-    char_at(text, i).is_some_and(|c| c.is_alphanumeric())
-}
 
 /// The word (ASCII letters) that ends just before `i`, skipping spaces:
 /// `(start, end)`, or `None` when something else comes first.

@@ -251,7 +251,8 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("satoshi|satoshis|sats", Meaning::Money(Code::Iso("BTC"), Factor::Satoshi)),
     ("ether|=ETH", money("ETH")),
     // Length.
-    ("~mm|millimeter|millimeters|millimetre|millimetres", Q("millimeter", Length)),
+    ("=~mm|millimeter|millimeters|millimetre|millimetres", Q("millimeter", Length)),
+    ("=MM|=mln", Meaning::Scale(6)),
     ("~cm|centimeter|centimeters|centimetre|centimetres", Q("centimeter", Length)),
     ("=m|meter|meters|metre|metres", Q("meter", Length)),
     ("~km|~kms|kilometer|kilometers|kilometre|kilometres", Q("kilometer", Length)),
@@ -558,7 +559,9 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
         }
         match p.place {
             Place::Glued if !glued => continue,
-            Place::End if !crate::grammar::clause_ends(text, tok.end) => continue,
+            Place::End if glued || !crate::grammar::clause_ends(text, tok.end) => continue,
+            // Full words need a space (`2 days`, not `2day`).
+            Place::Any if glued && !p.abbr && p.exact.is_none() && raw.len() > 3 => continue,
             _ => {}
         }
         let Some(end) = match_rest(text, tok.end, &p.rest) else { continue };
