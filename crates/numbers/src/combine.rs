@@ -5,6 +5,9 @@
 //! restated in brackets (`forty-five (45)`), and the final call on
 //! four-digit numbers (a year unless context counts with it).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use byline_core::{Number, NumberKind, Qualifier, Span};
 use rust_decimal::Decimal;
 
@@ -142,6 +145,21 @@ enum TokKind {
 }
 
 impl Tok {
+    /// The token as the phrase tables spell it: lower-case words, ASCII symbols.
+    fn key(&self) -> &str {
+        match &self.kind {
+            TokKind::Word(w) => w.as_str(),
+            TokKind::Sym(s, n) => match sym_alias(&s[..*n]) {
+                "" => std::str::from_utf8(&s[..*n]).unwrap_or(""),
+                alias => alias,
+            },
+            TokKind::Dash => "-",
+            TokKind::Comma => ",",
+            TokKind::Open => "(",
+            TokKind::Other => "",
+        }
+    }
+
     fn is(&self, word: &str) -> bool {
         match &self.kind {
             TokKind::Word(w) => w.as_str() == word,
@@ -392,20 +410,40 @@ fn prefix_before(text: &str, from: usize, to: usize, ordinal: bool) -> Option<(u
     if ordinal && toks.first().is_some_and(|t| t.is("the")) {
         toks.remove(0);
     }
-    let mut best: Option<(usize, usize, Prefix)> = None;
-    for &(phrase, what) in PREFIXES {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.len() > toks.len() || best.is_some_and(|(n, _, _)| n >= words.len()) {
-            continue;
-        }
-        let matched = words.iter().rev().zip(&toks).all(|(w, t)| t.is(w));
-        if matched {
-            // A word phrase must not be glued to letters before it.
-            let start = toks[words.len() - 1].start;
-            best = Some((words.len(), start, what));
-        }
+    let nearest = toks.first()?;
+    let candidates = prefix_index().get(nearest.key())?;
+    // Longest first: the first phrase that matches wins.
+    candidates.iter().find_map(|(words, what)| {
+        let matched = words.len() <= toks.len() && words.iter().rev().zip(&toks).all(|(w, t)| t.is(w));
+        matched.then(|| (toks[words.len() - 1].start, *what))
+    })
+}
+
+/// Phrases by the word next to the number (last word of a prefix, first of
+/// a postfix), each split into words once, longest first.
+type PhraseIndex<T> = HashMap<&'static str, Vec<(Vec<&'static str>, T)>>;
+
+fn build_index<T: Copy>(phrases: &'static [(&'static str, T)], by_last: bool) -> PhraseIndex<T> {
+    let mut index: PhraseIndex<T> = HashMap::new();
+    for &(phrase, what) in phrases {
+        let words: Vec<&'static str> = phrase.split(' ').collect();
+        let key = if by_last { words[words.len() - 1] } else { words[0] };
+        index.entry(key).or_default().push((words, what));
     }
-    best.map(|(_, s, w)| (s, w))
+    for list in index.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    index
+}
+
+fn prefix_index() -> &'static PhraseIndex<Prefix> {
+    static INDEX: OnceLock<PhraseIndex<Prefix>> = OnceLock::new();
+    INDEX.get_or_init(|| build_index(PREFIXES, true))
+}
+
+fn postfix_index() -> &'static PhraseIndex<Postfix> {
+    static INDEX: OnceLock<PhraseIndex<Postfix>> = OnceLock::new();
+    INDEX.get_or_init(|| build_index(POSTFIXES, false))
 }
 
 /// A qualifier after the number: `or more`, `or less`, `and above`, `or
@@ -451,17 +489,12 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
         return Some((from + 1, Postfix::Bound(AtLeast)));
     }
     let toks = tokens_forward(text, from, to, 4);
-    let mut best: Option<(usize, usize, Postfix)> = None;
-    for &(phrase, what) in POSTFIXES {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.len() > toks.len() || best.is_some_and(|(n, _, _)| n >= words.len()) {
-            continue;
-        }
-        if words.iter().zip(&toks).all(|(w, t)| t.is(w)) {
-            best = Some((words.len(), toks[words.len() - 1].end, what));
-        }
-    }
-    let (n, mut end, what) = best?;
+    let first = toks.first()?;
+    let candidates = postfix_index().get(first.key())?;
+    let (n, mut end, what) = candidates.iter().find_map(|(words, what)| {
+        let matched = words.len() <= toks.len() && words.iter().zip(&toks).all(|(w, t)| t.is(w));
+        matched.then(|| (words.len(), toks[words.len() - 1].end, *what))
+    })?;
     // `or less than 6000` is another number's qualifier; a bare `or more
     // than` at the end belongs to this one. `or equal to 6000` likewise.
     let number_next = |k: usize| skip_spaces(b, k).0 >= to && to < text.len();
