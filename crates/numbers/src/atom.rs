@@ -278,6 +278,14 @@ impl<'t> Scan<'t> {
                     atom.start = items[1].start;
                     atom.value = p.ordinal_value;
                     atom.kind = NumberKind::Ordinal;
+                    // `a third-party candidate`, `a first-hand account`.
+                    let ord = lower(b, items[1].start, items[1].end).map(|l| l.as_str().to_owned()).unwrap_or_default();
+                    let compound = hyphen_len(b, atom.end) == 1
+                        && lower(b, atom.end + 1, word_end(b, atom.end + 1)).is_some_and(|n| idiom_compound(&ord, n.as_str()));
+                    let phrase = next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(&ord, w.as_str()));
+                    if compound || phrase {
+                        atom.fate = Fate::Drop;
+                    }
                     return Some(atom);
                 }
             }
@@ -313,6 +321,16 @@ impl<'t> Scan<'t> {
         // What follows: a unit, a currency, a percent sign, a scale letter.
         let mut end = core_end;
         let mut unit = unit_after(text, end);
+        // `a couple of days`, `a dozen of eggs`: the unit after `of`.
+        if p.collective && unit.is_none() {
+            if let Some((s, e, w)) = next_word(b, core_end) {
+                if s > core_end && w.as_str() == "of" {
+                    unit = unit_after(text, e).filter(|u| {
+                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..)) && skip_spaces(b, e).0 > e
+                    });
+                }
+            }
+        }
         if let (Some(u), true) = (unit, digit_core) {
             if let Meaning::Scale(e) = u.meaning {
                 if p.scale.is_none() && lit.is_some_and(|l| l.scale.is_none()) {
@@ -756,7 +774,7 @@ fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
         matches!(w.as_str(), "for" | "in" | "within" | "than" | "over" | "under" | "only" | "just" | "about" | "around" | "least" | "most" | "nearly" | "almost" | "after" | "every" | "per")
     });
     let after = next_word(b, end).is_some_and(|(s, _, w)| {
-        s > end && matches!(w.as_str(), "after" | "before" | "later" | "earlier" | "ago" | "of" | "long" | "old" | "and" | "or" | "to" | "into" | "in")
+        s > end && matches!(w.as_str(), "after" | "before" | "later" | "earlier" | "ago" | "of" | "long" | "old" | "and" | "or" | "to" | "into")
     }) || hyphen_len(b, end) > 0;
     before || after
 }

@@ -497,21 +497,24 @@ pub(crate) fn year_noun(w: &str) -> bool {
 /// Verbs of change before `X to Y`, which then reads as a change, not a
 /// range: `rose 5% to 10%`, `cut from 4% to 3%`.
 pub(crate) fn change_verb(w: &str) -> bool {
-    let stem = w.trim_end_matches("ed").trim_end_matches('s').trim_end_matches("ing");
-    matches!(
-        w,
-        "rose" | "risen" | "fell" | "fallen" | "grew" | "grown" | "cut" | "lost" | "slid" | "by" | "up" | "down"
-            | "upgraded" | "downgraded" | "revised"
-    ) || matches!(
-        stem,
-        "rise" | "ris" | "fall" | "increas" | "increase" | "decreas" | "decrease" | "grow" | "jump" | "jumpe"
-            | "climb" | "drop" | "dropp" | "declin" | "decline" | "slip" | "slipp" | "plung" | "plunge" | "soar"
-            | "surg" | "surge" | "gain" | "los" | "lose" | "rais" | "raise" | "lower" | "boost" | "reduc"
-            | "reduce" | "slash" | "trimm" | "trim" | "tumbl" | "tumble" | "sank" | "sink" | "rebound" | "mov"
-            | "move" | "chang" | "change" | "shift" | "narrow" | "widen" | "swung" | "swing" | "advanc"
-            | "advance" | "retreat" | "edg" | "edge" | "dipp" | "dip" | "spik" | "spike" | "doubl" | "double"
-            | "tripl" | "triple" | "halv" | "halve" | "hik" | "hike" | "expand" | "shrank" | "shrink" | "contract"
-    )
+    const BASES: &[&str] = &[
+        "rise", "ris", "rose", "risen", "fall", "fell", "fallen", "increase", "increas", "decrease", "decreas", "grow",
+        "grew", "grown", "jump", "climb", "drop", "dropp", "decline", "declin", "slip", "slipp", "plunge", "plung",
+        "soar", "surge", "surg", "gain", "lose", "los", "lost", "raise", "rais", "lower", "boost", "reduce", "reduc",
+        "slash", "trim", "trimm", "tumble", "tumbl", "sink", "sank", "rebound", "move", "mov", "change", "chang",
+        "shift", "narrow", "widen", "swing", "swung", "advance", "advanc", "retreat", "edge", "edg", "dip", "dipp",
+        "spike", "spik", "double", "doubl", "triple", "tripl", "halve", "halv", "hike", "hik", "expand", "shrink",
+        "shrank", "contract", "cut", "slid", "slide", "by", "up", "down", "upgrade", "downgrade", "revise", "revis",
+    ];
+    let stems = [
+        Some(w),
+        w.strip_suffix("ing"),
+        w.strip_suffix("ed"),
+        w.strip_suffix('d'),
+        w.strip_suffix("es"),
+        w.strip_suffix('s'),
+    ];
+    stems.into_iter().flatten().any(|s| BASES.contains(&s))
 }
 
 /// Street words that make `123 Main Street` an address.
@@ -658,7 +661,7 @@ mod tests {
         let b = t.as_bytes();
         assert!(month_before(b, 0, t.find('4').unwrap_or(0)));
         assert!(month_before(b, 0, t.find("1 ,").unwrap_or(0)));
-        assert!(month_before(b, 0, t.find("19").unwrap_or(0)));
+        assert!(month_before(b, 0, t.rfind("19").unwrap_or(0)));
         assert!(month_after("4 May 2018".as_bytes(), 1));
         assert!(month_after("1 may that year".as_bytes(), 1));
         assert!(!month_after("1 may be".as_bytes(), 1));

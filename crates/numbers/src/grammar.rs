@@ -1108,10 +1108,10 @@ mod tests {
     #[test]
     fn fractions_and_ordinals() {
         for (input, span, value, form) in [
-            ("one hundred and three and two thirds", "one hundred and three and two thirds", "103.66666666666666666666666667", Form::Fraction),
+            ("one hundred and three and two thirds", "one hundred and three and two thirds", "103.66666666666666666666666667", Form::Cardinal),
             ("twenty-three fifths", "twenty-three fifths", "4.6", Form::Fraction),
             ("twenty and three and three fifths", "twenty and three and three fifths", "23.6", Form::Cardinal),
-            ("one hundred thirty fifths", "one hundred thirty fifths", "2.857142857142857142857142857", Form::Fraction),
+            ("one hundred thirty fifths", "one hundred thirty fifths", "2.8571428571428571428571428571", Form::Fraction),
             ("one hundred and thirty-two fifths", "one hundred and thirty-two fifths", "26.4", Form::Fraction),
             ("two hundred and fifty-four hundredths", "two hundred and fifty-four hundredths", "200.54", Form::Fraction),
             ("twenty twenty fifths", "twenty twenty fifths", "0.8", Form::Fraction),
@@ -1120,7 +1120,7 @@ mod tests {
             ("a hundredth", "a hundredth", "0.01", Form::AOrdinal),
             ("one million and a half", "one million and a half", "1500000", Form::Cardinal),
             ("five and a half million", "five and a half million", "5500000", Form::Cardinal),
-            ("two thirds of a million", "two thirds of a million", "666666.66666666666666666666667", Form::Cardinal),
+            ("two thirds of a million", "two thirds of a million", "666666.6666666666666666666667", Form::Cardinal),
             ("one over three", "one over three", "0.3333333333333333333333333333", Form::Fraction),
             ("two out of five hundred tvs", "two out of five hundred", "0.004", Form::Fraction),
             ("2  1/4", "2  1/4", "2.25", Form::Cardinal),

@@ -109,8 +109,10 @@ struct Phrase {
     exact: Option<&'static str>,
     meaning: Meaning,
     place: Place,
-    /// An abbreviation: a following `.` belongs to it (`2 g.`, `50 deg.`).
+    /// An abbreviation: a following `.` belongs to it (`50 deg.`, `6 lbs.`).
     abbr: bool,
+    /// A symbol: may be glued to the number (`5km`), takes no dot.
+    symbol: bool,
 }
 
 /// The phrase table, by lower-cased first word.
@@ -129,8 +131,10 @@ const fn money(code: &'static str) -> Meaning {
 const DOLLAR: Meaning = Meaning::Money(Code::Dollar, Factor::One);
 
 /// `(phrases separated by |, meaning)`; a phrase starting with `=` is
-/// case-sensitive on its first word, `~` marks an abbreviation (takes a
-/// following dot), `^` glued-only and `$` end-only.
+/// case-sensitive on its first word, `~` marks an abbreviation (may be
+/// glued to the number, takes a following dot: `6 lbs.`), `#` a symbol (may
+/// be glued, takes no dot: `20 kg.` ends a sentence), `^` glued-only and
+/// `$` end-only. Other phrases are words and need a space (`2 days`).
 const PHRASES: &[(&str, Meaning)] = &[
     // Percentages.
     ("percent|percents|per cent|per cents|per centum|pct|~pct.|^pc", Percent),
@@ -251,14 +255,14 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("satoshi|satoshis|sats", Meaning::Money(Code::Iso("BTC"), Factor::Satoshi)),
     ("ether|=ETH", money("ETH")),
     // Length.
-    ("=~mm|millimeter|millimeters|millimetre|millimetres", Q("millimeter", Length)),
+    ("=#mm|millimeter|millimeters|millimetre|millimetres", Q("millimeter", Length)),
     ("=MM|=mln", Meaning::Scale(6)),
-    ("~cm|centimeter|centimeters|centimetre|centimetres", Q("centimeter", Length)),
+    ("#cm|centimeter|centimeters|centimetre|centimetres", Q("centimeter", Length)),
     ("=m|meter|meters|metre|metres", Q("meter", Length)),
-    ("~km|~kms|kilometer|kilometers|kilometre|kilometres", Q("kilometer", Length)),
-    ("~dm|decimeter|decimeters|decimetre|decimetres", Q("decimeter", Length)),
+    ("#km|#kms|kilometer|kilometers|kilometre|kilometres", Q("kilometer", Length)),
+    ("#dm|decimeter|decimeters|decimetre|decimetres", Q("decimeter", Length)),
     ("=µm|=μm|micrometer|micrometers|micrometre|micrometres|micron|microns", Q("micrometer", Length)),
-    ("~nm|nanometer|nanometers|nanometre|nanometres", Q("nanometer", Length)),
+    ("#nm|nanometer|nanometers|nanometre|nanometres", Q("nanometer", Length)),
     ("picometer|picometers|picometre|picometres", Q("picometer", Length)),
     ("~ft|foot|feet", Q("foot", Length)),
     ("inch|inches", Q("inch", Length)),
@@ -267,10 +271,10 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("nautical mile|nautical miles|~nmi", Q("nautical mile", Length)),
     ("light year|light years|light-year|light-years|lightyear|lightyears", Q("light year", Length)),
     // Mass.
-    ("~mg|milligram|milligrams|milligramme|milligrammes", Q("milligram", Mass)),
-    ("~g|~gs|~gm|~gms|gram|grams|gramme|grammes", Q("gram", Mass)),
-    ("~kg|~kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", Q("kilogram", Mass)),
-    ("=µg|=μg|~mcg|microgram|micrograms", Q("microgram", Mass)),
+    ("#mg|milligram|milligrams|milligramme|milligrammes", Q("milligram", Mass)),
+    ("=g|#gs|~gm|~gms|gram|grams|gramme|grammes", Q("gram", Mass)),
+    ("#kg|#kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", Q("kilogram", Mass)),
+    ("=µg|=μg|#mcg|microgram|micrograms", Q("microgram", Mass)),
     ("tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes", Q("metric ton", Mass)),
     ("ton|tons|short ton|short tons", Q("ton", Mass)),
     ("~lb|~lbs", Q("pound", Mass)),
@@ -280,25 +284,25 @@ const PHRASES: &[(&str, Meaning)] = &[
     // Area.
     ("acre|acres", Q("acre", Area)),
     ("hectare|hectares|=ha", Q("hectare", Area)),
-    ("square meter|square meters|square metre|square metres|sq m|~sqm|~m²", Q("square meter", Area)),
-    ("square kilometer|square kilometers|square kilometre|square kilometres|sq km|~sqkm|~km²", Q("square kilometer", Area)),
+    ("square meter|square meters|square metre|square metres|sq m|~sqm|#m²", Q("square meter", Area)),
+    ("square kilometer|square kilometers|square kilometre|square kilometres|sq km|#sqkm|#km²", Q("square kilometer", Area)),
     ("square mile|square miles|sq mi|sq miles", Q("square mile", Area)),
-    ("square foot|square feet|sq ft|~sqft|~ft²", Q("square foot", Area)),
+    ("square foot|square feet|sq ft|#sqft|#ft²", Q("square foot", Area)),
     ("square yard|square yards|sq yd", Q("square yard", Area)),
     ("square inch|square inches|sq in", Q("square inch", Area)),
     ("square centimeter|square centimeters|square centimetre|square centimetres|sq cm|~cm²", Q("square centimeter", Area)),
     // Volume.
-    ("~ml|=mL|milliliter|milliliters|millilitre|millilitres", Q("milliliter", Volume)),
-    ("~cl|centiliter|centiliters|centilitre|centilitres", Q("centiliter", Volume)),
+    ("#ml|=mL|milliliter|milliliters|millilitre|millilitres", Q("milliliter", Volume)),
+    ("#cl|centiliter|centiliters|centilitre|centilitres", Q("centiliter", Volume)),
     ("=L|liter|liters|litre|litres|~ltr", Q("liter", Volume)),
     ("gallon|gallons|~gal", Q("gallon", Volume)),
     ("barrel|barrels|~bbl|~bbls", Q("barrel", Volume)),
-    ("cubic meter|cubic meters|cubic metre|cubic metres|~m³", Q("cubic meter", Volume)),
-    ("cubic foot|cubic feet|cu ft|~ft³", Q("cubic foot", Volume)),
-    ("cubic centimeter|cubic centimeters|cubic centimetre|cubic centimetres|~cc|~cm³", Q("cubic centimeter", Volume)),
+    ("cubic meter|cubic meters|cubic metre|cubic metres|#m³", Q("cubic meter", Volume)),
+    ("cubic foot|cubic feet|cu ft|#ft³", Q("cubic foot", Volume)),
+    ("cubic centimeter|cubic centimeters|cubic centimetre|cubic centimetres|#cc|#cm³", Q("cubic centimeter", Volume)),
     ("cubic inch|cubic inches", Q("cubic inch", Volume)),
     ("cubic yard|cubic yards", Q("cubic yard", Volume)),
-    ("cubic kilometer|cubic kilometers|cubic kilometre|cubic kilometres|~km³", Q("cubic kilometer", Volume)),
+    ("cubic kilometer|cubic kilometers|cubic kilometre|cubic kilometres|#km³", Q("cubic kilometer", Volume)),
     ("pint|pints", Q("pint", Volume)),
     ("quart|quarts|~qt", Q("quart", Volume)),
     ("cup|cups", Q("cup", Volume)),
@@ -321,17 +325,17 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("degrees kelvin|degree kelvin", Q("kelvin", Temperature)),
     ("degree|degrees|~deg|~degs|=°|=º", Meaning::Degree),
     // Speed.
-    ("~mph|miles per hour|miles an hour|mile per hour", Q("mile per hour", Speed)),
+    ("#mph|miles per hour|miles an hour|mile per hour", Q("mile per hour", Speed)),
     (
-        "~kph|~kmph|~km/h|~km/hr|~kmh|kilometers per hour|kilometres per hour|kilometers an hour|kilometres an hour|km per hour|km an hour",
+        "#kph|#kmph|#km/h|#km/hr|#kmh|kilometers per hour|kilometres per hour|kilometers an hour|kilometres an hour|km per hour|km an hour",
         Q("kilometer per hour", Speed),
     ),
-    ("~m/s|meters per second|metres per second|meter per second|metre per second", Q("meter per second", Speed)),
+    ("#m/s|meters per second|metres per second|meter per second|metre per second", Q("meter per second", Speed)),
     ("feet per second|~ft/s", Q("foot per second", Speed)),
     ("knot|knots", Q("knot", Speed)),
-    ("~mpg|miles per gallon", Q("mile per gallon", Other)),
+    ("#mpg|miles per gallon", Q("mile per gallon", Other)),
     // Time.
-    ("millisecond|milliseconds|~ms", Q("millisecond", Duration)),
+    ("millisecond|milliseconds|#ms", Q("millisecond", Duration)),
     ("microsecond|microseconds", Q("microsecond", Duration)),
     ("nanosecond|nanoseconds", Q("nanosecond", Duration)),
     ("second|seconds|~sec|~secs", Q("second", Duration)),
@@ -372,14 +376,14 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("volt|volts|^V", Q("volt", Energy)),
     ("=kV|kilovolt|kilovolts", Q("kilovolt", Energy)),
     ("joule|joules", Q("joule", Energy)),
-    ("calorie|calories|~kcal|kilocalorie|kilocalories", Q("calorie", Energy)),
+    ("calorie|calories|#kcal|kilocalorie|kilocalories", Q("calorie", Energy)),
     ("=Hz|hertz", Q("hertz", Other)),
     ("=kHz|kilohertz", Q("kilohertz", Other)),
     ("=MHz|megahertz", Q("megahertz", Other)),
     ("=GHz|gigahertz", Q("gigahertz", Other)),
     ("=dB|decibel|decibels", Q("decibel", Other)),
     // Angle.
-    ("radian|radians|~rad", Q("radian", Angle)),
+    ("radian|radians|#rad", Q("radian", Angle)),
     ("turn|turns", Q("turn", Angle)),
     // Ages, times of day, scales after digits.
     ("~yo|~y/o", Meaning::Age),
@@ -403,12 +407,13 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
         let mut add = |spec: &'static str, meaning: Meaning| {
-            let (mut place, mut abbr, mut exact) = (Place::Any, false, false);
+            let (mut place, mut abbr, mut exact, mut symbol) = (Place::Any, false, false, false);
             let mut s = spec;
             loop {
                 match s.as_bytes().first() {
                     Some(b'=') => exact = true,
                     Some(b'~') => abbr = true,
+                    Some(b'#') => symbol = true,
                     Some(b'^') => place = Place::Glued,
                     Some(b'$') => place = Place::End,
                     _ => break,
@@ -423,7 +428,7 @@ fn table() -> &'static Table {
             let exact = (exact || place != Place::Any && first.len() == 1).then_some(first);
             // Single letters are case-sensitive whatever the marker says.
             let exact = if first.chars().count() == 1 { Some(first) } else { exact };
-            by_first.entry(key).or_default().push(Phrase { rest, exact, meaning, place, abbr });
+            by_first.entry(key).or_default().push(Phrase { rest, exact, meaning, place, abbr, symbol });
         };
         for &(specs, meaning) in PHRASES {
             for spec in specs.split('|') {
@@ -561,12 +566,15 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
             Place::Glued if !glued => continue,
             Place::End if glued || !crate::grammar::clause_ends(text, tok.end) => continue,
             // Full words need a space (`2 days`, not `2day`).
-            Place::Any if glued && !p.abbr && p.exact.is_none() && raw.len() > 3 => continue,
+            Place::Any if glued && !p.abbr && !p.symbol && p.exact.is_none() && raw.len() > 3 => continue,
             _ => {}
         }
         let Some(end) = match_rest(text, tok.end, &p.rest) else { continue };
         let mut end = end;
-        if p.rest.is_empty() && p.abbr && tok.dot {
+        // Conventional abbreviations keep their dot (`50 deg.`, `6 lbs.`),
+        // and so do dotted spellings (`1 k.g.`); symbols never do (`20 kg.`
+        // ends a sentence).
+        if p.rest.is_empty() && tok.dot && (p.abbr || raw.contains('.')) {
             end += 1;
         }
         // Letters glued to more digits or letters: a code, not a unit (`m212`).
