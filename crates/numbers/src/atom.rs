@@ -321,6 +321,12 @@ impl<'t> Scan<'t> {
         // What follows: a unit, a currency, a percent sign, a scale letter.
         let mut end = core_end;
         let mut unit = unit_after(text, end);
+        // `a quarter of a percentage point`, `half a mile`: a fraction of one unit.
+        if unit.is_none() && (p.form == Form::Fraction || p.bare_half || p.quarters) {
+            if let Some(u) = fraction_of_unit(text, core_end, p.bare_half) {
+                unit = Some(u);
+            }
+        }
         // `a couple of days`, `a dozen of eggs`: the unit after `of`.
         if p.collective && unit.is_none() {
             if let Some((s, e, w)) = next_word(b, core_end) {
@@ -1019,6 +1025,30 @@ fn product(b: &[u8], i: usize) -> usize {
         return i;
     }
     e2
+}
+
+/// `of a percentage point`, `of a mile` (and, after `half`, `a mile`): the
+/// unit one of which the fraction before takes.
+fn fraction_of_unit(text: &str, i: usize, half: bool) -> Option<crate::units::UnitMatch> {
+    let b = text.as_bytes();
+    let (s, mut e, w) = next_word(b, i)?;
+    if s == i {
+        return None;
+    }
+    let after_of = w.as_str() == "of";
+    if after_of {
+        let (s2, e2, a) = next_word(b, e)?;
+        if s2 == e || !matches!(a.as_str(), "a" | "an") {
+            return None;
+        }
+        e = e2;
+    } else if !(half && matches!(w.as_str(), "a" | "an")) {
+        return None;
+    }
+    let u = unit_after(text, e)?;
+    (skip_spaces(b, e).0 > e
+        && matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(_, Factor::One) | Meaning::PercentagePoint | Meaning::Percent))
+        .then_some(u)
 }
 
 /// `half a mile`, `half an hour`: the end and the unit.

@@ -592,7 +592,8 @@ fn match_rest(text: &str, mut i: usize, rest: &[&str]) -> Option<usize> {
     for word in rest {
         let (j, newlines) = skip_spaces(b, i);
         let j = if j == i && hyphen_len(b, i) > 0 { i + hyphen_len(b, i) } else { j };
-        if newlines > 0 || j == i {
+        // One line break may fall inside a unit in hard-wrapped text.
+        if newlines > 1 || j == i {
             return None;
         }
         let tok = token(text, j)?;
