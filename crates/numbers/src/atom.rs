@@ -13,7 +13,7 @@ use byline_core::NumberKind;
 use rust_decimal::Decimal;
 
 use crate::context::{
-    address_after, angle_context, idiom_compound, month_after, month_before, money_context, name_before, next_word,
+    address_after, angle_context, idiom_compound, money_context, month_after, month_before, name_before, next_word,
     prev_word, pronoun_determiner, pronoun_follower, temperature_context, word_before_is, year_cue,
 };
 use crate::grammar::{Form, Item, ItemKind, Parsed, clause_ends, glyph, lex_items, parse};
@@ -245,14 +245,18 @@ impl<'t> Scan<'t> {
         if (lit.is_some_and(|l| l.is_bare_int() || l.ordinal) || p.form == Form::Ordinal)
             && small
             && (month_after(b, core_end)
-                || (hyphen_len(b, core_end) == 1 && is_alpha(b.get(core_end + 1).copied().unwrap_or(0)) && month_after(b, core_end + 1)))
+                || (hyphen_len(b, core_end) == 1
+                    && is_alpha(b.get(core_end + 1).copied().unwrap_or(0))
+                    && month_after(b, core_end + 1)))
         {
             return Some(Atom::dropped(core_start, core_end));
         }
         // `3000 BC`, `AD 394`: years of an era.
         if lit.is_some_and(|l| l.is_bare_int()) {
-            let era_after = next_word(b, core_end).is_some_and(|(s, e, _)| s > core_end && matches!(&text[s..e], "BC" | "BCE" | "AD" | "CE" | "B" | "A"));
-            let era_before = prev_word(b, floor, core_start).is_some_and(|(s, _)| matches!(&text[s..crate::text::word_end(b, s)], "AD" | "CE"));
+            let era_after = next_word(b, core_end)
+                .is_some_and(|(s, e, _)| s > core_end && matches!(&text[s..e], "BC" | "BCE" | "AD" | "CE" | "B" | "A"));
+            let era_before = prev_word(b, floor, core_start)
+                .is_some_and(|(s, _)| matches!(&text[s..crate::text::word_end(b, s)], "AD" | "CE"));
             if era_after || era_before {
                 return Some(Atom::dropped(core_start, core_end));
             }
@@ -281,8 +285,10 @@ impl<'t> Scan<'t> {
                     // `a third-party candidate`, `a first-hand account`.
                     let ord = lower(b, items[1].start, items[1].end).map(|l| l.as_str().to_owned()).unwrap_or_default();
                     let compound = hyphen_len(b, atom.end) == 1
-                        && lower(b, atom.end + 1, word_end(b, atom.end + 1)).is_some_and(|n| idiom_compound(&ord, n.as_str()));
-                    let phrase = next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(&ord, w.as_str()));
+                        && lower(b, atom.end + 1, word_end(b, atom.end + 1))
+                            .is_some_and(|n| idiom_compound(&ord, n.as_str()));
+                    let phrase =
+                        next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(&ord, w.as_str()));
                     if compound || phrase {
                         atom.fate = Fate::Drop;
                     }
@@ -518,7 +524,9 @@ impl<'t> Scan<'t> {
         atom.plain = p.form != Form::Fraction;
 
         // A code: letters glued after the digits (`5G`, `13F`, `24703L202`).
-        if b.get(end).copied().is_some_and(is_alpha) || (b.get(end) == Some(&b'-') && lit.is_some() && glued_letters_code(b, end)) {
+        if b.get(end).copied().is_some_and(is_alpha)
+            || (b.get(end) == Some(&b'-') && lit.is_some() && glued_letters_code(b, end))
+        {
             let mut k = end;
             while k < b.len() && (is_alnum(b[k]) || b[k] == b'-') {
                 k += 1;
@@ -604,9 +612,29 @@ impl<'t> Scan<'t> {
                 0,
                 atom.start,
                 &[
-                    "past", "last", "next", "previous", "first", "second", "third", "fourth", "consecutive",
-                    "straight", "recent", "coming", "fiscal", "the", "those", "these", "two", "three", "four",
-                    "successive", "several", "few", "all",
+                    "past",
+                    "last",
+                    "next",
+                    "previous",
+                    "first",
+                    "second",
+                    "third",
+                    "fourth",
+                    "consecutive",
+                    "straight",
+                    "recent",
+                    "coming",
+                    "fiscal",
+                    "the",
+                    "those",
+                    "these",
+                    "two",
+                    "three",
+                    "four",
+                    "successive",
+                    "several",
+                    "few",
+                    "all",
                 ],
             );
             if period || !(of_after || clause_ends(text, atom.end)) {
@@ -659,7 +687,10 @@ impl<'t> Scan<'t> {
                 return false;
             }
             // `when one studies`, `if one is`: the generic pronoun.
-            let conjunction = matches!(w.as_str(), "when" | "if" | "unless" | "whenever" | "because" | "where" | "while" | "until" | "once" | "as");
+            let conjunction = matches!(
+                w.as_str(),
+                "when" | "if" | "unless" | "whenever" | "because" | "where" | "while" | "until" | "once" | "as"
+            );
             if conjunction && !next_is_or {
                 return false;
             }
@@ -725,8 +756,7 @@ impl<'t> Scan<'t> {
         });
         self.cents = items;
         let Some((n, end, lit)) = found else { return };
-        let cents_unit = unit_after(text, end)
-            .filter(|u| matches!(u.meaning, Meaning::Money(_, Factor::Hundredth)));
+        let cents_unit = unit_after(text, end).filter(|u| matches!(u.meaning, Meaning::Money(_, Factor::Hundredth)));
         let cents_end = match cents_unit {
             Some(u) => u.end,
             None => {
@@ -771,16 +801,41 @@ fn may_start_number(text: &str, start: usize, end: usize) -> bool {
     (1..=14).contains(&len)
         && matches!(b[start] | 0x20, b'a' | b'e' | b'f' | b'h' | b'n' | b'o' | b'p' | b'q' | b's' | b't' | b'z')
         && !(start > 0
-            && (b[start - 1].is_ascii_digit() || b[start - 1] == b'\'' || b[start - 1] >= 0x80 && glued_before(text, start)))
+            && (b[start - 1].is_ascii_digit()
+                || b[start - 1] == b'\''
+                || b[start - 1] >= 0x80 && glued_before(text, start)))
 }
 
 /// `for one day`, `one day later`: a duration; `one day` alone: someday.
 fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
     let before = crate::context::prev_word(b, 0, start).is_some_and(|(_, w)| {
-        matches!(w.as_str(), "for" | "in" | "within" | "than" | "over" | "under" | "only" | "just" | "about" | "around" | "least" | "most" | "nearly" | "almost" | "after" | "every" | "per")
+        matches!(
+            w.as_str(),
+            "for"
+                | "in"
+                | "within"
+                | "than"
+                | "over"
+                | "under"
+                | "only"
+                | "just"
+                | "about"
+                | "around"
+                | "least"
+                | "most"
+                | "nearly"
+                | "almost"
+                | "after"
+                | "every"
+                | "per"
+        )
     });
     let after = next_word(b, end).is_some_and(|(s, _, w)| {
-        s > end && matches!(w.as_str(), "after" | "before" | "later" | "earlier" | "ago" | "of" | "long" | "old" | "and" | "or" | "to" | "into")
+        s > end
+            && matches!(
+                w.as_str(),
+                "after" | "before" | "later" | "earlier" | "ago" | "of" | "long" | "old" | "and" | "or" | "to" | "into"
+            )
     }) || hyphen_len(b, end) > 0;
     before || after
 }
@@ -799,8 +854,26 @@ fn ordinal_idiom(ordinal: &str, next: &str) -> bool {
 fn one_unit_word(w: &str) -> bool {
     matches!(
         w,
-        "dollar" | "buck" | "euro" | "pound" | "quid" | "grand" | "dime" | "nickel" | "penny" | "cent" | "kilogram"
-            | "kilo" | "kg" | "gram" | "lb" | "ounce" | "oz" | "rupee" | "yen" | "yuan"
+        "dollar"
+            | "buck"
+            | "euro"
+            | "pound"
+            | "quid"
+            | "grand"
+            | "dime"
+            | "nickel"
+            | "penny"
+            | "cent"
+            | "kilogram"
+            | "kilo"
+            | "kg"
+            | "gram"
+            | "lb"
+            | "ounce"
+            | "oz"
+            | "rupee"
+            | "yen"
+            | "yuan"
     )
 }
 
@@ -846,7 +919,8 @@ fn sign_before(b: &[u8], floor: usize, i: usize) -> Option<(usize, bool, bool)> 
     if s < floor {
         return None;
     }
-    let ok = s == 0 || matches!(b[s - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'[' | b'<' | b'>' | b'=' | b'~' | b':' | b'"');
+    let ok = s == 0
+        || matches!(b[s - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'[' | b'<' | b'>' | b'=' | b'~' | b':' | b'"');
     let after_space = s > 0 && matches!(b[s - 1], b' ' | b'\t');
     ok.then_some((s, minus, after_space))
 }
@@ -857,7 +931,9 @@ fn sign_before(b: &[u8], floor: usize, i: usize) -> Option<(usize, bool, bool)> 
 fn code_around(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     let code_end = |mut k: usize| {
-        while k < b.len() && (is_alnum(b[k]) || (matches!(b[k], b'-' | b'.' | b'_') && b.get(k + 1).copied().is_some_and(is_alnum))) {
+        while k < b.len()
+            && (is_alnum(b[k]) || (matches!(b[k], b'-' | b'.' | b'_') && b.get(k + 1).copied().is_some_and(is_alnum)))
+        {
             k += 1;
         }
         k
@@ -939,9 +1015,35 @@ fn length_context(b: &[u8], i: usize) -> bool {
     next_word(b, i).is_some_and(|(_, _, w)| {
         matches!(
             w.as_str(),
-            "tall" | "long" | "high" | "wide" | "deep" | "away" | "above" | "below" | "from" | "sprint" | "race"
-                | "hurdles" | "dash" | "freestyle" | "butterfly" | "backstroke" | "breaststroke" | "relay" | "run"
-                | "jump" | "throw" | "in" | "of" | "under" | "down" | "up" | "off" | "and" | "to"
+            "tall"
+                | "long"
+                | "high"
+                | "wide"
+                | "deep"
+                | "away"
+                | "above"
+                | "below"
+                | "from"
+                | "sprint"
+                | "race"
+                | "hurdles"
+                | "dash"
+                | "freestyle"
+                | "butterfly"
+                | "backstroke"
+                | "breaststroke"
+                | "relay"
+                | "run"
+                | "jump"
+                | "throw"
+                | "in"
+                | "of"
+                | "under"
+                | "down"
+                | "up"
+                | "off"
+                | "and"
+                | "to"
         )
     })
 }
@@ -1016,10 +1118,51 @@ fn product(b: &[u8], i: usize) -> usize {
     }
     let function = matches!(
         noun.as_str(),
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "your"
-            | "my" | "it" | "them" | "which" | "what" | "whom" | "some" | "any" | "each" | "all" | "both" | "one"
-            | "other" | "another" | "such" | "more" | "from" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
-            | "about" | "and" | "or" | "course" | "us" | "you" | "me" | "him"
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "your"
+            | "my"
+            | "it"
+            | "them"
+            | "which"
+            | "what"
+            | "whom"
+            | "some"
+            | "any"
+            | "each"
+            | "all"
+            | "both"
+            | "one"
+            | "other"
+            | "another"
+            | "such"
+            | "more"
+            | "from"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "about"
+            | "and"
+            | "or"
+            | "course"
+            | "us"
+            | "you"
+            | "me"
+            | "him"
     );
     if function || number_word(noun.as_str()).is_some() {
         return i;
@@ -1047,8 +1190,11 @@ fn fraction_of_unit(text: &str, i: usize, half: bool) -> Option<crate::units::Un
     }
     let u = unit_after(text, e)?;
     (skip_spaces(b, e).0 > e
-        && matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(_, Factor::One) | Meaning::PercentagePoint | Meaning::Percent))
-        .then_some(u)
+        && matches!(
+            u.meaning,
+            Meaning::Quantity(..) | Meaning::Money(_, Factor::One) | Meaning::PercentagePoint | Meaning::Percent
+        ))
+    .then_some(u)
 }
 
 /// `half a mile`, `half an hour`: the end and the unit.
@@ -1116,8 +1262,21 @@ fn special_unit(text: &str, i: usize) -> Option<(usize, &'static str)> {
         let (_, _, w) = next_word(b, j + len)?;
         let sized = matches!(
             w.as_str(),
-            "long" | "tall" | "wide" | "high" | "deep" | "thick" | "across" | "diagonal" | "screen" | "display"
-                | "monitor" | "tv" | "television" | "laptop" | "tablet"
+            "long"
+                | "tall"
+                | "wide"
+                | "high"
+                | "deep"
+                | "thick"
+                | "across"
+                | "diagonal"
+                | "screen"
+                | "display"
+                | "monitor"
+                | "tv"
+                | "television"
+                | "laptop"
+                | "tablet"
         );
         return sized.then_some((j + len, "inch"));
     }

@@ -56,7 +56,11 @@ pub(crate) fn combine(text: &str, atoms: &[Atom], dollar: &str) -> Vec<Number> {
     let mut atoms = atoms.to_vec();
     for i in 1..atoms.len() {
         let (prev, cur) = (atoms[i - 1], atoms[i]);
-        if prev.fate == Fate::Drop && cur.start == prev.end + 1 && b.get(prev.end) == Some(&b'-') && b[cur.start].is_ascii_digit() {
+        if prev.fate == Fate::Drop
+            && cur.start == prev.end + 1
+            && b.get(prev.end) == Some(&b'-')
+            && b[cur.start].is_ascii_digit()
+        {
             atoms[i].fate = Fate::Drop;
         }
     }
@@ -74,7 +78,9 @@ pub(crate) fn combine(text: &str, atoms: &[Atom], dollar: &str) -> Vec<Number> {
                 let next = next_word(b, p.end).filter(|&(s, _, _)| s > p.end);
                 let counted = next.as_ref().is_some_and(|(_, _, w)| count_noun(w.as_str()));
                 // `below 2005 levels` qualifies a year; `more than 1500` counts.
-                let year_noun = next.as_ref().is_some_and(|(s, _, w)| b[*s].is_ascii_lowercase() && crate::context::year_noun(w.as_str()));
+                let year_noun = next
+                    .as_ref()
+                    .is_some_and(|(s, _, w)| b[*s].is_ascii_lowercase() && crate::context::year_noun(w.as_str()));
                 let cue = year_cue_before(b, floor, p.start);
                 (p.comparative() && !year_noun) || (counted && !cue)
             }
@@ -538,9 +544,11 @@ enum Connector {
 
 fn connector(text: &str, from: usize, to: usize) -> Option<Connector> {
     let mut toks = tokens_forward(text, from, to, 4);
-    while toks.len() > 1 && toks.last().is_some_and(|t| {
-        ["about", "around", "approximately", "roughly", "nearly", "almost", "some", "~"].iter().any(|w| t.is(w))
-    }) {
+    while toks.len() > 1
+        && toks.last().is_some_and(|t| {
+            ["about", "around", "approximately", "roughly", "nearly", "almost", "some", "~"].iter().any(|w| t.is(w))
+        })
+    {
         toks.pop();
     }
     if toks.len() != 1 {
@@ -589,14 +597,14 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     }
     let mut b = *b;
     // `around 2 -7 g`: the minus is the dash.
-    let conn = if b.glued_minus && bytes[a.end..b.start].iter().all(|c| c.is_ascii_whitespace()) && a.value >= Decimal::ZERO
-    {
-        b.value = -b.value;
-        b.start += 1;
-        Connector::Dash
-    } else {
-        connector(text, a.end, b.start)?
-    };
+    let conn =
+        if b.glued_minus && bytes[a.end..b.start].iter().all(|c| c.is_ascii_whitespace()) && a.value >= Decimal::ZERO {
+            b.value = -b.value;
+            b.start += 1;
+            Connector::Dash
+        } else {
+            connector(text, a.end, b.start)?
+        };
     let pa = Phrase::of(a);
     let pb = Phrase::of(&b);
     let (kind, unit) = common(&pa, &pb)?;
@@ -659,16 +667,7 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     if tight && a.kind == NumberKind::Cardinal && lo > Decimal::ZERO && hi >= lo * Decimal::ONE_THOUSAND {
         return None;
     }
-    Some(Phrase {
-        start,
-        end: b.end,
-        kind,
-        value: lo,
-        range: Some((lo, hi)),
-        unit,
-        qualifier: None,
-        fate: Fate::Keep,
-    })
+    Some(Phrase { start, end: b.end, kind, value: lo, range: Some((lo, hi)), unit, qualifier: None, fate: Fate::Keep })
 }
 
 /// Attaches prefix and postfix qualifiers.
@@ -818,7 +817,8 @@ fn restatements(text: &str, phrases: Vec<Phrase>) -> Vec<Phrase> {
         if let Some(q) = phrases.get(i + 1) {
             let open = skip_spaces(b, p.end).0;
             let close = skip_spaces(b, q.end).0;
-            let shape = b.get(open) == Some(&b'(') && skip_spaces(b, open + 1).0 == q.start && b.get(close) == Some(&b')');
+            let shape =
+                b.get(open) == Some(&b'(') && skip_spaces(b, open + 1).0 == q.start && b.get(close) == Some(&b')');
             if shape && p.fate != Fate::Drop && q.fate != Fate::Drop && p.range.is_none() && q.range.is_none() {
                 if let (Some((kind, unit)), true) = (common(&p, q), p.value == q.value) {
                     out.push(Phrase { end: close + 1, kind, unit, fate: Fate::Keep, ..p });

@@ -94,7 +94,9 @@ pub(crate) fn month_after(b: &[u8], i: usize) -> bool {
     }
     let Some(w) = lower(b, s, e) else { return false };
     match w.as_str() {
-        "may" | "march" | "mar" => is_capitalized(b, s) || crate::text::word_is(b, s, e, "may") && day_like_context(b, e),
+        "may" | "march" | "mar" => {
+            is_capitalized(b, s) || crate::text::word_is(b, s, e, "may") && day_like_context(b, e)
+        }
         other => is_month(other),
     }
 }
@@ -463,8 +465,24 @@ pub(crate) fn year_cue(w: &str) -> bool {
 pub(crate) fn count_noun(w: &str) -> bool {
     let irregular = matches!(
         w,
-        "people" | "children" | "men" | "women" | "staff" | "police" | "personnel" | "cattle" | "sheep" | "fish"
-            | "feet" | "teeth" | "mice" | "geese" | "troops" | "employees" | "workers" | "residents"
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "staff"
+            | "police"
+            | "personnel"
+            | "cattle"
+            | "sheep"
+            | "fish"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "troops"
+            | "employees"
+            | "workers"
+            | "residents"
     );
     if irregular {
         return true;
@@ -476,11 +494,48 @@ pub(crate) fn count_noun(w: &str) -> bool {
         && !w.ends_with("is")
         && !matches!(
             w,
-            "elections" | "olympics" | "games" | "finals" | "playoffs" | "midterms" | "results" | "figures" | "levels"
-                | "always" | "perhaps" | "sometimes" | "besides" | "towards" | "afterwards" | "whereas" | "unless"
-                | "thus" | "plus" | "series" | "census" | "earnings" | "accounts" | "statements" | "standards" | "rules"
-                | "regulations" | "guidelines" | "estimates" | "projections" | "forecasts" | "polls" | "primaries"
-                | "caucuses" | "championships" | "world" | "news" | "was" | "has" | "does" | "goes" | "says"
+            "elections"
+                | "olympics"
+                | "games"
+                | "finals"
+                | "playoffs"
+                | "midterms"
+                | "results"
+                | "figures"
+                | "levels"
+                | "always"
+                | "perhaps"
+                | "sometimes"
+                | "besides"
+                | "towards"
+                | "afterwards"
+                | "whereas"
+                | "unless"
+                | "thus"
+                | "plus"
+                | "series"
+                | "census"
+                | "earnings"
+                | "accounts"
+                | "statements"
+                | "standards"
+                | "rules"
+                | "regulations"
+                | "guidelines"
+                | "estimates"
+                | "projections"
+                | "forecasts"
+                | "polls"
+                | "primaries"
+                | "caucuses"
+                | "championships"
+                | "world"
+                | "news"
+                | "was"
+                | "has"
+                | "does"
+                | "goes"
+                | "says"
         )
 }
 
@@ -488,9 +543,34 @@ pub(crate) fn count_noun(w: &str) -> bool {
 pub(crate) fn year_noun(w: &str) -> bool {
     matches!(
         w,
-        "levels" | "level" | "figures" | "figure" | "estimates" | "estimate" | "results" | "election" | "elections"
-            | "census" | "budget" | "season" | "campaign" | "report" | "data" | "prices" | "price" | "rates" | "rate"
-            | "values" | "standards" | "model" | "models" | "edition" | "survey" | "study" | "law" | "act"
+        "levels"
+            | "level"
+            | "figures"
+            | "figure"
+            | "estimates"
+            | "estimate"
+            | "results"
+            | "election"
+            | "elections"
+            | "census"
+            | "budget"
+            | "season"
+            | "campaign"
+            | "report"
+            | "data"
+            | "prices"
+            | "price"
+            | "rates"
+            | "rate"
+            | "values"
+            | "standards"
+            | "model"
+            | "models"
+            | "edition"
+            | "survey"
+            | "study"
+            | "law"
+            | "act"
     )
 }
 
@@ -498,13 +578,91 @@ pub(crate) fn year_noun(w: &str) -> bool {
 /// range: `rose 5% to 10%`, `cut from 4% to 3%`.
 pub(crate) fn change_verb(w: &str) -> bool {
     const BASES: &[&str] = &[
-        "rise", "ris", "rose", "risen", "fall", "fell", "fallen", "increase", "increas", "decrease", "decreas", "grow",
-        "grew", "grown", "jump", "climb", "drop", "dropp", "decline", "declin", "slip", "slipp", "plunge", "plung",
-        "soar", "surge", "surg", "gain", "lose", "los", "lost", "raise", "rais", "lower", "boost", "reduce", "reduc",
-        "slash", "trim", "trimm", "tumble", "tumbl", "sink", "sank", "rebound", "move", "mov", "change", "chang",
-        "shift", "narrow", "widen", "swing", "swung", "advance", "advanc", "retreat", "edge", "edg", "dip", "dipp",
-        "spike", "spik", "double", "doubl", "triple", "tripl", "halve", "halv", "hike", "hik", "expand", "shrink",
-        "shrank", "contract", "cut", "slid", "slide", "by", "up", "down", "upgrade", "downgrade", "revise", "revis",
+        "rise",
+        "ris",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "fallen",
+        "increase",
+        "increas",
+        "decrease",
+        "decreas",
+        "grow",
+        "grew",
+        "grown",
+        "jump",
+        "climb",
+        "drop",
+        "dropp",
+        "decline",
+        "declin",
+        "slip",
+        "slipp",
+        "plunge",
+        "plung",
+        "soar",
+        "surge",
+        "surg",
+        "gain",
+        "lose",
+        "los",
+        "lost",
+        "raise",
+        "rais",
+        "lower",
+        "boost",
+        "reduce",
+        "reduc",
+        "slash",
+        "trim",
+        "trimm",
+        "tumble",
+        "tumbl",
+        "sink",
+        "sank",
+        "rebound",
+        "move",
+        "mov",
+        "change",
+        "chang",
+        "shift",
+        "narrow",
+        "widen",
+        "swing",
+        "swung",
+        "advance",
+        "advanc",
+        "retreat",
+        "edge",
+        "edg",
+        "dip",
+        "dipp",
+        "spike",
+        "spik",
+        "double",
+        "doubl",
+        "triple",
+        "tripl",
+        "halve",
+        "halv",
+        "hike",
+        "hik",
+        "expand",
+        "shrink",
+        "shrank",
+        "contract",
+        "cut",
+        "slid",
+        "slide",
+        "by",
+        "up",
+        "down",
+        "upgrade",
+        "downgrade",
+        "revise",
+        "revis",
     ];
     let stems = [
         Some(w),
@@ -521,9 +679,33 @@ pub(crate) fn change_verb(w: &str) -> bool {
 pub(crate) fn street_word(w: &str) -> bool {
     matches!(
         w,
-        "street" | "st" | "avenue" | "ave" | "road" | "rd" | "boulevard" | "blvd" | "lane" | "ln" | "drive" | "dr"
-            | "way" | "place" | "pl" | "court" | "ct" | "square" | "sq" | "highway" | "hwy" | "parkway" | "pkwy"
-            | "terrace" | "crescent" | "close" | "plaza"
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "ln"
+            | "drive"
+            | "dr"
+            | "way"
+            | "place"
+            | "pl"
+            | "court"
+            | "ct"
+            | "square"
+            | "sq"
+            | "highway"
+            | "hwy"
+            | "parkway"
+            | "pkwy"
+            | "terrace"
+            | "crescent"
+            | "close"
+            | "plaza"
     )
 }
 
@@ -589,13 +771,66 @@ pub(crate) fn money_context(b: &[u8], floor: usize, i: usize) -> bool {
             let stem = w.trim_end_matches('s').trim_end_matches("ed").trim_end_matches("ing");
             if matches!(
                 stem,
-                "cost" | "pay" | "paid" | "price" | "pric" | "fine" | "fin" | "worth" | "spent" | "spend" | "earn"
-                    | "salary" | "wage" | "bill" | "fee" | "charg" | "charge" | "donat" | "donate" | "budget" | "loan"
-                    | "debt" | "bonus" | "prize" | "fund" | "tax" | "sold" | "sell" | "bought" | "buy" | "rais"
-                    | "raise" | "sterling" | "award" | "compensation" | "damage" | "bet" | "wag" | "rent" | "invest"
-                    | "sav" | "save" | "owe" | "own" | "afford" | "cash" | "money" | "income" | "profit" | "revenue"
-                    | "deal" | "contract" | "payment" | "pension" | "benefit" | "ticket" | "tuition" | "cheque"
-                    | "check" | "pound"
+                "cost"
+                    | "pay"
+                    | "paid"
+                    | "price"
+                    | "pric"
+                    | "fine"
+                    | "fin"
+                    | "worth"
+                    | "spent"
+                    | "spend"
+                    | "earn"
+                    | "salary"
+                    | "wage"
+                    | "bill"
+                    | "fee"
+                    | "charg"
+                    | "charge"
+                    | "donat"
+                    | "donate"
+                    | "budget"
+                    | "loan"
+                    | "debt"
+                    | "bonus"
+                    | "prize"
+                    | "fund"
+                    | "tax"
+                    | "sold"
+                    | "sell"
+                    | "bought"
+                    | "buy"
+                    | "rais"
+                    | "raise"
+                    | "sterling"
+                    | "award"
+                    | "compensation"
+                    | "damage"
+                    | "bet"
+                    | "wag"
+                    | "rent"
+                    | "invest"
+                    | "sav"
+                    | "save"
+                    | "owe"
+                    | "own"
+                    | "afford"
+                    | "cash"
+                    | "money"
+                    | "income"
+                    | "profit"
+                    | "revenue"
+                    | "deal"
+                    | "contract"
+                    | "payment"
+                    | "pension"
+                    | "benefit"
+                    | "ticket"
+                    | "tuition"
+                    | "cheque"
+                    | "check"
+                    | "pound"
             ) {
                 return true;
             }
@@ -611,10 +846,38 @@ pub(crate) fn idiom_compound(number: &str, next: &str) -> bool {
     match number {
         "one" => matches!(
             next,
-            "time" | "off" | "on" | "way" | "sided" | "stop" | "size" | "liner" | "liners" | "party" | "man"
-                | "woman" | "shot" | "two" | "hit" | "note" | "horse" | "armed" | "eyed" | "handed" | "act" | "piece"
-                | "child" | "china" | "upmanship" | "nation" | "track" | "dimensional" | "star" | "trick"
-                | "size-fits-all" | "term"
+            "time"
+                | "off"
+                | "on"
+                | "way"
+                | "sided"
+                | "stop"
+                | "size"
+                | "liner"
+                | "liners"
+                | "party"
+                | "man"
+                | "woman"
+                | "shot"
+                | "two"
+                | "hit"
+                | "note"
+                | "horse"
+                | "armed"
+                | "eyed"
+                | "handed"
+                | "act"
+                | "piece"
+                | "child"
+                | "china"
+                | "upmanship"
+                | "nation"
+                | "track"
+                | "dimensional"
+                | "star"
+                | "trick"
+                | "size-fits-all"
+                | "term"
         ),
         "first" => matches!(next, "hand" | "rate" | "person" | "ever" | "time" | "aid" | "born" | "string"),
         "second" => matches!(next, "hand" | "rate" | "guess" | "guessing" | "guessed" | "string" | "tier"),

@@ -295,15 +295,17 @@ struct NumbersGold {
 }
 
 /// score.py's `read_jsonl`: `(line number, object)` per non-blank line.
-fn read_jsonl(data: &[u8], path: &str) -> Result<Vec<(usize, Map<String, Value>)>, EvalError> {
+/// Numbered JSON objects of a JSONL file.
+type Rows = Vec<(usize, Map<String, Value>)>;
+
+fn read_jsonl(data: &[u8], path: &str) -> Result<Rows, EvalError> {
     let mut rows = Vec::new();
     for (n, raw) in data.split(|&b| b == b'\n').enumerate() {
         let n = n + 1;
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let text =
-            std::str::from_utf8(raw).map_err(|_| EvalError::Gold(format!("{path} line {n}: not UTF-8")))?;
+        let text = std::str::from_utf8(raw).map_err(|_| EvalError::Gold(format!("{path} line {n}: not UTF-8")))?;
         let value: Value =
             serde_json::from_str(text).map_err(|e| EvalError::Gold(format!("{path} line {n}: invalid JSON ({e})")))?;
         match value {
@@ -424,7 +426,10 @@ fn duckling_expected(row: &Map<String, Value>, path: &str) -> Result<Expected, E
         unit = canon_unit(v.get("unit"));
     }
     let num = |key: &str| {
-        v.get(key).and_then(Value::as_f64).map(|x| x * factor).ok_or_else(|| bad(path, format, format!("KeyError: '{key}'")))
+        v.get(key)
+            .and_then(Value::as_f64)
+            .map(|x| x * factor)
+            .ok_or_else(|| bad(path, format, format!("KeyError: '{key}'")))
     };
     let base = Expected { unit_ok, unit, ..Expected::default() };
     match v.get("kind").and_then(Value::as_str) {
@@ -440,14 +445,19 @@ fn load_duckling(data: &[u8], path: &str) -> Result<Vec<GoldDoc>, EvalError> {
     let mut docs = Vec::new();
     for (n, row) in read_jsonl(data, path)? {
         let get = |k: &str| {
-            row.get(k).and_then(Value::as_str).map(str::to_owned).ok_or_else(|| bad(path, "duckling", format!("KeyError: '{k}'")))
+            row.get(k)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .ok_or_else(|| bad(path, "duckling", format!("KeyError: '{k}'")))
         };
         let section = get("section")?;
         let dimension = get("dimension")?;
         let locale = get("locale")?;
         let expected = if section == "positive" { Some(duckling_expected(&row, path)?) } else { None };
-        let examples =
-            row.get("examples").and_then(Value::as_array).ok_or_else(|| bad(path, "duckling", "KeyError: 'examples'"))?;
+        let examples = row
+            .get("examples")
+            .and_then(Value::as_array)
+            .ok_or_else(|| bad(path, "duckling", "KeyError: 'examples'"))?;
         for (k, example) in examples.iter().enumerate() {
             docs.push(GoldDoc {
                 id: format!("{n}#{k}"),
@@ -474,7 +484,8 @@ fn load(path: &str, data: &[u8]) -> Result<Box<dyn Gold>, EvalError> {
     if !trimmed.starts_with(b"{") {
         return Err(EvalError::Gold(format!("{path} is conll gold, which is for task entities, not numbers")));
     }
-    let keys: HashSet<String> = read_jsonl(first, path)?.pop().map(|(_, o)| o.keys().cloned().collect()).unwrap_or_default();
+    let keys: HashSet<String> =
+        read_jsonl(first, path)?.pop().map(|(_, o)| o.keys().cloned().collect()).unwrap_or_default();
     let has = |ks: &[&str]| ks.iter().all(|k| keys.contains(*k));
     let (format, docs) = if has(&["suite", "input", "results"]) {
         ("recognizers", load_recognizers(data, path)?)
@@ -587,6 +598,14 @@ fn match_one_to_one<'a>(
     out
 }
 
+/// A Recognizers case as scoring sees it (an extra id is an empty case).
+struct Case<'a> {
+    suite: &'a str,
+    expected: &'a [((usize, usize), Expected)],
+    skipped: &'a [(usize, usize)],
+    skip: bool,
+}
+
 /// The counters of a Recognizers suite.
 #[derive(Clone, Copy, Default)]
 struct SuiteCounts {
@@ -618,9 +637,8 @@ impl SuiteCounts {
 
     /// score.py's `recognizers_figures`.
     fn figures(&self) -> Value {
-        let measure = |tp: usize| {
-            byline_core::eval::Counts { tp, fp: self.predicted - tp, fn_: self.gold - tp }.prf().to_json()
-        };
+        let measure =
+            |tp: usize| byline_core::eval::Counts { tp, fp: self.predicted - tp, fn_: self.gold - tp }.prf().to_json();
         json!({
             "cases": self.cases,
             "exact": self.exact,
@@ -643,13 +661,15 @@ impl NumbersGold {
     fn score_recognizers(&self, aligned: &Aligned<'_>) -> (Map<String, Value>, Vec<String>) {
         let mut suites: BTreeMap<String, SuiteCounts> = BTreeMap::new();
         for (g, pred, status) in pairs(&self.docs, aligned) {
-            let (suite, expected, skipped, skip): (String, &[((usize, usize), Expected)], &[(usize, usize)], bool) =
-                match g {
-                    Some(GoldDoc { kind: DocKind::Recognizers { suite, expected, skipped }, skip, .. }) => {
-                        (suite.clone(), expected, skipped, *skip)
-                    }
-                    _ => (EXTRA.to_owned(), &[], &[], false),
-                };
+            let empty = Case { suite: EXTRA, expected: &[], skipped: &[], skip: false };
+            let case = match g {
+                Some(GoldDoc { kind: DocKind::Recognizers { suite, expected, skipped }, skip, .. }) => {
+                    Case { suite, expected, skipped, skip: *skip }
+                }
+                _ => empty,
+            };
+            let Case { suite, expected, skipped, skip } = case;
+            let suite = suite.to_owned();
             let c = suites.entry(suite.clone()).or_default();
             c.skipped_results += skipped.len();
             if skip {
@@ -674,7 +694,8 @@ impl NumbersGold {
             c.predicted += preds.len();
             c.span_tp += by_span.len();
             c.value_tp += by_value.len();
-            c.exact += usize::from(status == Status::Ok && by_value.len() == expected.len() && expected.len() == preds.len());
+            c.exact +=
+                usize::from(status == Status::Ok && by_value.len() == expected.len() && expected.len() == preds.len());
             for (i, q) in by_value {
                 if let Some(unit) = &expected[i].1.unit {
                     c.unit_of += 1;
@@ -696,10 +717,7 @@ impl NumbersGold {
         let variants = sum(&|s| !headline.iter().any(|h| h == s));
         let all = sum(&|_| true);
         let mut figures = Map::new();
-        figures.insert(
-            "suites".into(),
-            Value::Object(suites.iter().map(|(s, c)| (s.clone(), c.figures())).collect()),
-        );
+        figures.insert("suites".into(), Value::Object(suites.iter().map(|(s, c)| (s.clone(), c.figures())).collect()));
         figures.insert("headline".into(), head.figures());
         figures.insert("variants".into(), variants.figures());
         figures.insert("all".into(), all.figures());
@@ -708,10 +726,15 @@ impl NumbersGold {
         let row = |name: &str, f: &Value| -> Vec<String> {
             let prf = |key: &str| -> Prf { prf_of(&f[key]) };
             let u = &f["unit_agreement"];
-            let mut cells = vec![name.to_owned(), f["cases"].to_string(), format!("{:.2}", f["exact_pct"].as_f64().unwrap_or(0.0))];
+            let mut cells =
+                vec![name.to_owned(), f["cases"].to_string(), format!("{:.2}", f["exact_pct"].as_f64().unwrap_or(0.0))];
             cells.extend(prf_cells(&prf("span")));
             cells.push(format!("{:.2}", prf("value").f1));
-            cells.push(if u["of"].as_u64().unwrap_or(0) > 0 { format!("{}/{}", u["agree"], u["of"]) } else { "-".into() });
+            cells.push(if u["of"].as_u64().unwrap_or(0) > 0 {
+                format!("{}/{}", u["agree"], u["of"])
+            } else {
+                "-".into()
+            });
             cells.push(format!("{}/{}", f["skipped_cases"], f["skipped_results"]));
             cells
         };
@@ -746,7 +769,8 @@ impl NumbersGold {
             examples: usize,
             correct: usize,
         }
-        let figures_of = |t: Tally| json!({"examples": t.examples, "correct": t.correct, "accuracy": pct(t.correct, t.examples)});
+        let figures_of =
+            |t: Tally| json!({"examples": t.examples, "correct": t.correct, "accuracy": pct(t.correct, t.examples)});
         let mut rows: BTreeMap<String, Tally> = BTreeMap::new();
         let mut sections: HashMap<String, Tally> = HashMap::new();
         let mut skipped = 0;

@@ -342,7 +342,11 @@ fn special_start(items: &[Item], text: &str) -> Option<Parsed> {
                     let mut p = Parsed::new(2, quarter, Form::Fraction);
                     p.quarters = true;
                     let scaled = with_fraction_scale(items, p);
-                    Some(if scaled.end > 2 { Parsed { quarters: false, form: Form::Cardinal, ..scaled } } else { scaled })
+                    Some(if scaled.end > 2 {
+                        Parsed { quarters: false, form: Form::Cardinal, ..scaled }
+                    } else {
+                        scaled
+                    })
                 }
                 ItemKind::Word(Word::Ordinal { ord, plural: false }) if ord.value() >= 3 => {
                     let den = Decimal::from(ord.value());
@@ -617,7 +621,12 @@ fn elision(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
     let value = u32::from(u) * 100 + u32::from(tens) + u32::from(x);
     let end = 3;
     let b0 = text.as_bytes();
-    if crate::context::word_before_is(b0, 0, items[0].start, &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"]) {
+    if crate::context::word_before_is(
+        b0,
+        0,
+        items[0].start,
+        &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"],
+    ) {
         return None;
     }
     // Nothing numeric may follow, and no hyphenated noun (`one twenty-year-old`).
@@ -849,7 +858,11 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
     match w {
         Word::A => {
             let next = items.get(j + 1).and_then(Item::word);
-            if first && next.is_some_and(|n| matches!(n, Word::Hundred | Word::Scale(_) | Word::Dozen | Word::Couple | Word::Pair)) {
+            if first
+                && next.is_some_and(|n| {
+                    matches!(n, Word::Hundred | Word::Scale(_) | Word::Dozen | Word::Couple | Word::Pair)
+                })
+            {
                 st.group = Decimal::ONE;
                 st.last = A;
                 Step::Continue
@@ -1108,12 +1121,27 @@ mod tests {
     #[test]
     fn fractions_and_ordinals() {
         for (input, span, value, form) in [
-            ("one hundred and three and two thirds", "one hundred and three and two thirds", "103.66666666666666666666666667", Form::Cardinal),
+            (
+                "one hundred and three and two thirds",
+                "one hundred and three and two thirds",
+                "103.66666666666666666666666667",
+                Form::Cardinal,
+            ),
             ("twenty-three fifths", "twenty-three fifths", "4.6", Form::Fraction),
             ("twenty and three and three fifths", "twenty and three and three fifths", "23.6", Form::Cardinal),
-            ("one hundred thirty fifths", "one hundred thirty fifths", "2.8571428571428571428571428571", Form::Fraction),
+            (
+                "one hundred thirty fifths",
+                "one hundred thirty fifths",
+                "2.8571428571428571428571428571",
+                Form::Fraction,
+            ),
             ("one hundred and thirty-two fifths", "one hundred and thirty-two fifths", "26.4", Form::Fraction),
-            ("two hundred and fifty-four hundredths", "two hundred and fifty-four hundredths", "200.54", Form::Fraction),
+            (
+                "two hundred and fifty-four hundredths",
+                "two hundred and fifty-four hundredths",
+                "200.54",
+                Form::Fraction,
+            ),
             ("twenty twenty fifths", "twenty twenty fifths", "0.8", Form::Fraction),
             ("three twenty-firsts", "three twenty-firsts", "0.1428571428571428571428571429", Form::Fraction),
             ("a hundred trillionths", "a hundred trillionths", "0.0000000001", Form::Fraction),

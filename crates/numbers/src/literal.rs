@@ -315,7 +315,7 @@ fn exponent(b: &[u8], mut lit: Literal, i: usize, power: bool) -> Lexed {
     };
     match value {
         // A result too small to show (1e-30) is as unbounded as a huge one.
-        Some(v) if !(v.is_zero() && !lit.value.is_zero()) => {
+        Some(v) if !v.is_zero() || lit.value.is_zero() => {
             lit.value = v;
             lit.int = false;
             lit.exponent = true;
@@ -347,10 +347,8 @@ fn comma_groups(b: &[u8], i: usize, first: usize) -> Option<usize> {
     }
     let lens = &lens[..n];
     let standard = !lens.is_empty() && lens.iter().all(|&l| l == 3);
-    let indian = first <= 2
-        && lens.len() >= 2
-        && lens.last() == Some(&3)
-        && lens[..lens.len() - 1].iter().all(|&l| l == 2);
+    let indian =
+        first <= 2 && lens.len() >= 2 && lens.last() == Some(&3) && lens[..lens.len() - 1].iter().all(|&l| l == 2);
     (standard || indian).then_some(k)
 }
 

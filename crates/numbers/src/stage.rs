@@ -68,7 +68,9 @@ impl NumberStage {
     pub fn new(options: NumberOptions) -> Result<NumberStage, String> {
         let code = options.dollar.as_str();
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("`dollar` must be an ISO 4217 code of three capital letters, like \"CAD\"; got {code:?}"));
+            return Err(format!(
+                "`dollar` must be an ISO 4217 code of three capital letters, like \"CAD\"; got {code:?}"
+            ));
         }
         Ok(NumberStage { options })
     }

@@ -186,13 +186,11 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-
 /// True when the character before `i` is a letter (any script) or a digit:
 /// a number glued to it is part of a code or a name (`R1`, `A320`).
 pub(crate) fn glued_before(text: &str, i: usize) -> bool {
     char_before(text, i).is_some_and(|c| c.is_alphanumeric())
 }
-
 
 /// The word (ASCII letters) that ends just before `i`, skipping spaces:
 /// `(start, end)`, or `None` when something else comes first.

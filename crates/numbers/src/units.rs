@@ -207,7 +207,10 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("sri lankan rupee|sri lankan rupees|=LKR|lkr", money("LKR")),
     ("nepalese rupee|nepalese rupees|nepali rupee|nepali rupees|=NPR", money("NPR")),
     ("rupiah|rupiahs|indonesian rupiah|=IDR|idr", money("IDR")),
-    ("ringgit|ringgits|malaysian ringgit|malaysian ringgits|malaysia ringgit|malaysia ringgits|=RM|=MYR|myr", money("MYR")),
+    (
+        "ringgit|ringgits|malaysian ringgit|malaysian ringgits|malaysia ringgit|malaysia ringgits|=RM|=MYR|myr",
+        money("MYR"),
+    ),
     ("sen|sens", Meaning::Money(Code::Iso("MYR"), Factor::Hundredth)),
     ("baht|thai baht|=THB|thb", money("THB")),
     ("won|korean won|south korean won|=KRW|krw", money("KRW")),
@@ -285,12 +288,18 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("acre|acres", Q("acre", Area)),
     ("hectare|hectares|=ha", Q("hectare", Area)),
     ("square meter|square meters|square metre|square metres|sq m|~sqm|#m²", Q("square meter", Area)),
-    ("square kilometer|square kilometers|square kilometre|square kilometres|sq km|#sqkm|#km²", Q("square kilometer", Area)),
+    (
+        "square kilometer|square kilometers|square kilometre|square kilometres|sq km|#sqkm|#km²",
+        Q("square kilometer", Area),
+    ),
     ("square mile|square miles|sq mi|sq miles", Q("square mile", Area)),
     ("square foot|square feet|sq ft|#sqft|#ft²", Q("square foot", Area)),
     ("square yard|square yards|sq yd", Q("square yard", Area)),
     ("square inch|square inches|sq in", Q("square inch", Area)),
-    ("square centimeter|square centimeters|square centimetre|square centimetres|sq cm|~cm²", Q("square centimeter", Area)),
+    (
+        "square centimeter|square centimeters|square centimetre|square centimetres|sq cm|~cm²",
+        Q("square centimeter", Area),
+    ),
     // Volume.
     ("#ml|=mL|milliliter|milliliters|millilitre|millilitres", Q("milliliter", Volume)),
     ("#cl|centiliter|centiliters|centilitre|centilitres", Q("centiliter", Volume)),
@@ -480,8 +489,8 @@ fn token(text: &str, i: usize) -> Option<Token> {
     }
     // Symbols, with the letters some take: `°C`, `µg`, `€ur`.
     const SYMBOLS: &[&str] = &[
-        "%", "$", "€", "£", "¥", "₹", "¢", "°", "º", "℃", "℉", "₩", "₽", "₺", "₪", "₫", "₱", "฿", "₴", "₦", "₭",
-        "₿", "元", "ரூ", "µ", "μ",
+        "%", "$", "€", "£", "¥", "₹", "¢", "°", "º", "℃", "℉", "₩", "₽", "₺", "₪", "₫", "₱", "฿", "₴", "₦", "₭", "₿",
+        "元", "ரூ", "µ", "μ",
     ];
     let rest = text.get(i..)?;
     let sym = SYMBOLS.iter().find(|s| rest.starts_with(**s))?;
@@ -701,7 +710,11 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
                 "ringgit" | "ringgits" => {
                     // `malaysian ringgit 42`.
                     let (ps, pe) = crate::text::word_before(b, start).unwrap_or((start, start));
-                    let adj = ps >= floor && matches!(Lower::of(&b[ps..pe]).map(|l| l.as_str() == "malaysian" || l.as_str() == "malaysia"), Some(true));
+                    let adj = ps >= floor
+                        && matches!(
+                            Lower::of(&b[ps..pe]).map(|l| l.as_str() == "malaysian" || l.as_str() == "malaysia"),
+                            Some(true)
+                        );
                     return Some((if adj { ps } else { start }, Code::Iso("MYR")));
                 }
                 _ => None,
@@ -717,7 +730,9 @@ fn dollar_prefix(text: &str, floor: usize, at: usize) -> Option<(usize, Code)> {
     let b = text.as_bytes();
     let end = if at > floor && b[at - 1] == b' ' { at - 1 } else { at };
     let mut start = end;
-    while start > floor && (is_alpha(b[start - 1]) || (b[start - 1] == b'.' && start > floor + 1 && is_alpha(b[start - 2]))) {
+    while start > floor
+        && (is_alpha(b[start - 1]) || (b[start - 1] == b'.' && start > floor + 1 && is_alpha(b[start - 2])))
+    {
         start -= 1;
     }
     if start == end || (start > 0 && is_alnum(b[start - 1])) {

@@ -252,7 +252,10 @@ mod tests {
         assert_eq!(number_word("fifths"), Some(Word::Ordinal { ord: Ord::Unit(5), plural: true }));
         assert_eq!(number_word("lakhs"), Some(Word::Scale(5)));
         assert_eq!(number_word("people"), None);
-        assert_eq!(split_compound("twentyfifth"), Some((Word::Tens(20), Word::Ordinal { ord: Ord::Unit(5), plural: false })));
+        assert_eq!(
+            split_compound("twentyfifth"),
+            Some((Word::Tens(20), Word::Ordinal { ord: Ord::Unit(5), plural: false }))
+        );
         assert_eq!(split_compound("twentyten"), None);
         assert_eq!(Ord::Scale(6).value(), 1_000_000);
         assert!(follows_a(Word::Dozen) && !follows_a(Word::Unit(3)));
