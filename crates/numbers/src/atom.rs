@@ -637,7 +637,12 @@ impl<'t> Scan<'t> {
                     "all",
                 ],
             );
-            if period || !(of_after || clause_ends(text, atom.end)) {
+            // `three quarters of`, `above one quarter and below a half`; but
+            // `a quarter century`, `two quarters ago` are periods of time.
+            let joined = next_word(b, atom.end).is_some_and(|(s, _, w)| {
+                s > atom.end && matches!(w.as_str(), "and" | "or" | "but" | "than" | "to" | "more" | "less")
+            });
+            if period || !(of_after || joined || clause_ends(text, atom.end)) {
                 atom.fate = Fate::Drop;
             }
             return Some(atom);

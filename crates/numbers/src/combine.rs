@@ -521,7 +521,7 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
 /// them: a bare count takes the other's (`10-20 dollars`, `$10-20`).
 fn common(a: &Phrase, b: &Phrase) -> Option<(NumberKind, UnitName)> {
     if a.kind == NumberKind::Ordinal || b.kind == NumberKind::Ordinal {
-        return None;
+        return (a.kind == b.kind).then_some((NumberKind::Ordinal, UnitName::None));
     }
     let bare = |p: &Phrase| p.kind == NumberKind::Cardinal && p.unit == UnitName::None;
     if bare(a) {
@@ -542,8 +542,12 @@ enum Connector {
     And,
 }
 
-fn connector(text: &str, from: usize, to: usize) -> Option<Connector> {
+fn connector(text: &str, from: usize, to: usize, ordinals: bool) -> Option<Connector> {
     let mut toks = tokens_forward(text, from, to, 4);
+    // `between the tenth and the fifteenth`.
+    if ordinals && toks.len() > 1 && toks.last().is_some_and(|t| t.is("the")) {
+        toks.pop();
+    }
     while toks.len() > 1
         && toks.last().is_some_and(|t| {
             ["about", "around", "approximately", "roughly", "nearly", "almost", "some", "~"].iter().any(|w| t.is(w))
@@ -603,13 +607,24 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
             b.start += 1;
             Connector::Dash
         } else {
-            connector(text, a.end, b.start)?
+            connector(text, a.end, b.start, a.kind == NumberKind::Ordinal && b.kind == NumberKind::Ordinal)?
         };
+    // Only `between the tenth and the fifteenth` makes ordinals a range.
+    if a.kind == NumberKind::Ordinal && conn != Connector::And {
+        return None;
+    }
     let pa = Phrase::of(a);
     let pb = Phrase::of(&b);
     let (kind, unit) = common(&pa, &pb)?;
-    // `between X and Y`, `from X to Y`.
-    let lead = prev_word(bytes, floor, a.start);
+    // `between X and Y`, `from X to Y` (`between the tenth and ...`).
+    let mut lead = prev_word(bytes, floor, a.start);
+    if a.kind == NumberKind::Ordinal {
+        if let Some((s, w)) = lead {
+            if w.as_str() == "the" {
+                lead = prev_word(bytes, floor, s);
+            }
+        }
+    }
     let lead_word = lead.map(|(s, w)| (s, w.as_str().to_owned()));
     let mut start = a.start;
     match conn {

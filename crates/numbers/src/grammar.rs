@@ -921,7 +921,7 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
                 Unit | Teen | Tens | A => st.group < Decimal::ONE_HUNDRED,
                 // `322 hundred`, but `3 hundred and 2 hundred` is two numbers.
                 Lit => match st.literal {
-                    Some(l) => l.is_bare_int(),
+                    Some(l) => l.scale.is_none() && !l.ordinal && l.fraction.is_none() && !l.exponent,
                     None => st.whole && st.group < Decimal::ONE_HUNDRED,
                 },
                 _ => false,
