@@ -685,6 +685,10 @@ impl<'t> Scan<'t> {
     fn one_is_count(&self, atom: &Atom) -> bool {
         let b = self.b;
         let floor = 0;
+        // `one-on-one`, `second-to-none`: the end of a hyphenated compound.
+        if atom.start >= 2 && b[atom.start - 1] == b'-' && is_alpha(b[atom.start - 2]) {
+            return false;
+        }
         let next = next_word(b, atom.end);
         let next_is_or = next.as_ref().is_some_and(|(_, _, w)| w.as_str() == "or");
         if let Some((s, w)) = prev_word(b, floor, atom.start) {

@@ -276,7 +276,6 @@ fn common_before_number(w: &str) -> bool {
                 | "aged"
                 | "age"
                 | "another's"
-                | "number"
                 | "well"
                 | "fully"
                 | "barely"

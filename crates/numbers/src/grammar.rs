@@ -894,8 +894,11 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
             st.group = Decimal::TWO;
             st.last = Unit;
             // `a couple hundred` goes on; `a couple` ends here.
-            match items.get(j + 1).and_then(Item::word) {
+            let next = |k: usize| items.get(j + k).and_then(Item::word);
+            match next(1) {
                 Some(Word::Hundred | Word::Scale(_) | Word::Dozen) => Step::Continue,
+                // `a couple of hundred`.
+                Some(Word::Of) if matches!(next(2), Some(Word::Hundred | Word::Scale(_))) => Step::Continue,
                 _ => Step::Done { ordinal: false, collective: true, terminal: true },
             }
         }
@@ -1061,6 +1064,9 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
             st.last = Unit;
             st.and_before = None;
             Step::Done { ordinal: true, collective: false, terminal: true }
+        }
+        Word::Of if st.last == Unit && j >= 1 && matches!(items[j - 1].word(), Some(Word::Couple | Word::Pair)) => {
+            Step::Continue
         }
         _ => {
             if first {

@@ -279,8 +279,8 @@ pub(crate) fn line_around(text: &str, i: usize, reach: usize) -> &str {
     text.get(s..e).unwrap_or("")
 }
 
-/// True when the line reads like a title-case headline: most words of four
-/// letters or more start with a capital.
+/// True when the line reads like a title-case headline: every word of four
+/// letters or more (at least three of them) starts with a capital.
 pub(crate) fn title_case_line(line: &str) -> bool {
     let (mut caps, mut words) = (0, 0);
     for w in line.split(|c: char| !c.is_ascii_alphabetic()) {
@@ -289,7 +289,7 @@ pub(crate) fn title_case_line(line: &str) -> bool {
             caps += usize::from(w.as_bytes()[0].is_ascii_uppercase());
         }
     }
-    words >= 3 && caps * 10 >= words * 7
+    words >= 3 && caps == words
 }
 
 #[cfg(test)]
