@@ -153,8 +153,8 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("jamaican dollar|jamaican dollars|=JMD", money("JMD")),
     ("grand", Meaning::Money(Code::Dollar, Factor::Thousand)),
     ("cent|cents|^c|$c|=¢", Meaning::Money(Code::Dollar, Factor::Hundredth)),
-    ("nickels", Meaning::Money(Code::Dollar, Factor::Nickel)),
-    ("dimes", Meaning::Money(Code::Dollar, Factor::Dime)),
+    ("nickel|nickels", Meaning::Money(Code::Dollar, Factor::Nickel)),
+    ("dime|dimes", Meaning::Money(Code::Dollar, Factor::Dime)),
     // Pounds: money or mass (see `Meaning::Pound`).
     ("pound|pounds", Meaning::Pound),
     ("pound sterling|pounds sterling|sterling|british pound|british pounds|quid|=GBP|gbp|=STG", money("GBP")),
