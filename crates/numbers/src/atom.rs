@@ -703,11 +703,18 @@ impl<'t> Scan<'t> {
             if conjunction && !next_is_or {
                 return false;
             }
-            // `the right one`, `a new one`: determiner, adjective, one.
+            // `the right one`, `a new one`: determiner, adjective, one (but
+            // `a mere one-point lead` counts).
             if let Some((_, w2)) = prev_word(b, floor, s) {
-                if matches!(w2.as_str(), "the" | "a" | "an" | "this" | "that" | "which" | "no" | "every" | "any") {
+                let det =
+                    matches!(w2.as_str(), "the" | "a" | "an" | "this" | "that" | "which" | "no" | "every" | "any");
+                if det && hyphen_len(b, atom.end) == 0 {
                     return false;
                 }
+            }
+            // `at one point`: an idiom.
+            if w.as_str() == "at" && next_word(b, atom.end).is_some_and(|(_, _, n)| n.as_str() == "point") {
+                return false;
             }
         }
         if b.get(atom.end).is_some_and(|&c| c == b'\'') || self.text.get(atom.end..).is_some_and(|s| s.starts_with('’'))
@@ -846,7 +853,10 @@ fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
                 "after" | "before" | "later" | "earlier" | "ago" | "of" | "long" | "old" | "and" | "or" | "to" | "into"
             )
     }) || hyphen_len(b, end) > 0;
-    before || after
+    // `one day a week` (but `One day a man walked in`).
+    let rate = !sentence_start(b, start)
+        && next_word(b, end).is_some_and(|(s, _, w)| s > end && matches!(w.as_str(), "a" | "per" | "each" | "every"));
+    before || after || rate
 }
 
 /// Ordinals in set phrases that rank nothing: `first lady`, `third world`.

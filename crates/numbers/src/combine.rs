@@ -124,7 +124,11 @@ fn marker(b: &[u8], p: &Phrase) -> bool {
     let after = b.get(p.end).copied();
     // `5. TALIBAN CLOSING RANKS`: a numbered item at the start of a line.
     let line_start = p.start == 0 || matches!(before, Some(b'\n'));
-    if line_start && after == Some(b'.') && b.get(p.end + 1) == Some(&b' ') && b.get(p.end + 2).is_some_and(u8::is_ascii_uppercase) {
+    if line_start
+        && after == Some(b'.')
+        && b.get(p.end + 1) == Some(&b' ')
+        && b.get(p.end + 2).is_some_and(u8::is_ascii_uppercase)
+    {
         return true;
     }
     match (before, after) {
@@ -705,7 +709,10 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
         // `adds up to 185,000`, `sums up to`: a total, not a bound.
         if let Some((s, Prefix::Q(UpTo))) = prefix {
             let verb = prev_word(text.as_bytes(), 0, s).is_some_and(|(_, w)| {
-                matches!(w.as_str(), "add" | "adds" | "added" | "adding" | "sum" | "sums" | "summed" | "totals" | "totaled" | "totalled")
+                matches!(
+                    w.as_str(),
+                    "add" | "adds" | "added" | "adding" | "sum" | "sums" | "summed" | "totals" | "totaled" | "totalled"
+                )
             });
             if verb && crate::text::word_is(text.as_bytes(), s, crate::text::word_end(text.as_bytes(), s), "up") {
                 prefix = None;

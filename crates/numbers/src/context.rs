@@ -369,7 +369,6 @@ pub(crate) fn pronoun_determiner(w: &str) -> bool {
             | "other"
             | "good"
             | "bad"
-            | "only"
             | "loved"
             | "chosen"
     )
@@ -402,7 +401,6 @@ pub(crate) fn pronoun_follower(w: &str) -> bool {
             | "way"
             | "day"
             | "time"
-            | "point"
             | "hand"
             | "side"
             | "place"

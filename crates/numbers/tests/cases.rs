@@ -97,6 +97,8 @@ fn words() {
         ("three hundred and two dozens", &["three hundred and two dozens = cardinal 324"]),
         ("half a dozen", &["half a dozen = cardinal 6"]),
         ("a couple dozen bankers", &["a couple dozen = cardinal 24"]),
+        ("a couple of hundred Marines", &["a couple of hundred = cardinal 200"]),
+        ("3 hundred and 2.12 hundred", &["3 hundred = cardinal 300", "2.12 hundred = cardinal 212"]),
         ("zero", &["zero = cardinal 0"]),
         ("The score was nil.", &["nil = cardinal 0"]),
         ("nine point nought four", &["nine point nought four = cardinal 9.04"]),
@@ -316,6 +318,7 @@ fn money() {
         ("The pound will fall to $ 2.00", &["$ 2.00 = money 2 USD"]),
         ("He was fined 500 pounds.", &["500 pounds = money 500 GBP"]),
         ("It cost ten dimes.", &["ten dimes = money 1 USD"]),
+        ("not worth a nickel", &["a nickel = money 0.05 USD"]),
         ("an advance of 14.27 cents", &["14.27 cents = money 0.1427 USD"]),
     ]);
 }
@@ -378,6 +381,8 @@ fn ranges_and_qualifiers() {
             &["greater than 30 and less than or equal to 40 = cardinal 30..40"],
         ),
         ("at most 100 and at least 20 apples", &["at most 100 and at least 20 = cardinal 20..100"]),
+        ("He ranks between the tenth and the fifteenth.", &["between the tenth and the fifteenth = ordinal 10..15"]),
+        ("above one quarter and below a half", &["above one quarter and below a half = cardinal 0.25..0.5"]),
         (
             "More than 40 and less than 10",
             &["More than 40 = cardinal 40 (more_than)", "less than 10 = cardinal 10 (less_than)"],
@@ -550,6 +555,14 @@ fn not_numbers() {
         ("No. 1 seed", &[]),
         ("#1 seed", &[]),
         ("CC BY-SA 4.0", &[]),
+        ("the kind of one-on-one campaigning", &[]),
+        ("5. TALIBAN CLOSING RANKS", &[]),
+        ("The Prime Minister spoke at Number 10 on Tuesday.", &[]),
+        ("That adds up to 185,000 over two years.", &["185,000 = cardinal 185000", "two years = quantity 2 year"]),
+        ("Storm Kills 12 in Texas", &["12 = cardinal 12"]),
+        ("At one point he left.", &[]),
+        ("One day a man walked in.", &[]),
+        ("the right one", &[]),
     ]);
 }
 
@@ -616,6 +629,10 @@ fn news_sentences() {
             "He was sentenced to 18 months and fined £15,000, nearly twice what prosecutors sought.",
             &["18 months = quantity 18 month", "£15,000 = money 15000 GBP"],
         ),
+        ("a poll showed a mere one-point difference", &["one = cardinal 1"]),
+        ("Carson beat Clinton by just one point.", &["one = cardinal 1"]),
+        ("I had to do one day a week of service.", &["one day = quantity 1 day"]),
+        ("There's only one: Trump.", &["one = cardinal 1"]),
         ("Crutcher, 40, was a father of four.", &["40 = cardinal 40", "four = cardinal 4"]),
         ("The plane, a Boeing 787 with 298 passengers, landed safely at 4:45 p.m.", &["298 = cardinal 298"]),
         (
