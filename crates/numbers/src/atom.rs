@@ -192,6 +192,14 @@ impl<'t> Scan<'t> {
         if skip_spaces(self.b, first.end).0 == first.end || hyphen_len(self.b, u.end) > 0 {
             return None;
         }
+        // `$2,000 an ounce`, `$85 a barrel`: a rate after an amount, not one unit.
+        let after_amount = self
+            .atoms
+            .last()
+            .is_some_and(|a| a.fate != Fate::Drop && crate::text::skip_spaces_back(self.b, first.start) == a.end);
+        if after_amount {
+            return None;
+        }
         let mut atom = Atom {
             start: first.start,
             end: u.end,
