@@ -633,6 +633,11 @@ fn news_sentences() {
         ("Carson beat Clinton by just one point.", &["one = cardinal 1"]),
         ("I had to do one day a week of service.", &["one day = quantity 1 day"]),
         ("There's only one: Trump.", &["one = cardinal 1"]),
+        ("Gold rose to $2,000 an ounce.", &["$2,000 = money 2000 USD"]),
+        (
+            "The deal values the firm at €1.2bn ($1.3bn).",
+            &["€1.2bn = money 1200000000 EUR", "$1.3bn = money 1300000000 USD"],
+        ),
         ("Crutcher, 40, was a father of four.", &["40 = cardinal 40", "four = cardinal 4"]),
         ("The plane, a Boeing 787 with 298 passengers, landed safely at 4:45 p.m.", &["298 = cardinal 298"]),
         (
