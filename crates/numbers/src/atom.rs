@@ -60,8 +60,6 @@ pub(crate) struct Atom {
     /// Written with a minus glued to the digits after a space (`2 -7 g`):
     /// in a range, the minus may be the range's dash.
     pub(crate) glued_minus: bool,
-    /// A plain count (no unit, no currency, not a fraction or ordinal).
-    pub(crate) plain: bool,
 }
 
 impl Atom {
@@ -75,7 +73,6 @@ impl Atom {
             scale: None,
             fate: Fate::Drop,
             glued_minus: false,
-            plain: false,
         }
     }
 }
@@ -209,7 +206,6 @@ impl<'t> Scan<'t> {
             scale: None,
             fate: Fate::Keep,
             glued_minus: false,
-            plain: false,
         };
         match u.meaning {
             Meaning::Money(code, factor) if factor != Factor::Satoshi => {
@@ -279,7 +275,6 @@ impl<'t> Scan<'t> {
             scale: p.scale,
             fate: Fate::Keep,
             glued_minus: false,
-            plain: false,
         };
 
         match p.form {
@@ -529,7 +524,6 @@ impl<'t> Scan<'t> {
         let b = self.b;
         let lit = p.literal;
         let end = atom.end;
-        atom.plain = p.form != Form::Fraction;
 
         // A code: letters glued after the digits (`5G`, `13F`, `24703L202`).
         if b.get(end).copied().is_some_and(is_alpha)
