@@ -542,11 +542,14 @@ impl<'t> Scan<'t> {
             atom.kind = NumberKind::Percent;
             return Some(atom);
         }
-        // `age 87`, `aged 87`.
-        if lit.is_some_and(|l| l.is_bare_int()) {
+        // `age 87`, `aged 87`, `at the age of 30`.
+        if lit.is_some_and(|l| l.is_bare_int()) || (p.words && p.form == Form::Cardinal) {
             if let Some((s, w)) = prev_word(b, floor, atom.start) {
-                if matches!(w.as_str(), "age" | "aged") {
-                    atom.start = s;
+                let of_age = w.as_str() == "of" && prev_word(b, floor, s).is_some_and(|(_, a)| a.as_str() == "age");
+                if matches!(w.as_str(), "age" | "aged") || of_age {
+                    if !of_age {
+                        atom.start = s;
+                    }
                     atom.kind = NumberKind::Quantity;
                     atom.unit = UnitName::Named("year");
                     return Some(atom);

@@ -332,6 +332,9 @@ const PHRASES: &[(&str, Meaning)] = &[
         Q("fahrenheit", Temperature),
     ),
     ("degrees kelvin|degree kelvin", Q("kelvin", Temperature)),
+    // `70 F today`, `-5 C`: a capital alone after a number (see `unit_after`).
+    ("=F", Q("fahrenheit", Temperature)),
+    ("=C", Q("celsius", Temperature)),
     ("degree|degrees|~deg|~degs|=°|=º", Meaning::Degree),
     // Speed.
     ("#mph|miles per hour|miles an hour|mile per hour", Q("mile per hour", Speed)),
@@ -578,6 +581,17 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
             Place::Any if glued && !p.abbr && !p.symbol && p.exact.is_none() && raw.len() > 3 => continue,
             _ => {}
         }
+        // A bare `F` or `C` is a temperature only spaced from the number and
+        // followed by nothing that makes it a code (`13F`, `F-Series`, `F Block`).
+        if matches!(p.meaning, Meaning::Quantity("fahrenheit" | "celsius", _)) && p.exact.is_some_and(|e| e.len() == 1)
+        {
+            let follows = text.get(tok.end..).and_then(|s| s.chars().next());
+            let code_like = follows.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/'))
+                || crate::text::word_after(b, tok.end).is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+            if glued || code_like {
+                continue;
+            }
+        }
         let Some(end) = match_rest(text, tok.end, &p.rest) else { continue };
         let mut end = end;
         // Conventional abbreviations keep their dot (`50 deg.`, `6 lbs.`),
@@ -704,7 +718,9 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
         _ => {
             let lower = Lower::of(raw.as_bytes())?;
             match lower.as_str() {
-                "usd" | "eur" | "gbp" | "inr" | "chf" | "cny" | "rmb" | "jpy" | "myr" | "uah" => {
+                "usd" | "eur" | "gbp" | "inr" | "chf" | "cny" | "rmb" | "jpy" | "myr" | "uah" | "aud" | "cad"
+                | "hkd" | "sgd" | "nzd" | "krw" | "mxn" | "brl" | "zar" | "rub" | "sek" | "nok" | "dkk" | "pln"
+                | "huf" | "czk" | "sar" | "aed" | "qar" | "kwd" | "egp" | "idr" | "thb" | "pkr" | "btc" | "ils" => {
                     iso_code(&raw.to_ascii_uppercase()).map(Code::Iso)
                 }
                 "ringgit" | "ringgits" => {
@@ -740,8 +756,8 @@ fn dollar_prefix(text: &str, floor: usize, at: usize) -> Option<(usize, Code)> {
     }
     let lower = Lower::of(&b[start..end])?;
     let code = dollar_letters(lower.as_str())?;
-    // `a $5 fee` is not `A$`: a lone lower-case letter needs no space and a capital.
-    if end - start == 1 && (end < at || b[start].is_ascii_lowercase()) {
+    // `a $5 fee` is not `A$`, nor `I $`; `c $ 100` (tokenized text) is.
+    if end - start == 1 && matches!(b[start], b'a' | b'i' | b'I') && (end < at || b[start].is_ascii_lowercase()) {
         return None;
     }
     Some((start, Code::Iso(code)))
