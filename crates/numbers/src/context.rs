@@ -750,9 +750,23 @@ pub(crate) fn temperature_context(text: &str, start: usize) -> bool {
         lo += 1;
     }
     let window = text[lo..start].to_ascii_lowercase();
-    ["temperature", "warm", "cold", "heat", "hot", "cool", "degrees", "thermometer", "fever", "weather", "frost"]
-        .iter()
-        .any(|w| window.contains(w))
+    [
+        "temperature",
+        "temp",
+        "warm",
+        "cold",
+        "heat",
+        "hot",
+        "cool",
+        "degrees",
+        "thermometer",
+        "fever",
+        "weather",
+        "frost",
+        "oven",
+    ]
+    .iter()
+    .any(|w| window.contains(w))
 }
 
 /// Money words before a `pounds` amount: `cost 10 pounds`, `fined 500 pounds`.

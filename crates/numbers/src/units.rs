@@ -756,9 +756,16 @@ fn dollar_prefix(text: &str, floor: usize, at: usize) -> Option<(usize, Code)> {
     }
     let lower = Lower::of(&b[start..end])?;
     let code = dollar_letters(lower.as_str())?;
-    // `a $5 fee` is not `A$`, nor `I $`; `c $ 100` (tokenized text) is.
-    if end - start == 1 && matches!(b[start], b'a' | b'i' | b'I') && (end < at || b[start].is_ascii_lowercase()) {
-        return None;
+    // One letter: glued it must be a capital (`C$40`, `A$5`); spaced, a
+    // lower-case letter of tokenized text (`c $ 100`), never an article or
+    // a pronoun (`a $5 fee`, `For A $15 Wage`, `I $5`).
+    if end - start == 1 {
+        let c = b[start];
+        let spaced = end < at;
+        let ok = if spaced { c.is_ascii_lowercase() && !matches!(c, b'a' | b'i') } else { c.is_ascii_uppercase() };
+        if !ok {
+            return None;
+        }
     }
     Some((start, Code::Iso(code)))
 }

@@ -270,6 +270,7 @@ fn money() {
         ("It cost A$40.", &["A$40 = money 40 AUD"]),
         ("a c $ 100 million deal", &["c $ 100 million = money 100000000 CAD"]),
         ("a $ 5 fee", &["$ 5 = money 5 USD"]),
+        ("To Ask For A $15 Minimum Wage", &["$15 = money 15 USD"]),
         ("it cost aud 500", &["aud 500 = money 500 AUD"]),
         ("It cost HK$10.05 billion.", &["HK$10.05 billion = money 10050000000 HKD"]),
         ("to hk $ 10.05 billion", &["hk $ 10.05 billion = money 10050000000 HKD"]),
@@ -443,6 +444,7 @@ fn quantities() {
         ("It reached 104 °F.", &["104 °F = quantity 104 fahrenheit"]),
         ("raise the temperature by 20 degrees", &["20 degrees = quantity 20 degree"]),
         ("rotate 90 degrees", &["90 degrees = quantity 90 degree of arc"]),
+        ("Turn the water temp up to 82 degrees", &["up to 82 degrees = quantity 82 degree (up_to)"]),
         ("winds of 190 kilometers per hour", &["190 kilometers per hour = quantity 190 kilometer per hour"]),
         ("winds of 120 mph", &["120 mph = quantity 120 mile per hour"]),
         (
