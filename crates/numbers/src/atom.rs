@@ -340,8 +340,11 @@ impl<'t> Scan<'t> {
         if p.collective && unit.is_none() {
             if let Some((s, e, w)) = next_word(b, core_end) {
                 if s > core_end && w.as_str() == "of" {
+                    let lowercase = b.get(skip_spaces(b, e).0).is_some_and(u8::is_ascii_lowercase);
                     unit = unit_after(text, e).filter(|u| {
-                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..)) && skip_spaces(b, e).0 > e
+                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..))
+                            && skip_spaces(b, e).0 > e
+                            && lowercase
                     });
                 }
             }
@@ -450,6 +453,11 @@ impl<'t> Scan<'t> {
             }
         }
         atom.end = end;
+        // `not one bit`: an idiom, not a bit of data.
+        if p.bare_one && atom.unit == UnitName::Named("bit") {
+            atom.fate = Fate::Drop;
+            return Some(atom);
+        }
         // `one day` (someday), `One day, ...`: no duration.
         if p.bare_one && atom.unit == UnitName::Named("day") && !one_day_is_duration(b, atom.start, atom.end) {
             atom.fate = Fate::Drop;

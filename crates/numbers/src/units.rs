@@ -604,6 +604,13 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
         if b.get(end).copied().is_some_and(|c| is_alnum(c) || c == b'_') {
             continue;
         }
+        // A capitalised word before another is a name: `8 Rand Paul`, `5 Sen. Cruz`.
+        if p.exact.is_none() && !p.symbol && b[tok.start].is_ascii_uppercase() {
+            let next = if b.get(end) == Some(&b'.') { end + 1 } else { end };
+            if crate::text::word_after(b, next).is_some_and(|(s, _)| s > next && b[s].is_ascii_uppercase()) {
+                continue;
+            }
+        }
         return Some(UnitMatch { end, meaning: p.meaning, scale: None });
     }
     None
@@ -751,7 +758,9 @@ fn dollar_prefix(text: &str, floor: usize, at: usize) -> Option<(usize, Code)> {
     {
         start -= 1;
     }
-    if start == end || (start > 0 && is_alnum(b[start - 1])) {
+    // A whole word: not the `s` of `donor’s $27`.
+    let apostrophe = start > 0 && (b[start - 1] == b'\'' || (start >= 3 && b[start - 3..start] == [0xE2, 0x80, 0x99]));
+    if start == end || (start > 0 && is_alnum(b[start - 1])) || apostrophe {
         return None;
     }
     let lower = Lower::of(&b[start..end])?;
