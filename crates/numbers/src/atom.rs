@@ -1092,25 +1092,15 @@ fn scale_word_after(b: &[u8], i: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// `years old`, `-year-old`, `years of age`: the end of an age.
+/// `years old`, `-year-old`, `28 - year - old`, `years of age`: the end of an age.
 fn age_suffix(b: &[u8], i: usize) -> usize {
-    let h = hyphen_len(b, i);
+    // `-old`, ` - old`: a hyphen, with or without spaces around it.
+    let (j, _) = skip_spaces(b, i);
+    let h = hyphen_len(b, j);
     if h > 0 {
-        let e = word_end(b, i + h);
-        if crate::text::word_is(b, i + h, e, "old") {
-            return e;
-        }
-        // `28 - year - old`.
-        let (j, _) = skip_spaces(b, i);
-        let hh = hyphen_len(b, j);
-        if hh > 0 {
-            let (k, _) = skip_spaces(b, j + hh);
-            let e = word_end(b, k);
-            if crate::text::word_is(b, k, e, "old") {
-                return e;
-            }
-        }
-        return i;
+        let (k, _) = skip_spaces(b, j + h);
+        let e = word_end(b, k);
+        return if crate::text::word_is(b, k, e, "old") { e } else { i };
     }
     if let Some((s, e, w)) = next_word(b, i) {
         if s > i && w.as_str() == "old" {
@@ -1122,16 +1112,6 @@ fn age_suffix(b: &[u8], i: usize) -> usize {
                     return e2;
                 }
             }
-        }
-    }
-    // `28 - year - old` when the hyphen came before the unit.
-    let (j, _) = skip_spaces(b, i);
-    let hh = hyphen_len(b, j);
-    if hh > 0 {
-        let (k, _) = skip_spaces(b, j + hh);
-        let e = word_end(b, k);
-        if crate::text::word_is(b, k, e, "old") {
-            return e;
         }
     }
     i

@@ -100,26 +100,19 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
     // Grouping: `1,234,567`, `12,34,567`, `1 234 567`.
     let mut grouped = false;
     if (1..=3).contains(&int_digits) {
-        if b.get(j) == Some(&b',') {
-            if let Some(end) = comma_groups(b, j, int_digits) {
-                for &d in &b[j..end] {
-                    if d.is_ascii_digit() {
-                        digits.push(d);
-                        int_digits += 1;
-                    }
-                }
-                j = end;
-                grouped = true;
+        let groups_end = if b.get(j) == Some(&b',') {
+            comma_groups(b, j, int_digits)
+        } else {
+            match space_groups(b, j, ascii_groups) {
+                Some((end, true)) => return Lexed::Reject(end),
+                Some((end, false)) => Some(end),
+                None => None,
             }
-        } else if let Some((end, soup)) = space_groups(b, j, ascii_groups) {
-            if soup {
-                return Lexed::Reject(end);
-            }
-            for &d in &b[j..end] {
-                if d.is_ascii_digit() {
-                    digits.push(d);
-                    int_digits += 1;
-                }
+        };
+        if let Some(end) = groups_end {
+            for &d in b[j..end].iter().filter(|d| d.is_ascii_digit()) {
+                digits.push(d);
+                int_digits += 1;
             }
             j = end;
             grouped = true;
