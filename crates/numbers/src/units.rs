@@ -1,0 +1,844 @@
+//! What may follow (or precede) a number and says what it measures:
+//! percent signs and words, currencies (symbols, ISO 4217 codes, names with
+//! their subunits), and units of length, mass, area, volume, temperature,
+//! speed, time, data, energy and angle, each with the full English name the
+//! output uses (`km` → `kilometer`).
+//!
+//! Lookups run only next to a number, so the table favours clarity: one
+//! map from a phrase's first word to its phrases, longest tried first.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::text::{Lower, hyphen_len, is_alnum, is_alpha, skip_spaces, space_len};
+
+/// A currency: the configured default dollar, or an ISO 4217 code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Code {
+    /// `$`, `dollars`, `bucks`: the `dollar` option (USD by default).
+    Dollar,
+    /// A specific currency.
+    Iso(&'static str),
+}
+
+/// How many main units one named unit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Factor {
+    /// One main unit.
+    One,
+    /// A hundredth: cents, pence, sen.
+    Hundredth,
+    /// 10^-8 bitcoin.
+    Satoshi,
+    /// Five cents.
+    Nickel,
+    /// Ten cents.
+    Dime,
+    /// A thousand (`grand`).
+    Thousand,
+}
+
+/// The kind of physical quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dim {
+    Length,
+    Mass,
+    Area,
+    Volume,
+    Temperature,
+    Speed,
+    Duration,
+    Data,
+    Energy,
+    Angle,
+    Other,
+}
+
+/// What a unit phrase means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    /// `%`, `percent`, `per cent`.
+    Percent,
+    /// `percentage points`.
+    PercentagePoint,
+    /// Money in `code`, `factor` main units per unit written.
+    Money(Code, Factor),
+    /// A physical quantity with its unit's full name.
+    Quantity(&'static str, Dim),
+    /// `pounds`: money or mass, decided by context.
+    Pound,
+    /// `degrees` without a scale: temperature or angle, decided by context.
+    Degree,
+    /// A scale letter after digits: `10 k`, `1,674,200.5 M`.
+    Scale(u8),
+    /// `am`, `pm`, `o'clock`: a time of day.
+    Time,
+    /// `yo`, `y/o`: an age in years.
+    Age,
+}
+
+/// A unit found next to a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct UnitMatch {
+    /// One past its last byte.
+    pub(crate) end: usize,
+    /// What it means.
+    pub(crate) meaning: Meaning,
+    /// A scale written inside the unit: `MUSD` (million US dollars).
+    pub(crate) scale: Option<u8>,
+}
+
+/// Where a phrase may stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// Glued to the number or after a space (or hyphen, for words).
+    Any,
+    /// Only glued to the number: `50p`, `12pc`, `24h`, `5W`.
+    Glued,
+    /// Only when the clause ends after it: `10 k`, `1.2 M`.
+    End,
+}
+
+/// One phrase of the table.
+#[derive(Debug)]
+struct Phrase {
+    /// Lower-case words after the first.
+    rest: Vec<&'static str>,
+    /// When set, the first word must be written exactly so (case matters:
+    /// `MB` megabyte, `Mb` megabit, `M` million).
+    exact: Option<&'static str>,
+    meaning: Meaning,
+    place: Place,
+    /// An abbreviation: a following `.` belongs to it (`50 deg.`, `6 lbs.`).
+    abbr: bool,
+    /// A symbol: may be glued to the number (`5km`), takes no dot.
+    symbol: bool,
+}
+
+/// The phrase table, by lower-cased first word.
+#[derive(Debug)]
+struct Table {
+    by_first: HashMap<&'static str, Vec<Phrase>>,
+}
+
+use Dim::*;
+use Meaning::{Percent, PercentagePoint, Quantity as Q};
+
+const fn money(code: &'static str) -> Meaning {
+    Meaning::Money(Code::Iso(code), Factor::One)
+}
+
+const DOLLAR: Meaning = Meaning::Money(Code::Dollar, Factor::One);
+
+/// `(phrases separated by |, meaning)`; a phrase starting with `=` is
+/// case-sensitive on its first word, `~` marks an abbreviation (may be
+/// glued to the number, takes a following dot: `6 lbs.`), `#` a symbol (may
+/// be glued, takes no dot: `20 kg.` ends a sentence), `^` glued-only and
+/// `$` end-only. Other phrases are words and need a space (`2 days`).
+const PHRASES: &[(&str, Meaning)] = &[
+    // Percentages.
+    ("percent|percents|per cent|per cents|per centum|pct|~pct.|^pc", Percent),
+    ("percentage point|percentage points|=pp|=ppt|=ppts", PercentagePoint),
+    ("basis point|basis points|=bp|=bps", Q("basis point", Other)),
+    // Dollars and their kin.
+    ("dollar|dollars|buck|bucks|greenback|greenbacks", DOLLAR),
+    ("us dollar|us dollars|american dollar|american dollars|usd|=USD", money("USD")),
+    ("canadian dollar|canadian dollars|=CAD|cad", money("CAD")),
+    ("australian dollar|australian dollars|aussie dollar|aussie dollars|=AUD|aud", money("AUD")),
+    ("new zealand dollar|new zealand dollars|nz dollar|nz dollars|=NZD|nzd", money("NZD")),
+    ("hong kong dollar|hong kong dollars|hk dollar|hk dollars|=HKD|hkd", money("HKD")),
+    ("singapore dollar|singapore dollars|=SGD|sgd", money("SGD")),
+    ("taiwan dollar|taiwan dollars|new taiwan dollar|new taiwan dollars|=TWD", money("TWD")),
+    ("zimbabwe dollar|zimbabwe dollars|zimbabwean dollar|zimbabwean dollars", money("ZWL")),
+    ("jamaican dollar|jamaican dollars|=JMD", money("JMD")),
+    ("grand", Meaning::Money(Code::Dollar, Factor::Thousand)),
+    ("cent|cents|^c|$c|=¢", Meaning::Money(Code::Dollar, Factor::Hundredth)),
+    ("nickel|nickels", Meaning::Money(Code::Dollar, Factor::Nickel)),
+    ("dime|dimes", Meaning::Money(Code::Dollar, Factor::Dime)),
+    // Pounds: money or mass (see `Meaning::Pound`).
+    ("pound|pounds", Meaning::Pound),
+    ("pound sterling|pounds sterling|sterling|british pound|british pounds|quid|=GBP|gbp|=STG", money("GBP")),
+    ("penny|pennies|pence|^p", Meaning::Money(Code::Iso("GBP"), Factor::Hundredth)),
+    (
+        "egyptian pound|egyptian pounds|egyptianpound|egyptianpounds|=LE|le|~l.e|geneh|genihat masriya|=EGP|egp",
+        money("EGP"),
+    ),
+    ("lebanese pound|lebanese pounds|=LBP", money("LBP")),
+    ("syrian pound|syrian pounds|=SYP", money("SYP")),
+    ("sudanese pound|sudanese pounds|=SDG", money("SDG")),
+    ("south sudanese pound|south sudanese pounds|=SSP", money("SSP")),
+    // Europe.
+    ("euro|euros|eur|=EUR|=€ur", money("EUR")),
+    ("centime|centimes|euro cent|euro cents", Meaning::Money(Code::Iso("EUR"), Factor::Hundredth)),
+    ("franc|francs|swiss franc|swiss francs|=CHF|chf|=SFr|sfr", money("CHF")),
+    ("french franc|french francs|=FRF", money("FRF")),
+    ("belgian franc|belgian francs|=BEF", money("BEF")),
+    ("cfa franc|cfa francs|=XOF", money("XOF")),
+    ("=XAF", money("XAF")),
+    ("guilder|guilders|dutch guilder|dutch guilders|netherlands guilder|netherlands guilders|=NLG", money("NLG")),
+    ("deutsche mark|deutsche marks|deutschmark|deutschmarks|german mark|german marks|=DEM", money("DEM")),
+    ("peseta|pesetas|=ESP", money("ESP")),
+    ("markka|markkaa|finnish markka|=FIM", money("FIM")),
+    ("lira|liras|lire|turkish lira|turkish liras|=TRY", money("TRY")),
+    ("italian lira|italian lire|=ITL", money("ITL")),
+    ("irish punt|irish punts|=IEP", money("IEP")),
+    ("escudo|escudos|=PTE", money("PTE")),
+    ("drachma|drachmas|drachmae|=GRD", money("GRD")),
+    ("ruble|rubles|rouble|roubles|russian ruble|russian rubles|russian rouble|russian roubles|=RUB|rub", money("RUB")),
+    ("kopek|kopeks|kopeck|kopecks", Meaning::Money(Code::Iso("RUB"), Factor::Hundredth)),
+    ("hryvnia|hryvnias|hryvnya|hryvnyas|=UAH|uah", money("UAH")),
+    ("kopiyka|kopiykas|kopiyok", Meaning::Money(Code::Iso("UAH"), Factor::Hundredth)),
+    ("zloty|zlotys|zlotych|=PLN|pln", money("PLN")),
+    ("forint|forints|=HUF|huf", money("HUF")),
+    ("koruna|korunas|koruny|czech koruna|czech korunas|=CZK|czk", money("CZK")),
+    ("krona|kronor|swedish krona|swedish kronor|=SEK|sek", money("SEK")),
+    ("krone|kroner|norwegian krone|norwegian kroner|=NOK|nok", money("NOK")),
+    ("danish krone|danish kroner|=DKK|dkk", money("DKK")),
+    ("icelandic krona|icelandic kronur|=ISK", money("ISK")),
+    ("lev|leva|=BGN|bgn", money("BGN")),
+    ("leu|=RON", money("RON")),
+    ("kuna|kunas|=HRK", money("HRK")),
+    // Asia and the Middle East.
+    ("yen|japanese yen|=JPY|jpy", money("JPY")),
+    ("yuan|renminbi|chinese yuan|=RMB|rmb|=CNY|cny", money("CNY")),
+    ("rupee|rupees|indian rupee|indian rupees|=INR|inr|=Rs|~rs", money("INR")),
+    ("paisa|paise", Meaning::Money(Code::Iso("INR"), Factor::Hundredth)),
+    ("pakistani rupee|pakistani rupees|=PKR|pkr", money("PKR")),
+    ("sri lankan rupee|sri lankan rupees|=LKR|lkr", money("LKR")),
+    ("nepalese rupee|nepalese rupees|nepali rupee|nepali rupees|=NPR", money("NPR")),
+    ("rupiah|rupiahs|indonesian rupiah|=IDR|idr", money("IDR")),
+    (
+        "ringgit|ringgits|malaysian ringgit|malaysian ringgits|malaysia ringgit|malaysia ringgits|=RM|=MYR|myr",
+        money("MYR"),
+    ),
+    ("sen|sens", Meaning::Money(Code::Iso("MYR"), Factor::Hundredth)),
+    ("baht|thai baht|=THB|thb", money("THB")),
+    ("won|korean won|south korean won|=KRW|krw", money("KRW")),
+    ("dong|vietnamese dong|=VND", money("VND")),
+    ("philippine peso|philippine pesos|=PHP", money("PHP")),
+    ("taka|=BDT", money("BDT")),
+    ("tugrik|tugriks|tughrik|tughriks|=MNT|mnt", money("MNT")),
+    ("kip|=LAK|lak", money("LAK")),
+    ("tenge|=KZT", money("KZT")),
+    ("shekel|shekels|sheqel|sheqels|new shekel|new shekels|=ILS|ils|=NIS|nis", money("ILS")),
+    ("dinar|dinars|iraqi dinar|iraqi dinars|=IQD", money("IQD")),
+    ("kuwaiti dinar|kuwaiti dinars|=KWD|kwd", money("KWD")),
+    ("bahraini dinar|bahraini dinars|=BHD", money("BHD")),
+    ("jordanian dinar|jordanian dinars|=JOD", money("JOD")),
+    ("libyan dinar|libyan dinars|=LYD", money("LYD")),
+    ("serbian dinar|serbian dinars|=RSD", money("RSD")),
+    ("tunisian dinar|tunisian dinars|=TND", money("TND")),
+    ("algerian dinar|algerian dinars|=DZD", money("DZD")),
+    ("riyal|riyals|saudi riyal|saudi riyals|saudiriyal|saudiriyals|=SAR|sar", money("SAR")),
+    ("qatari riyal|qatari riyals|qatari rial|qatari rials|=QAR|qar", money("QAR")),
+    ("omani rial|omani rials|=OMR", money("OMR")),
+    ("yemeni rial|yemeni rials|=YER", money("YER")),
+    ("rial|rials|iranian rial|iranian rials|=IRR", money("IRR")),
+    ("dirham|dirhams|uae dirham|uae dirhams|emirati dirham|emirati dirhams|=AED|aed", money("AED")),
+    ("moroccan dirham|moroccan dirhams|=MAD", money("MAD")),
+    // Africa and the Americas.
+    ("rand|rands|south african rand|=ZAR|zar", money("ZAR")),
+    ("naira|=NGN", money("NGN")),
+    ("shilling|shillings|kenyan shilling|kenyan shillings|=KES", money("KES")),
+    ("ugandan shilling|ugandan shillings|=UGX", money("UGX")),
+    ("tanzanian shilling|tanzanian shillings|=TZS", money("TZS")),
+    ("cedi|cedis|=GHS", money("GHS")),
+    ("birr|=ETB", money("ETB")),
+    ("kwacha|=ZMW", money("ZMW")),
+    ("peso|pesos|mexican peso|mexican pesos|=MXN|mxn", money("MXN")),
+    ("centavo|centavos", Meaning::Money(Code::Iso("MXN"), Factor::Hundredth)),
+    ("argentine peso|argentine pesos|argentinian peso|argentinian pesos|=ARS", money("ARS")),
+    ("colombian peso|colombian pesos|=COP", money("COP")),
+    ("chilean peso|chilean pesos|=CLP", money("CLP")),
+    ("reais|brazilian real|brazilian reais|brazilian reals|=BRL|brl", money("BRL")),
+    ("sol|soles|peruvian sol|peruvian soles|=PEN", money("PEN")),
+    ("bolivar|bolivars|bolivares|=VES", money("VES")),
+    // Crypto.
+    ("bitcoin|bitcoins|=BTC|btc|=XBT|xbt", money("BTC")),
+    ("satoshi|satoshis|sats", Meaning::Money(Code::Iso("BTC"), Factor::Satoshi)),
+    ("ether|=ETH", money("ETH")),
+    // Length.
+    ("=#mm|millimeter|millimeters|millimetre|millimetres", Q("millimeter", Length)),
+    ("=MM|=mln", Meaning::Scale(6)),
+    ("#cm|centimeter|centimeters|centimetre|centimetres", Q("centimeter", Length)),
+    ("=m|meter|meters|metre|metres", Q("meter", Length)),
+    ("#km|#kms|kilometer|kilometers|kilometre|kilometres", Q("kilometer", Length)),
+    ("#dm|decimeter|decimeters|decimetre|decimetres", Q("decimeter", Length)),
+    ("=µm|=μm|micrometer|micrometers|micrometre|micrometres|micron|microns", Q("micrometer", Length)),
+    ("#nm|nanometer|nanometers|nanometre|nanometres", Q("nanometer", Length)),
+    ("picometer|picometers|picometre|picometres", Q("picometer", Length)),
+    ("~ft|foot|feet", Q("foot", Length)),
+    ("inch|inches", Q("inch", Length)),
+    ("yard|yards|~yd|~yds", Q("yard", Length)),
+    ("mile|miles|=mi", Q("mile", Length)),
+    ("nautical mile|nautical miles|~nmi", Q("nautical mile", Length)),
+    ("light year|light years|light-year|light-years|lightyear|lightyears", Q("light year", Length)),
+    // Mass.
+    ("#mg|milligram|milligrams|milligramme|milligrammes", Q("milligram", Mass)),
+    ("=g|#gs|~gm|~gms|gram|grams|gramme|grammes", Q("gram", Mass)),
+    ("#kg|#kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", Q("kilogram", Mass)),
+    ("=µg|=μg|#mcg|microgram|micrograms", Q("microgram", Mass)),
+    ("tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes", Q("metric ton", Mass)),
+    ("ton|tons|short ton|short tons", Q("ton", Mass)),
+    ("~lb|~lbs", Q("pound", Mass)),
+    ("~oz|ounce|ounces", Q("ounce", Mass)),
+    ("stone", Q("stone", Mass)),
+    ("carat|carats", Q("carat", Mass)),
+    // Area.
+    ("acre|acres", Q("acre", Area)),
+    ("hectare|hectares|=ha", Q("hectare", Area)),
+    ("square meter|square meters|square metre|square metres|sq m|~sqm|#m²", Q("square meter", Area)),
+    (
+        "square kilometer|square kilometers|square kilometre|square kilometres|sq km|#sqkm|#km²",
+        Q("square kilometer", Area),
+    ),
+    ("square mile|square miles|sq mi|sq miles", Q("square mile", Area)),
+    ("square foot|square feet|sq ft|#sqft|#ft²", Q("square foot", Area)),
+    ("square yard|square yards|sq yd", Q("square yard", Area)),
+    ("square inch|square inches|sq in", Q("square inch", Area)),
+    (
+        "square centimeter|square centimeters|square centimetre|square centimetres|sq cm|~cm²",
+        Q("square centimeter", Area),
+    ),
+    // Volume.
+    ("#ml|=mL|milliliter|milliliters|millilitre|millilitres", Q("milliliter", Volume)),
+    ("#cl|centiliter|centiliters|centilitre|centilitres", Q("centiliter", Volume)),
+    ("=L|liter|liters|litre|litres|~ltr", Q("liter", Volume)),
+    ("gallon|gallons|~gal", Q("gallon", Volume)),
+    ("barrel|barrels|~bbl|~bbls", Q("barrel", Volume)),
+    ("cubic meter|cubic meters|cubic metre|cubic metres|#m³", Q("cubic meter", Volume)),
+    ("cubic foot|cubic feet|cu ft|#ft³", Q("cubic foot", Volume)),
+    ("cubic centimeter|cubic centimeters|cubic centimetre|cubic centimetres|#cc|#cm³", Q("cubic centimeter", Volume)),
+    ("cubic inch|cubic inches", Q("cubic inch", Volume)),
+    ("cubic yard|cubic yards", Q("cubic yard", Volume)),
+    ("cubic kilometer|cubic kilometers|cubic kilometre|cubic kilometres|#km³", Q("cubic kilometer", Volume)),
+    ("pint|pints", Q("pint", Volume)),
+    ("quart|quarts|~qt", Q("quart", Volume)),
+    ("cup|cups", Q("cup", Volume)),
+    ("teaspoon|teaspoons|~tsp|~tsps", Q("teaspoon", Volume)),
+    ("tablespoon|tablespoons|~tbsp|~tbsps|~tbs", Q("tablespoon", Volume)),
+    ("fluid ounce|fluid ounces|fl oz|~floz", Q("fluid ounce", Volume)),
+    ("bushel|bushels", Q("bushel", Volume)),
+    // Temperature (bare degrees: see `Meaning::Degree`).
+    ("celsius|celcius|centigrade|=°C|=ºC|=℃", Q("celsius", Temperature)),
+    ("fahrenheit|farenheit|fahrenhiet|farenhiet|=°F|=ºF|=℉", Q("fahrenheit", Temperature)),
+    ("kelvin|kelvins|=°K", Q("kelvin", Temperature)),
+    (
+        "degree celsius|degrees celsius|degree celcius|degrees celcius|degrees centigrade|degrees c|degree c|~deg c|~deg celsius|~deg celcius|=° C",
+        Q("celsius", Temperature),
+    ),
+    (
+        "degree fahrenheit|degrees fahrenheit|degrees farenheit|degrees fahrenhiet|degrees f|degree f|~deg f|~deg fahrenheit|=° F",
+        Q("fahrenheit", Temperature),
+    ),
+    ("degrees kelvin|degree kelvin", Q("kelvin", Temperature)),
+    // `70 F today`, `-5 C`: a capital alone after a number (see `unit_after`).
+    ("=F", Q("fahrenheit", Temperature)),
+    ("=C", Q("celsius", Temperature)),
+    ("degree|degrees|~deg|~degs|=°|=º", Meaning::Degree),
+    // Speed.
+    ("#mph|miles per hour|miles an hour|mile per hour", Q("mile per hour", Speed)),
+    (
+        "#kph|#kmph|#km/h|#km/hr|#kmh|kilometers per hour|kilometres per hour|kilometers an hour|kilometres an hour|km per hour|km an hour",
+        Q("kilometer per hour", Speed),
+    ),
+    ("#m/s|meters per second|metres per second|meter per second|metre per second", Q("meter per second", Speed)),
+    ("feet per second|~ft/s", Q("foot per second", Speed)),
+    ("knot|knots", Q("knot", Speed)),
+    ("#mpg|miles per gallon", Q("mile per gallon", Other)),
+    // Time.
+    ("millisecond|milliseconds|#ms", Q("millisecond", Duration)),
+    ("microsecond|microseconds", Q("microsecond", Duration)),
+    ("nanosecond|nanoseconds", Q("nanosecond", Duration)),
+    ("second|seconds|~sec|~secs", Q("second", Duration)),
+    ("minute|minutes|~min|~mins", Q("minute", Duration)),
+    ("hour|hours|~hr|~hrs|^h", Q("hour", Duration)),
+    ("day|days", Q("day", Duration)),
+    ("week|weeks|~wk|~wks", Q("week", Duration)),
+    ("fortnight|fortnights", Q("fortnight", Duration)),
+    ("month|months", Q("month", Duration)),
+    ("year|years|~yr|~yrs", Q("year", Duration)),
+    ("decade|decades", Q("decade", Duration)),
+    ("century|centuries", Q("century", Duration)),
+    ("millennium|millennia|millenniums", Q("millennium", Duration)),
+    // Data.
+    ("bit|bits", Q("bit", Data)),
+    ("byte|bytes", Q("byte", Data)),
+    ("=kb|=KB|=kB|kilobyte|kilobytes", Q("kilobyte", Data)),
+    ("=mb|=Mb|megabit|megabits", Q("megabit", Data)),
+    ("=MB|megabyte|megabytes", Q("megabyte", Data)),
+    ("=GB|=gb|gigabyte|gigabytes", Q("gigabyte", Data)),
+    ("=Gb|gigabit|gigabits", Q("gigabit", Data)),
+    ("=TB|=tb|terabyte|terabytes", Q("terabyte", Data)),
+    ("=PB|petabyte|petabytes", Q("petabyte", Data)),
+    ("=kbps|=Kbps", Q("kilobit per second", Data)),
+    ("=Mbps|=mbps", Q("megabit per second", Data)),
+    ("=Gbps|=gbps", Q("gigabit per second", Data)),
+    // Energy and power.
+    ("watt|watts|^W", Q("watt", Energy)),
+    ("=kW|=kw|kilowatt|kilowatts", Q("kilowatt", Energy)),
+    ("=MW|megawatt|megawatts", Q("megawatt", Energy)),
+    ("=GW|gigawatt|gigawatts", Q("gigawatt", Energy)),
+    ("=TW|terawatt|terawatts", Q("terawatt", Energy)),
+    ("=kWh|=kwh|kilowatt hour|kilowatt hours|kilowatt-hour|kilowatt-hours", Q("kilowatt hour", Energy)),
+    ("=MWh|megawatt hour|megawatt hours|megawatt-hour|megawatt-hours", Q("megawatt hour", Energy)),
+    ("=GWh|gigawatt hour|gigawatt hours|gigawatt-hour|gigawatt-hours", Q("gigawatt hour", Energy)),
+    ("=TWh|terawatt hour|terawatt hours|terawatt-hour|terawatt-hours", Q("terawatt hour", Energy)),
+    ("horsepower|=hp|=bhp", Q("horsepower", Energy)),
+    ("volt|volts|^V", Q("volt", Energy)),
+    ("=kV|kilovolt|kilovolts", Q("kilovolt", Energy)),
+    ("joule|joules", Q("joule", Energy)),
+    ("calorie|calories|#kcal|kilocalorie|kilocalories", Q("calorie", Energy)),
+    ("=Hz|hertz", Q("hertz", Other)),
+    ("=kHz|kilohertz", Q("kilohertz", Other)),
+    ("=MHz|megahertz", Q("megahertz", Other)),
+    ("=GHz|gigahertz", Q("gigahertz", Other)),
+    ("=dB|decibel|decibels", Q("decibel", Other)),
+    // Angle.
+    ("radian|radians|#rad", Q("radian", Angle)),
+    ("turn|turns", Q("turn", Angle)),
+    // Ages, times of day, scales after digits.
+    ("~yo|~y/o", Meaning::Age),
+    ("=am|=pm|=AM|=PM|~a.m|~p.m|=A.M|=P.M|o'clock|=o’clock", Meaning::Time),
+    ("$k|$K", Meaning::Scale(3)),
+    ("$M", Meaning::Scale(6)),
+    ("mil|mill", Meaning::Scale(6)),
+    ("$G", Meaning::Scale(9)),
+];
+
+/// ISO 4217 codes accepted in capitals before or after a number, beyond
+/// those named in [`PHRASES`].
+const MORE_CODES: &[&str] = &[
+    "ARS", "AMD", "AZN", "BOB", "BYN", "CLP", "COP", "CRC", "DOP", "GEL", "GTQ", "HNL", "ISK", "KGS", "KHR", "LKR",
+    "MAD", "MDL", "MKD", "MMK", "MOP", "MUR", "MVR", "MZN", "NAD", "NIO", "PAB", "PEN", "PYG", "QAR", "RSD", "RWF",
+    "SCR", "TJS", "TMT", "TTD", "UYU", "UZS", "VES", "XPF", "ZMW",
+];
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        let mut add = |spec: &'static str, meaning: Meaning| {
+            let (mut place, mut abbr, mut exact, mut symbol) = (Place::Any, false, false, false);
+            let mut s = spec;
+            loop {
+                match s.as_bytes().first() {
+                    Some(b'=') => exact = true,
+                    Some(b'~') => abbr = true,
+                    Some(b'#') => symbol = true,
+                    Some(b'^') => place = Place::Glued,
+                    Some(b'$') => place = Place::End,
+                    _ => break,
+                }
+                s = &s[1..];
+            }
+            let mut words = s.split(' ');
+            let first = words.next().unwrap_or("");
+            let rest: Vec<&'static str> =
+                words.map(|w| -> &'static str { Box::leak(w.to_lowercase().into_boxed_str()) }).collect();
+            let key: &'static str = Box::leak(first.to_lowercase().replace('.', "").into_boxed_str());
+            let exact = (exact || place != Place::Any && first.len() == 1).then_some(first);
+            // Single letters are case-sensitive whatever the marker says.
+            let exact = if first.chars().count() == 1 { Some(first) } else { exact };
+            by_first.entry(key).or_default().push(Phrase { rest, exact, meaning, place, abbr, symbol });
+        };
+        for &(specs, meaning) in PHRASES {
+            for spec in specs.split('|') {
+                add(spec, meaning);
+            }
+        }
+        for &code in MORE_CODES {
+            let leaked: &'static str = Box::leak(format!("={code}").into_boxed_str());
+            add(leaked, money(code));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|p| (std::cmp::Reverse(p.rest.len()), !p.abbr));
+        }
+        Table { by_first }
+    })
+}
+
+/// A unit token: letters (with inner `.` or `/`), or a symbol.
+struct Token {
+    start: usize,
+    end: usize,
+    /// A `.` right after it, which an abbreviation may take.
+    dot: bool,
+}
+
+/// The unit token at `i`, if one starts there.
+fn token(text: &str, i: usize) -> Option<Token> {
+    let b = text.as_bytes();
+    let c = *b.get(i)?;
+    if is_alpha(c) {
+        let mut k = i;
+        loop {
+            while k < b.len() && is_alpha(b[k]) {
+                k += 1;
+            }
+            // `k.g.`, `km/h`, `y/o`, `o'clock`.
+            if matches!(b.get(k), Some(b'.' | b'/' | b'\'')) && b.get(k + 1).copied().is_some_and(is_alpha) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // `km²`, `m³`.
+        if b.get(k) == Some(&0xC2) && matches!(b.get(k + 1), Some(0xB2 | 0xB3)) {
+            k += 2;
+        }
+        let dot = b.get(k) == Some(&b'.');
+        return Some(Token { start: i, end: k, dot });
+    }
+    // Symbols, with the letters some take: `°C`, `µg`, `€ur`.
+    const SYMBOLS: &[&str] = &[
+        "%", "$", "€", "£", "¥", "₹", "¢", "°", "º", "℃", "℉", "₩", "₽", "₺", "₪", "₫", "₱", "฿", "₴", "₦", "₭", "₿",
+        "元", "ரூ", "µ", "μ",
+    ];
+    let rest = text.get(i..)?;
+    let sym = SYMBOLS.iter().find(|s| rest.starts_with(**s))?;
+    let mut k = i + sym.len();
+    if matches!(*sym, "°" | "º" | "µ" | "μ" | "€") {
+        while k < b.len() && is_alpha(b[k]) {
+            k += 1;
+        }
+    }
+    Some(Token { start: i, end: k, dot: false })
+}
+
+/// The symbol or prefix meanings not in the phrase table.
+fn symbol_meaning(s: &str) -> Option<Meaning> {
+    Some(match s {
+        "%" => Percent,
+        "$" => DOLLAR,
+        "€" => money("EUR"),
+        "£" => money("GBP"),
+        "¥" => money("JPY"),
+        "₹" => money("INR"),
+        "₩" => money("KRW"),
+        "₽" => money("RUB"),
+        "₺" => money("TRY"),
+        "₪" => money("ILS"),
+        "₫" => money("VND"),
+        "₱" => money("PHP"),
+        "฿" => money("THB"),
+        "₴" => money("UAH"),
+        "₦" => money("NGN"),
+        "₭" => money("LAK"),
+        "₿" => money("BTC"),
+        "元" => money("CNY"),
+        "ரூ" => money("LKR"),
+        _ => return None,
+    })
+}
+
+/// The unit that follows the number ending at `i`, if any.
+pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
+    let b = text.as_bytes();
+    let (j, newlines) = skip_spaces(b, i);
+    let spaced = j > i;
+    if newlines > 1 {
+        return None;
+    }
+    // `68-ounce`, `12-cent`, `28 - year - old`.
+    let h = hyphen_len(b, j);
+    let (at, hyphened) = if h > 0 && b.get(j + h).copied().is_some_and(is_alpha) {
+        (j + h, true)
+    } else {
+        let (k, _) = skip_spaces(b, j + h);
+        if h > 0 && spaced && b.get(k).copied().is_some_and(is_alpha) { (k, true) } else { (j, false) }
+    };
+    let tok = token(text, at)?;
+    let raw = &text[tok.start..tok.end];
+    let glued = !spaced && !hyphened;
+    if hyphened && !is_alpha(b[tok.start]) {
+        return None;
+    }
+    if let Some(m) = symbol_meaning(raw) {
+        return (!hyphened).then_some(UnitMatch { end: tok.end, meaning: m, scale: None });
+    }
+    // `30 MUSD`, `48.5 MGBP`: a million of a currency.
+    if let Some(m) = million_code(raw) {
+        return Some(UnitMatch { end: tok.end, meaning: m, scale: Some(6) });
+    }
+    // `3.14US$`: letters glued to a dollar sign.
+    if b.get(tok.end) == Some(&b'$') && is_alpha(b[tok.start]) {
+        let code = dollar_letters(&raw.to_ascii_lowercase())?;
+        return Some(UnitMatch { end: tok.end + 1, meaning: money(code), scale: None });
+    }
+    let key = raw.replace('.', "").to_lowercase();
+    let phrases = table().by_first.get(key.as_str())?;
+    for p in phrases {
+        if let Some(exact) = p.exact {
+            if raw.replace('.', "") != exact.replace('.', "") {
+                continue;
+            }
+        }
+        match p.place {
+            Place::Glued if !glued => continue,
+            Place::End if glued || !crate::grammar::clause_ends(text, tok.end) => continue,
+            // Full words need a space (`2 days`, not `2day`).
+            Place::Any if glued && !p.abbr && !p.symbol && p.exact.is_none() && raw.len() > 3 => continue,
+            _ => {}
+        }
+        // A bare `F` or `C` is a temperature only spaced from the number and
+        // followed by nothing that makes it a code (`13F`, `F-Series`, `F Block`).
+        if matches!(p.meaning, Meaning::Quantity("fahrenheit" | "celsius", _)) && p.exact.is_some_and(|e| e.len() == 1)
+        {
+            let follows = text.get(tok.end..).and_then(|s| s.chars().next());
+            let code_like = follows.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/'))
+                || crate::text::word_after(b, tok.end).is_some_and(|(s, _)| b[s].is_ascii_uppercase());
+            if glued || code_like {
+                continue;
+            }
+        }
+        let Some(end) = match_rest(text, tok.end, &p.rest) else { continue };
+        let mut end = end;
+        // Conventional abbreviations keep their dot (`50 deg.`, `6 lbs.`),
+        // and so do dotted spellings (`1 k.g.`); symbols never do (`20 kg.`
+        // ends a sentence).
+        if p.rest.is_empty() && tok.dot && (p.abbr || raw.contains('.')) {
+            end += 1;
+        }
+        // Letters glued to more digits or letters: a code, not a unit (`m212`).
+        if b.get(end).copied().is_some_and(|c| is_alnum(c) || c == b'_') {
+            continue;
+        }
+        // A capitalised word before another is a name: `8 Rand Paul`, `5 Sen. Cruz`.
+        if p.exact.is_none() && !p.symbol && b[tok.start].is_ascii_uppercase() {
+            let next = if b.get(end) == Some(&b'.') { end + 1 } else { end };
+            if crate::text::word_after(b, next).is_some_and(|(s, _)| s > next && b[s].is_ascii_uppercase()) {
+                continue;
+            }
+        }
+        return Some(UnitMatch { end, meaning: p.meaning, scale: None });
+    }
+    None
+}
+
+/// Matches the remaining words of a phrase from `i`: the end.
+fn match_rest(text: &str, mut i: usize, rest: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
+    for word in rest {
+        let (j, newlines) = skip_spaces(b, i);
+        let j = if j == i && hyphen_len(b, i) > 0 { i + hyphen_len(b, i) } else { j };
+        // One line break may fall inside a unit in hard-wrapped text.
+        if newlines > 1 || j == i {
+            return None;
+        }
+        let tok = token(text, j)?;
+        let got = text[tok.start..tok.end].replace('.', "").to_lowercase();
+        let want = word.replace('.', "");
+        if got != want {
+            return None;
+        }
+        i = tok.end;
+        if word.ends_with('.') && tok.dot {
+            i += 1;
+        }
+    }
+    Some(i)
+}
+
+/// `MUSD`, `musd`, `MGBP`: million + an ISO code.
+fn million_code(raw: &str) -> Option<Meaning> {
+    let code = raw.strip_prefix('M').or_else(|| raw.strip_prefix('m'))?;
+    if code.len() != 3 {
+        return None;
+    }
+    let upper = code.to_ascii_uppercase();
+    if code != upper && code != upper.to_ascii_lowercase() {
+        return None;
+    }
+    iso_code(&upper).map(|c| Meaning::Money(Code::Iso(c), Factor::One))
+}
+
+/// The static form of a known ISO code written in capitals.
+pub(crate) fn iso_code(code: &str) -> Option<&'static str> {
+    let phrases = table().by_first.get(code.to_ascii_lowercase().as_str())?;
+    phrases.iter().find_map(|p| match (p.exact, p.meaning) {
+        (Some(e), Meaning::Money(Code::Iso(c), Factor::One)) if e == code => Some(c),
+        _ => None,
+    })
+}
+
+/// True when a unit, currency or percent word follows `i` (for `1 in 5
+/// minutes` and `one twenty years`).
+pub(crate) fn unit_follows(text: &str, i: usize) -> bool {
+    unit_after(text, i).is_some_and(|u| !matches!(u.meaning, Meaning::Scale(_) | Meaning::Time))
+}
+
+/// A currency written before a number starting at `i`, not before `floor`:
+/// `$`, `US$`, `hk $`, `€`, `USD`, `Rs.`, `RM`, `ringgit`. Returns the
+/// prefix's start and its currency.
+pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usize, Code)> {
+    let b = text.as_bytes();
+    // At most one space between the prefix and the number.
+    let j = if i > floor && space_len(b, i - 1) == 1 { i - 1 } else { i };
+    let j = if j > floor + 1 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0 { j - 2 } else { j };
+    let before = text.get(floor..j)?;
+    // Symbols.
+    for (sym, meaning) in [
+        ("$", DOLLAR),
+        ("€", money("EUR")),
+        ("£", money("GBP")),
+        ("¥", money("JPY")),
+        ("₹", money("INR")),
+        ("₩", money("KRW")),
+        ("₽", money("RUB")),
+        ("₺", money("TRY")),
+        ("₪", money("ILS")),
+        ("₫", money("VND")),
+        ("₱", money("PHP")),
+        ("฿", money("THB")),
+        ("₴", money("UAH")),
+        ("₦", money("NGN")),
+        ("₭", money("LAK")),
+        ("₿", money("BTC")),
+    ] {
+        if let Some(rest) = before.strip_suffix(sym) {
+            let Meaning::Money(code, _) = meaning else { continue };
+            let at = floor + rest.len();
+            if sym == "$" {
+                if let Some((start, code)) = dollar_prefix(text, floor, at) {
+                    return Some((start, code));
+                }
+            }
+            return Some((at, code));
+        }
+    }
+    // Words and codes: `USD 200`, `GBP3.01`, `Rs. 20`, `RM42`, `ringgit 42`.
+    let word_end = if before.ends_with('.') { j - 1 } else { j };
+    let start = crate::text::word_start(b, word_end);
+    if start == word_end || start < floor || (start > 0 && is_alnum(b[start - 1])) {
+        return None;
+    }
+    let raw = &text[start..word_end];
+    let with_dot = word_end < j;
+    let code = match raw {
+        "Rs" | "rs" | "RS" => Some(Code::Iso("INR")),
+        "RM" => Some(Code::Iso("MYR")),
+        "Rp" => Some(Code::Iso("IDR")),
+        "R" if with_dot => None,
+        _ if with_dot => None,
+        _ if raw.len() == 3 && raw.bytes().all(|c| c.is_ascii_uppercase()) => iso_code(raw).map(Code::Iso),
+        _ => {
+            let lower = Lower::of(raw.as_bytes())?;
+            match lower.as_str() {
+                "usd" | "eur" | "gbp" | "inr" | "chf" | "cny" | "rmb" | "jpy" | "myr" | "uah" | "aud" | "cad"
+                | "hkd" | "sgd" | "nzd" | "krw" | "mxn" | "brl" | "zar" | "rub" | "sek" | "nok" | "dkk" | "pln"
+                | "huf" | "czk" | "sar" | "aed" | "qar" | "kwd" | "egp" | "idr" | "thb" | "pkr" | "btc" | "ils" => {
+                    iso_code(&raw.to_ascii_uppercase()).map(Code::Iso)
+                }
+                "ringgit" | "ringgits" => {
+                    // `malaysian ringgit 42`.
+                    let (ps, pe) = crate::text::word_before(b, start).unwrap_or((start, start));
+                    let adj = ps >= floor
+                        && matches!(
+                            Lower::of(&b[ps..pe]).map(|l| l.as_str() == "malaysian" || l.as_str() == "malaysia"),
+                            Some(true)
+                        );
+                    return Some((if adj { ps } else { start }, Code::Iso("MYR")));
+                }
+                _ => None,
+            }
+        }
+    }?;
+    Some((start, code))
+}
+
+/// Letters before a `$` at `at`: `US$`, `U.S.$`, `C$`, `A$`, `HK$`, `usd$`,
+/// `hk $`. Returns the start and the currency.
+fn dollar_prefix(text: &str, floor: usize, at: usize) -> Option<(usize, Code)> {
+    let b = text.as_bytes();
+    let end = if at > floor && b[at - 1] == b' ' { at - 1 } else { at };
+    let mut start = end;
+    while start > floor
+        && (is_alpha(b[start - 1]) || (b[start - 1] == b'.' && start > floor + 1 && is_alpha(b[start - 2])))
+    {
+        start -= 1;
+    }
+    // A whole word: not the `s` of `donor’s $27`.
+    let apostrophe = start > 0 && (b[start - 1] == b'\'' || (start >= 3 && b[start - 3..start] == [0xE2, 0x80, 0x99]));
+    if start == end || (start > 0 && is_alnum(b[start - 1])) || apostrophe {
+        return None;
+    }
+    let lower = Lower::of(&b[start..end])?;
+    let code = dollar_letters(lower.as_str())?;
+    // One letter: glued it must be a capital (`C$40`, `A$5`); spaced, a
+    // lower-case letter of tokenized text (`c $ 100`), never an article or
+    // a pronoun (`a $5 fee`, `For A $15 Wage`, `I $5`).
+    if end - start == 1 {
+        let c = b[start];
+        let spaced = end < at;
+        let ok = if spaced { c.is_ascii_lowercase() && !matches!(c, b'a' | b'i') } else { c.is_ascii_uppercase() };
+        if !ok {
+            return None;
+        }
+    }
+    Some((start, Code::Iso(code)))
+}
+
+/// The currency of letters written before a `$`: `US` → USD, `C` → CAD.
+fn dollar_letters(letters: &str) -> Option<&'static str> {
+    Some(match letters {
+        "us" | "usd" => "USD",
+        "c" | "ca" | "can" | "cad" => "CAD",
+        "a" | "au" | "aud" => "AUD",
+        "nz" | "nzd" => "NZD",
+        "hk" | "hkd" => "HKD",
+        "s" | "sg" | "sgd" => "SGD",
+        "nt" | "twd" => "TWD",
+        "r" => "BRL",
+        "mx" | "mxn" => "MXN",
+        "j" | "jmd" => "JMD",
+        "z" => "ZWL",
+        other if other.len() == 3 => iso_code(&other.to_ascii_uppercase())?,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(text: &str) -> Option<(String, Meaning)> {
+        unit_after(text, 0).map(|u| (text[..u.end].to_owned(), u.meaning))
+    }
+
+    #[test]
+    fn units_after_numbers() {
+        assert_eq!(after("km away"), Some(("km".into(), Q("kilometer", Length))));
+        assert_eq!(after(" degrees f is"), Some((" degrees f".into(), Q("fahrenheit", Temperature))));
+        assert_eq!(after(" deg. "), Some((" deg.".into(), Meaning::Degree)));
+        assert_eq!(after("-ounce cans"), Some(("-ounce".into(), Q("ounce", Mass))));
+        assert_eq!(after(" square feet"), Some((" square feet".into(), Q("square foot", Area))));
+        assert_eq!(after(" MB"), Some((" MB".into(), Q("megabyte", Data))));
+        assert_eq!(after(" mb"), Some((" mb".into(), Q("megabit", Data))));
+        assert_eq!(after(" swiss francs"), Some((" swiss francs".into(), money("CHF"))));
+        assert_eq!(after(" k"), Some((" k".into(), Meaning::Scale(3))));
+        assert_eq!(after(" k people"), None);
+        assert_eq!(after("p"), Some(("p".into(), Meaning::Money(Code::Iso("GBP"), Factor::Hundredth))));
+        assert_eq!(after(" p"), None);
+        assert_eq!(after("m212"), None);
+        assert_eq!(after(" in"), None);
+        assert_eq!(after(" MUSD").map(|(s, _)| s), Some(" MUSD".into()));
+        assert_eq!(after("km/hr,"), Some(("km/hr".into(), Q("kilometer per hour", Speed))));
+        assert_eq!(after(" μg"), Some((" μg".into(), Q("microgram", Mass))));
+        assert_eq!(after("°C"), Some(("°C".into(), Q("celsius", Temperature))));
+    }
+
+    #[test]
+    fn currencies_before_numbers() {
+        let before = |t: &str| currency_before(t, 0, t.len()).map(|(s, c)| (t[s..].to_owned(), c));
+        assert_eq!(before("US$"), Some(("US$".into(), Code::Iso("USD"))));
+        assert_eq!(before("hk $ "), Some(("hk $ ".into(), Code::Iso("HKD"))));
+        assert_eq!(before("cost $"), Some(("$".into(), Code::Dollar)));
+        assert_eq!(before("a $"), Some(("$".into(), Code::Dollar)));
+        assert_eq!(before("USD "), Some(("USD ".into(), Code::Iso("USD"))));
+        assert_eq!(before("Rs. "), Some(("Rs. ".into(), Code::Iso("INR"))));
+        assert_eq!(before("malaysian ringgit "), Some(("malaysian ringgit ".into(), Code::Iso("MYR"))));
+        assert_eq!(before("THE "), None);
+        assert_eq!(before("€"), Some(("€".into(), Code::Iso("EUR"))));
+    }
+}
