@@ -201,12 +201,6 @@ impl Pass {
     pub fn new(weights: WeightTable, learned: Transitions) -> Pass {
         Pass { transitions: learned.clone().with_constraints(), weights, learned }
     }
-
-    /// The document pass: its weights and transitions add to the first
-    /// pass's scores, so it decodes with the sum of both transitions.
-    pub fn document(weights: WeightTable, learned: Transitions, first: &Transitions) -> Pass {
-        Pass { transitions: first.plus(&learned).with_constraints(), weights, learned }
-    }
 }
 
 /// A trained entity tagger.
@@ -218,7 +212,7 @@ pub struct Model {
     pub tagset: TagSet,
     /// The first pass.
     pub first: Pass,
-    /// The document pass (adds document features to the first pass's scores).
+    /// The document pass: all first-pass features plus document features.
     pub document: Option<Pass>,
     /// Casings and clusters.
     pub lexicon: Lexicon,
@@ -334,7 +328,7 @@ impl Model {
             None => None,
             Some((score, start, end, scale, n)) => {
                 let (weights, _) = read_table(rest, n, tags - 1, scale)?;
-                Some(Pass::document(weights, transitions(tags, score, start, end)?, &first.learned))
+                Some(Pass::new(weights, transitions(tags, score, start, end)?))
             }
         };
         let lists = lists_with_names(tagset.labels(), &header.names);

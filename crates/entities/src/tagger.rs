@@ -2,15 +2,15 @@
 //! document pass.
 //!
 //! Scores are integer sums of quantised weights, turned into floats once
-//! per token; decoding is per sentence. The document pass reuses the first
-//! pass's scores and only adds its own few features per capitalised token,
-//! so it costs a second Viterbi, not a second feature extraction.
+//! per token; decoding is per sentence. Feature keys are extracted once and
+//! kept, so the document pass only looks them up again in its own table and
+//! adds its few document features before decoding a second time.
 
 use crate::document::document_features;
-use crate::features::{Extractor, Prepared};
+use crate::features::Prepared;
 use crate::model::{Model, WeightTable};
 use crate::tags::TagSet;
-use crate::viterbi::Decoder;
+use crate::viterbi::{Decoder, Transitions};
 
 /// An entity found by the tagger, in token indices of its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +28,9 @@ pub struct TaggedSpan {
 /// Reusable buffers, so that tagging many documents allocates little.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    keys: Vec<u64>,
+    /// Start of each token's keys in `keys`, plus the end.
+    offsets: Vec<usize>,
     acc: Vec<i32>,
     emissions: Vec<f32>,
     decoder: Decoder,
@@ -35,41 +38,50 @@ pub struct Scratch {
     sentence_tags: Vec<usize>,
 }
 
-/// Adds `scale * acc` to the emission row of a token (column 0, `O`, stays).
+/// Adds `scale * acc` to the emission row of a token (column 0, `O`, stays 0).
 #[inline]
-fn add_row(row: &mut [f32], acc: &[i32], scale: f32) {
+fn set_row(row: &mut [f32], acc: &[i32], scale: f32) {
+    row[0] = 0.0;
     for (e, &a) in row[1..].iter_mut().zip(acc) {
-        *e += a as f32 * scale;
+        *e = a as f32 * scale;
     }
 }
 
 impl Model {
     /// The feature extractor of this model.
-    pub fn extractor(&self) -> Extractor<'_> {
-        Extractor { config: &self.config, lexicon: &self.lexicon, gazetteer: &self.lists }
+    pub fn extractor(&self) -> crate::features::Extractor<'_> {
+        crate::features::Extractor { config: &self.config, lexicon: &self.lexicon, gazetteer: &self.lists }
     }
 
-    /// First-pass scores of every token of `p` into `scratch.emissions`.
-    fn first_scores(&self, p: &Prepared, scratch: &mut Scratch) {
+    /// Scores of every token with `table`, from the kept keys plus, per
+    /// token, `extra` keys.
+    fn scores(&self, table: &WeightTable, extra: Option<&[Vec<u64>]>, scratch: &mut Scratch) {
         let tags = self.tagset.len();
-        let table: &WeightTable = &self.first.weights;
-        let ex = self.extractor();
+        let n = scratch.offsets.len().saturating_sub(1);
         scratch.emissions.clear();
-        scratch.emissions.resize(p.len() * tags, 0.0);
+        scratch.emissions.resize(n * tags, 0.0);
         scratch.acc.resize(tags - 1, 0);
-        for i in 0..p.len() {
-            scratch.acc.fill(0);
+        for i in 0..n {
             let acc = &mut scratch.acc;
-            ex.features(p, i, |key| table.add_to(key, acc));
-            add_row(&mut scratch.emissions[i * tags..(i + 1) * tags], &scratch.acc, table.scale());
+            acc.fill(0);
+            for &key in &scratch.keys[scratch.offsets[i]..scratch.offsets[i + 1]] {
+                table.add_to(key, acc);
+            }
+            if let Some(extra) = extra {
+                for &key in &extra[i] {
+                    table.add_to(key, acc);
+                }
+            }
+            set_row(&mut scratch.emissions[i * tags..(i + 1) * tags], acc, table.scale());
         }
     }
 
     /// Decodes every sentence with `transitions` into `scratch.tags`.
-    fn decode_all(p: &Prepared, tags: usize, pass: &crate::viterbi::Transitions, scratch: &mut Scratch) {
+    fn decode_all(p: &Prepared, tags: usize, transitions: &Transitions, scratch: &mut Scratch) {
         scratch.tags.clear();
         for &(start, end) in p.sentences() {
-            scratch.decoder.decode(&scratch.emissions[start * tags..end * tags], pass, &mut scratch.sentence_tags);
+            let emissions = &scratch.emissions[start * tags..end * tags];
+            scratch.decoder.decode(emissions, transitions, &mut scratch.sentence_tags);
             scratch.tags.extend_from_slice(&scratch.sentence_tags);
         }
     }
@@ -77,17 +89,21 @@ impl Model {
     /// The BILOU tags of every token of a prepared document.
     pub fn tag_prepared(&self, p: &Prepared, scratch: &mut Scratch) -> Vec<usize> {
         let tags = self.tagset.len();
-        self.first_scores(p, scratch);
+        let ex = self.extractor();
+        scratch.keys.clear();
+        scratch.offsets.clear();
+        scratch.offsets.push(0);
+        for i in 0..p.len() {
+            let keys = &mut scratch.keys;
+            ex.features(p, i, |key| keys.push(key));
+            scratch.offsets.push(scratch.keys.len());
+        }
+        self.scores(&self.first.weights, None, scratch);
         Model::decode_all(p, tags, &self.first.transitions, scratch);
         if let Some(doc) = &self.document {
-            let mut extra = vec![0i32; p.len() * (tags - 1)];
-            let table = &doc.weights;
-            document_features(p, &scratch.tags, |i, key| {
-                table.add_to(key, &mut extra[i * (tags - 1)..(i + 1) * (tags - 1)]);
-            });
-            for (i, acc) in extra.chunks_exact(tags - 1).enumerate() {
-                add_row(&mut scratch.emissions[i * tags..(i + 1) * tags], acc, table.scale());
-            }
+            let mut extra: Vec<Vec<u64>> = vec![Vec::new(); p.len()];
+            document_features(p, &scratch.tags, |i, key| extra[i].push(key));
+            self.scores(&doc.weights, Some(&extra), scratch);
             Model::decode_all(p, tags, &doc.transitions, scratch);
         }
         std::mem::take(&mut scratch.tags)

@@ -224,14 +224,11 @@ impl Weights {
         Weights { tags, w: vec![0.0; features * tags], trans: Transitions::zero(tags) }
     }
 
-    /// Emission scores of tokens `start..end`, plus `base` scores if given.
-    fn emissions(&self, inst: &Instances, start: usize, end: usize, base: Option<&[f32]>, out: &mut Vec<f32>) {
+    /// Emission scores of tokens `start..end`.
+    fn emissions(&self, inst: &Instances, start: usize, end: usize, out: &mut Vec<f32>) {
         let t = self.tags;
         out.clear();
-        match base {
-            Some(b) => out.extend_from_slice(&b[start * t..end * t]),
-            None => out.resize((end - start) * t, 0.0),
-        }
+        out.resize((end - start) * t, 0.0);
         for i in start..end {
             let row = &mut out[(i - start) * t..(i - start + 1) * t];
             for &f in inst.token_feats(i) {
@@ -242,15 +239,6 @@ impl Weights {
             }
         }
     }
-}
-
-/// Scores added to a pass's own: first-pass emissions and transitions
-/// (for the document pass).
-struct Base<'a> {
-    emissions: &'a [f32],
-    /// Transitions per sentence (by fold).
-    transitions: &'a [Transitions],
-    fold_of_sentence: &'a [usize],
 }
 
 /// The averaged perceptron's state.
@@ -321,23 +309,18 @@ impl Perceptron {
     }
 }
 
-/// Decodes sentence `k` of `inst` with `weights` (plus `base`).
+/// Decodes sentence `k` of `inst` with `weights` and constrained `trans`.
 fn decode_sentence(
     weights: &Weights,
+    trans: &Transitions,
     inst: &Instances,
     k: usize,
-    base: Option<&Base<'_>>,
     buffers: &mut (Vec<f32>, Decoder),
     out: &mut Vec<usize>,
 ) {
     let (start, end) = inst.sentences[k];
-    weights.emissions(inst, start, end, base.map(|b| b.emissions), &mut buffers.0);
-    let trans = match base {
-        Some(b) => b.transitions[b.fold_of_sentence[k]].plus(&weights.trans),
-        None => weights.trans.clone(),
-    }
-    .with_constraints();
-    buffers.1.decode(&buffers.0, &trans, out);
+    weights.emissions(inst, start, end, &mut buffers.0);
+    buffers.1.decode(&buffers.0, trans, out);
 }
 
 /// Exact-span counts of predicted against gold tags, per sentence.
@@ -352,12 +335,13 @@ fn span_counts(inst: &Instances, predicted: &[usize]) -> Counts {
 }
 
 /// Tags every sentence of `inst`.
-fn tag_all(weights: &Weights, inst: &Instances, base: Option<&Base<'_>>) -> Vec<usize> {
+fn tag_all(weights: &Weights, inst: &Instances) -> Vec<usize> {
     let mut buffers = (Vec::new(), Decoder::default());
     let mut out = Vec::with_capacity(inst.gold.len());
     let mut tags = Vec::new();
+    let trans = weights.trans.clone().with_constraints();
     for k in 0..inst.sentences.len() {
-        decode_sentence(weights, inst, k, base, &mut buffers, &mut tags);
+        decode_sentence(weights, &trans, inst, k, &mut buffers, &mut tags);
         out.extend_from_slice(&tags);
     }
     out
@@ -370,7 +354,6 @@ struct PassSetup<'a> {
     train: Vec<usize>,
     features: usize,
     tags: usize,
-    base: Option<Base<'a>>,
     epochs: usize,
     patience: usize,
     seed: u64,
@@ -396,7 +379,9 @@ fn run_pass(
         let mut mistakes = 0;
         for &k in &order {
             let (start, end) = setup.inst.sentences[k];
-            decode_sentence(&p.cur, setup.inst, k, setup.base.as_ref(), &mut buffers, &mut pred);
+            // Transitions are few; constraining them per sentence is cheap.
+            let trans = p.cur.trans.clone().with_constraints();
+            decode_sentence(&p.cur, &trans, setup.inst, k, &mut buffers, &mut pred);
             let gold = &setup.inst.gold[start..end];
             let wrong = gold.iter().zip(&pred).filter(|(g, p)| g != p).count();
             if wrong > 0 {
@@ -471,7 +456,8 @@ fn extract<'l>(
     corpus
 }
 
-/// Document-pass instances of a corpus given first-pass tags of all its tokens.
+/// Document-pass instances of a corpus: each token's first-pass features
+/// plus its document features, given first-pass tags of all tokens.
 fn document_instances(corpus: &Corpus, first_tags: &[usize], ids: &mut FeatureIds, grow: bool) -> Instances {
     let mut inst = Instances::new();
     inst.sentences = corpus.inst.sentences.clone();
@@ -483,28 +469,13 @@ fn document_instances(corpus: &Corpus, first_tags: &[usize], ids: &mut FeatureId
                 per_token[i].push(id);
             }
         });
-        for feats in per_token {
+        for (i, feats) in per_token.into_iter().enumerate() {
+            inst.feats.extend_from_slice(corpus.inst.token_feats(token0 + i));
             inst.feats.extend(feats);
             inst.offsets.push(inst.feats.len());
         }
     }
     inst
-}
-
-/// First-pass emissions (float) of every token, and the tags they decode to.
-fn first_pass_output(weights: &Weights, inst: &Instances) -> (Vec<f32>, Vec<usize>) {
-    let t = weights.tags;
-    let mut emissions = Vec::with_capacity(inst.gold.len() * t);
-    let mut tags = Vec::with_capacity(inst.gold.len());
-    let (mut buf, mut decoder, mut out) = (Vec::new(), Decoder::default(), Vec::new());
-    let trans = weights.trans.clone().with_constraints();
-    for &(start, end) in &inst.sentences {
-        weights.emissions(inst, start, end, None, &mut buf);
-        decoder.decode(&buf, &trans, &mut out);
-        emissions.extend_from_slice(&buf);
-        tags.extend_from_slice(&out);
-    }
-    (emissions, tags)
 }
 
 /// Quantised table of averaged weights.
@@ -561,7 +532,7 @@ pub fn train(
     )));
 
     let has_dev = !dev_corpus.inst.sentences.is_empty();
-    let dev_first = |w: &Weights| span_counts(&dev_corpus.inst, &tag_all(w, &dev_corpus.inst, None)).prf();
+    let dev_first = |w: &Weights| span_counts(&dev_corpus.inst, &tag_all(w, &dev_corpus.inst)).prf();
     let all: Vec<usize> = (0..corpus.inst.sentences.len()).collect();
     let setup = PassSetup {
         name: "first".into(),
@@ -569,7 +540,6 @@ pub fn train(
         train: all.clone(),
         features: ids.keys.len(),
         tags,
-        base: None,
         epochs: options.epochs,
         patience: options.patience,
         seed: options.seed,
@@ -596,7 +566,7 @@ pub fn train(
             first_epoch.max(1),
             folds,
             &fold_of,
-            ids.keys.len(),
+            &ids.keys,
             options,
             report,
         ));
@@ -613,7 +583,7 @@ fn train_document_pass(
     epochs: usize,
     folds: usize,
     fold_of: &(dyn Fn(usize) -> usize + Sync),
-    features: usize,
+    keys: &[u64],
     options: &TrainOptions,
     report: &mut dyn FnMut(&TrainEvent),
 ) -> Pass {
@@ -644,9 +614,8 @@ fn train_document_pass(
                                 name: format!("fold {k}"),
                                 inst: &corpus.inst,
                                 train,
-                                features,
+                                features: keys.len(),
                                 tags,
-                                base: None,
                                 epochs,
                                 patience: usize::MAX,
                                 seed: options.seed.wrapping_add(k as u64 + 1),
@@ -665,50 +634,46 @@ fn train_document_pass(
     };
     report(&TrainEvent::Note(format!("document pass: {folds} fold models trained ({epochs} epochs each)")));
 
-    // Held-out first-pass output for every training token.
-    let t = tags;
-    let mut emissions = vec![0.0f32; corpus.inst.gold.len() * t];
+    // Held-out first-pass tags for every training token.
     let mut first_tags = vec![0usize; corpus.inst.gold.len()];
     for (k, w) in fold_weights.iter().enumerate() {
         let trans = w.trans.clone().with_constraints();
         let (mut buf, mut decoder, mut out) = (Vec::new(), Decoder::default(), Vec::new());
         for (s, &(start, end)) in corpus.inst.sentences.iter().enumerate() {
-            if sentence_fold[s] != k {
-                continue;
+            if sentence_fold[s] == k {
+                w.emissions(&corpus.inst, start, end, &mut buf);
+                decoder.decode(&buf, &trans, &mut out);
+                first_tags[start..end].copy_from_slice(&out);
             }
-            w.emissions(&corpus.inst, start, end, None, &mut buf);
-            decoder.decode(&buf, &trans, &mut out);
-            emissions[start * t..end * t].copy_from_slice(&buf);
-            first_tags[start..end].copy_from_slice(&out);
         }
     }
     let held_out = span_counts(&corpus.inst, &first_tags).prf();
     report(&TrainEvent::Note(format!("document pass: held-out first-pass F1 on training data {:.2}", held_out.f1)));
 
-    let mut doc_ids = FeatureIds::default();
+    // The document pass has every first-pass feature (ids as they are) and
+    // the document features (ids after them).
+    let mut doc_ids = FeatureIds { ids: HashMap::new(), keys: keys.to_vec() };
     let doc_inst = document_instances(corpus, &first_tags, &mut doc_ids, true);
-    let (dev_emissions, dev_tags) = first_pass_output(first, &dev_corpus.inst);
+    let dev_tags = tag_all(first, &dev_corpus.inst);
     let dev_inst = document_instances(dev_corpus, &dev_tags, &mut doc_ids, false);
-    let fold_trans: Vec<Transitions> = fold_weights.iter().map(|w| w.trans.clone()).collect();
-    let dev_trans = [first.trans.clone()];
-    let dev_fold = vec![0; dev_inst.sentences.len()];
-    let dev_base = Base { emissions: &dev_emissions, transitions: &dev_trans, fold_of_sentence: &dev_fold };
     let has_dev = !dev_inst.sentences.is_empty();
-    let dev_score = |w: &Weights| span_counts(&dev_inst, &tag_all(w, &dev_inst, Some(&dev_base))).prf();
+    let dev_score = |w: &Weights| span_counts(&dev_inst, &tag_all(w, &dev_inst)).prf();
     let setup = PassSetup {
         name: "document".into(),
         inst: &doc_inst,
         train: (0..doc_inst.sentences.len()).collect(),
         features: doc_ids.keys.len(),
         tags,
-        base: Some(Base { emissions: &emissions, transitions: &fold_trans, fold_of_sentence: &sentence_fold }),
         epochs: options.epochs,
         patience: options.patience,
         seed: options.seed.wrapping_add(1000),
     };
     let (doc, epoch) = run_pass(setup, has_dev.then_some(&dev_score as &dyn Fn(&Weights) -> Prf), report);
-    report(&TrainEvent::Note(format!("document pass: kept epoch {epoch}, {} features", doc_ids.keys.len())));
-    Pass::document(table_of(&doc, &doc_ids.keys, 0.0), doc.trans.clone(), &first.trans)
+    report(&TrainEvent::Note(format!(
+        "document pass: kept epoch {epoch}, {} document features",
+        doc_ids.keys.len() - keys.len()
+    )));
+    Pass::new(table_of(&doc, &doc_ids.keys, options.prune), doc.trans.clone())
 }
 
 /// Entity-level figures of a model on CoNLL documents (gold tokenisation):

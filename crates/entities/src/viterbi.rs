@@ -34,17 +34,6 @@ impl Transitions {
         Transitions { tags, score, start, end }
     }
 
-    /// The sum of two sets of scores.
-    pub fn plus(&self, other: &Transitions) -> Transitions {
-        let add = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x + y).collect();
-        Transitions {
-            tags: self.tags,
-            score: add(&self.score, &other.score),
-            start: add(&self.start, &other.start),
-            end: add(&self.end, &other.end),
-        }
-    }
-
     /// Zero scores for `tags` tags.
     pub fn zero(tags: usize) -> Transitions {
         Transitions { tags, score: vec![0.0; tags * tags], start: vec![0.0; tags], end: vec![0.0; tags] }
