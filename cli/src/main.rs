@@ -233,6 +233,7 @@ fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
 /// binary: the linker drops crates nothing refers to.
 fn link_stage_crates() {
     std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
+    std::hint::black_box((byline_segment::tokens as fn(&str) -> _, byline_segment::sentences as fn(&str) -> _));
     std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
 }
 
