@@ -13,10 +13,8 @@
 //! models that did not see the document (cross-validation), so the second
 //! pass learns how far to trust real first-pass mistakes.
 
-use std::collections::HashMap;
-
 use crate::features::{CaseClass, Prepared, T_DOCUMENT};
-use crate::hash::feature_key;
+use crate::hash::{HashedMap, feature_key};
 use crate::tags::TagSet;
 
 const T_SELF: u32 = T_DOCUMENT;
@@ -36,7 +34,7 @@ fn votes(class: u8) -> bool {
 /// given the first pass's tags for the whole document.
 pub(crate) fn document_features(p: &Prepared, tags: &[usize], mut emit: impl FnMut(usize, u64)) {
     // Label votes (0 = O, 1 + label) of the capitalised mentions of each word.
-    let mut votes_of: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut votes_of: HashedMap<Vec<u32>> = HashedMap::default();
     let label_of = |tag: usize| TagSet::split(tag).map_or(0, |(l, _)| l + 1);
     for (i, &tag) in tags.iter().enumerate() {
         if votes(p.class(i)) {

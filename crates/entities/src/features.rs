@@ -222,7 +222,7 @@ pub fn shape(word: &str, short: bool, out: &mut String) {
 
 /// What extraction needs to know of one token, as hashes.
 #[derive(Clone, Copy, Debug, Default)]
-struct Token {
+pub(crate) struct Token {
     word: u64,
     lower: u64,
     shape: u64,
@@ -267,6 +267,22 @@ impl Prepared {
     /// Token ranges of the sentences.
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
+    }
+
+    /// Token `i`'s hashes.
+    pub(crate) fn token(&self, i: usize) -> &Token {
+        &self.tokens[i]
+    }
+
+    /// The hash of token `i`'s form: the same for every token whose
+    /// [type features](Extractor::type_features) are the same.
+    pub(crate) fn form(&self, i: usize) -> u64 {
+        self.tokens[i].word
+    }
+
+    /// The sentence containing token `i`, as a token range.
+    pub(crate) fn sentence_range(&self, i: usize) -> (usize, usize) {
+        self.sentences[self.sentence_of[i] as usize]
     }
 
     /// The capitalisation class of token `i`.
@@ -446,8 +462,90 @@ impl Extractor<'_> {
         }
     }
 
-    /// Calls `emit` with every feature key of token `i` of `p`.
+    /// Calls `emit` with every feature key of token `i` of `p`: its
+    /// [context features](Self::context_features), plus for each offset `o`
+    /// of the window the [type features](Self::type_features) of the token
+    /// at `i + o`, or the [boundary features](Self::boundary_features) where
+    /// the window leaves the sentence.
     pub fn features(&self, p: &Prepared, i: usize, mut emit: impl FnMut(u64)) {
+        self.context_features(p, i, &mut emit);
+        let (start, end) = p.sentences[p.sentence_of[i] as usize];
+        let window = self.window();
+        for o in -window..=window {
+            let j = i as isize + o;
+            if j >= start as isize && j < end as isize {
+                self.type_features(&p.tokens[j as usize], o, &mut emit);
+            } else {
+                self.boundary_features(o, &mut emit);
+            }
+        }
+    }
+
+    /// The window's reach on each side.
+    pub fn window(&self) -> isize {
+        self.config.window.min(2) as isize
+    }
+
+    /// The features a token contributes to the position `o` tokens away
+    /// from it (`o = -1`: it is the previous word). They depend on the
+    /// token's form alone, so a tagger may sum their weights once per
+    /// distinct word.
+    pub(crate) fn type_features(&self, n: &Token, o: isize, emit: &mut impl FnMut(u64)) {
+        let c = self.config;
+        let tpl = (o + 2) as u32;
+        if c.word {
+            emit(feature_key(T_LOWER + tpl, n.lower));
+            if o == 0 {
+                emit(feature_key(T_WORD, n.word));
+            }
+        }
+        if c.shape {
+            emit(feature_key(T_SHORT + tpl, n.short));
+            if o.abs() <= 1 {
+                emit(feature_key(T_SHAPE + tpl, n.shape));
+            }
+        }
+        if o == 0 {
+            for (len, (&pre, &suf)) in n.prefix.iter().zip(&n.suffix).enumerate() {
+                if pre != 0 {
+                    emit(feature_key(T_PREFIX + len as u32 + 1, pre));
+                    emit(feature_key(T_SUFFIX + len as u32 + 1, suf));
+                }
+            }
+        }
+        if c.clusters {
+            if o == 0 {
+                for (j, &cl) in n.cluster.iter().enumerate() {
+                    if cl != 0 {
+                        emit(feature_key(T_CLUSTER + j as u32, cl));
+                    }
+                }
+            } else if o.abs() == 1 && n.cluster[1] != 0 {
+                emit(feature_key(if o < 0 { T_CLUSTER_LEFT } else { T_CLUSTER_RIGHT }, n.cluster[1]));
+            }
+        }
+    }
+
+    /// The features of a window position `o` that lies outside the sentence.
+    pub(crate) fn boundary_features(&self, o: isize, emit: &mut impl FnMut(u64)) {
+        let c = self.config;
+        let tpl = (o + 2) as u32;
+        let side = if o < 0 { BEFORE } else { AFTER };
+        if c.word {
+            emit(feature_key(T_LOWER + tpl, side));
+        }
+        if c.shape {
+            emit(feature_key(T_SHORT + tpl, side));
+            if o.abs() <= 1 {
+                emit(feature_key(T_SHAPE + tpl, side));
+            }
+        }
+    }
+
+    /// The features of token `i` that depend on more than one word's form:
+    /// its place in the sentence, the headline flag, conjunctions with its
+    /// neighbours and the phrase lists.
+    pub(crate) fn context_features(&self, p: &Prepared, i: usize, emit: &mut impl FnMut(u64)) {
         let c = self.config;
         let t = &p.tokens[i];
         let k = p.sentence_of[i] as usize;
@@ -459,29 +557,6 @@ impl Extractor<'_> {
         let side = |o: isize| if o < 0 { BEFORE } else { AFTER };
 
         emit(feature_key(T_BIAS, 0));
-        if c.word {
-            emit(feature_key(T_WORD, t.word));
-        }
-        let window = c.window.min(2) as isize;
-        for o in -window..=window {
-            let tpl = (o + 2) as u32;
-            let n = at(o);
-            if c.word {
-                emit(feature_key(T_LOWER + tpl, n.map_or(side(o), |n| n.lower)));
-            }
-            if c.shape {
-                emit(feature_key(T_SHORT + tpl, n.map_or(side(o), |n| n.short)));
-                if o.abs() <= 1 {
-                    emit(feature_key(T_SHAPE + tpl, n.map_or(side(o), |n| n.shape)));
-                }
-            }
-        }
-        for (len, (&pre, &suf)) in t.prefix.iter().zip(&t.suffix).enumerate() {
-            if pre != 0 {
-                emit(feature_key(T_PREFIX + len as u32 + 1, pre));
-                emit(feature_key(T_SUFFIX + len as u32 + 1, suf));
-            }
-        }
         if c.position {
             let first = u64::from(i == start);
             let headline = u64::from(p.headline[k]);
@@ -511,18 +586,6 @@ impl Extractor<'_> {
                     for &v in gaz(n) {
                         emit(feature_key(tpl, v >> 8));
                     }
-                }
-            }
-        }
-        if c.clusters {
-            for (j, &cl) in t.cluster.iter().enumerate() {
-                if cl != 0 {
-                    emit(feature_key(T_CLUSTER + j as u32, cl));
-                }
-            }
-            for (o, tpl) in [(-1, T_CLUSTER_LEFT), (1, T_CLUSTER_RIGHT)] {
-                if let Some(cl) = at(o).map(|n| n.cluster[1]).filter(|&cl| cl != 0) {
-                    emit(feature_key(tpl, cl));
                 }
             }
         }

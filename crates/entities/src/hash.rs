@@ -7,6 +7,9 @@
 //! that it is fast, stable across Rust versions and platforms — the shipped
 //! model's keys must mean the same thing everywhere.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 const K0: u64 = 0xa076_1d64_78bd_642f;
 const K1: u64 = 0xe703_7ed1_a0b4_28db;
 const K2: u64 = 0x8ebc_6af0_9c88_c6e3;
@@ -56,6 +59,28 @@ pub fn feature_key(template: u32, value: u64) -> u64 {
     let k = fold(value ^ K1, (u64::from(template) << 1 | 1).wrapping_mul(K0));
     if k == 0 { 1 } else { k }
 }
+
+/// A hasher for keys that already are good 64-bit hashes: it passes them
+/// through instead of hashing them again.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(bytes) ^ self.0;
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// A map keyed by 64-bit hashes.
+pub type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 #[cfg(test)]
 mod tests {

@@ -10,10 +10,8 @@
 //! a hash table of token-sequence hashes, so matching costs a lookup or two
 //! per capitalised token.
 
-use std::collections::HashMap;
-
 use crate::features::normalize;
-use crate::hash::{combine, hash_str};
+use crate::hash::{HashedMap, combine, hash_str};
 
 /// A built-in list: its name and entries, one per line (`#` comments).
 #[derive(Clone, Copy, Debug)]
@@ -60,7 +58,7 @@ const MAX_TOKENS: usize = 8;
 pub struct ListIndex {
     names: Vec<String>,
     /// Sequence hash → bits of the lists with this exact entry, plus `PREFIX`.
-    table: HashMap<u64, u64>,
+    table: HashedMap<u64>,
 }
 
 /// The hash of a token sequence, extended one token at a time.

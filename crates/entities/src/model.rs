@@ -271,7 +271,7 @@ fn transitions(tags: usize, score: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> 
     if score.len() != tags * tags || start.len() != tags || end.len() != tags {
         return Err(format_error("transition scores do not fit the labels"));
     }
-    Ok(Transitions { tags, score, start, end })
+    Ok(Transitions { tags, score, start, end, prevs: Vec::new() })
 }
 
 impl Model {

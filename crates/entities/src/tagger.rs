@@ -2,12 +2,17 @@
 //! document pass.
 //!
 //! Scores are integer sums of quantised weights, turned into floats once
-//! per token; decoding is per sentence. Feature keys are extracted once and
-//! kept, so the document pass only looks them up again in its own table and
-//! adds its few document features before decoding a second time.
+//! per token; decoding is per sentence. Most features of a position are
+//! the type features of the words in its window, which depend on a word's
+//! form alone: their weights are summed once per distinct form of the
+//! document and offset, and each position adds five such sums to the
+//! weights of its own context features. The context keys are kept, so the
+//! document pass only looks them up again in its own table and adds its few
+//! document features before decoding a second time.
 
 use crate::document::document_features;
-use crate::features::Prepared;
+use crate::features::{Extractor, Prepared};
+use crate::hash::HashedMap;
 use crate::model::{Model, WeightTable};
 use crate::tags::TagSet;
 use crate::viterbi::{Decoder, Transitions};
@@ -28,9 +33,20 @@ pub struct TaggedSpan {
 /// Reusable buffers, so that tagging many documents allocates little.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// Context feature keys of all tokens.
     keys: Vec<u64>,
     /// Start of each token's keys in `keys`, plus the end.
     offsets: Vec<usize>,
+    /// Distinct form number of each token.
+    form_of: Vec<u32>,
+    /// Form hash → distinct form number.
+    forms: HashedMap<u32>,
+    /// A token of each distinct form.
+    example: Vec<usize>,
+    /// Per distinct form and window offset, the summed type-feature weights.
+    sums: Vec<i32>,
+    /// Per window offset, the summed boundary-feature weights.
+    boundary: Vec<i32>,
     acc: Vec<i32>,
     emissions: Vec<f32>,
     decoder: Decoder,
@@ -53,14 +69,35 @@ impl Model {
         crate::features::Extractor { config: &self.config, lexicon: &self.lexicon, gazetteer: &self.lists }
     }
 
-    /// Scores of every token with `table`, from the kept keys plus, per
-    /// token, `extra` keys.
-    fn scores(&self, table: &WeightTable, extra: Option<&[Vec<u64>]>, scratch: &mut Scratch) {
+    /// Scores of every token with `table`: the kept context keys, the
+    /// per-form sums of the window, and per token `extra` keys.
+    fn scores(&self, p: &Prepared, table: &WeightTable, extra: Option<&[Vec<u64>]>, scratch: &mut Scratch) {
         let tags = self.tagset.len();
-        let n = scratch.offsets.len().saturating_sub(1);
+        let width = tags - 1;
+        let ex: Extractor<'_> = self.extractor();
+        let window = ex.window();
+        let span = (2 * window + 1) as usize;
+        // Window sums per distinct form and offset, and at the boundaries.
+        scratch.sums.clear();
+        scratch.sums.resize(scratch.example.len() * span * width, 0);
+        for (f, &i) in scratch.example.iter().enumerate() {
+            for o in -window..=window {
+                let at = (f * span + (o + window) as usize) * width;
+                let acc = &mut scratch.sums[at..at + width];
+                ex.type_features(p.token(i), o, &mut |key| table.add_to(key, acc));
+            }
+        }
+        scratch.boundary.clear();
+        scratch.boundary.resize(span * width, 0);
+        for o in -window..=window {
+            let at = (o + window) as usize * width;
+            let acc = &mut scratch.boundary[at..at + width];
+            ex.boundary_features(o, &mut |key| table.add_to(key, acc));
+        }
+        let n = p.len();
         scratch.emissions.clear();
         scratch.emissions.resize(n * tags, 0.0);
-        scratch.acc.resize(tags - 1, 0);
+        scratch.acc.resize(width, 0);
         for i in 0..n {
             let acc = &mut scratch.acc;
             acc.fill(0);
@@ -70,6 +107,20 @@ impl Model {
             if let Some(extra) = extra {
                 for &key in &extra[i] {
                     table.add_to(key, acc);
+                }
+            }
+            let (start, end) = p.sentence_range(i);
+            for o in -window..=window {
+                let j = i as isize + o;
+                let sums = if j >= start as isize && j < end as isize {
+                    let at = (scratch.form_of[j as usize] as usize * span + (o + window) as usize) * width;
+                    &scratch.sums[at..at + width]
+                } else {
+                    let at = (o + window) as usize * width;
+                    &scratch.boundary[at..at + width]
+                };
+                for (a, &s) in acc.iter_mut().zip(sums) {
+                    *a += s;
                 }
             }
             set_row(&mut scratch.emissions[i * tags..(i + 1) * tags], acc, table.scale());
@@ -93,17 +144,26 @@ impl Model {
         scratch.keys.clear();
         scratch.offsets.clear();
         scratch.offsets.push(0);
+        scratch.forms.clear();
+        scratch.example.clear();
+        scratch.form_of.clear();
         for i in 0..p.len() {
             let keys = &mut scratch.keys;
-            ex.features(p, i, |key| keys.push(key));
+            ex.context_features(p, i, &mut |key| keys.push(key));
             scratch.offsets.push(scratch.keys.len());
+            let next = scratch.example.len() as u32;
+            let form = *scratch.forms.entry(p.form(i)).or_insert(next);
+            if form == next {
+                scratch.example.push(i);
+            }
+            scratch.form_of.push(form);
         }
-        self.scores(&self.first.weights, None, scratch);
+        self.scores(p, &self.first.weights, None, scratch);
         Model::decode_all(p, tags, &self.first.transitions, scratch);
         if let Some(doc) = &self.document {
             let mut extra: Vec<Vec<u64>> = vec![Vec::new(); p.len()];
             document_features(p, &scratch.tags, |i, key| extra[i].push(key));
-            self.scores(&doc.weights, Some(&extra), scratch);
+            self.scores(p, &doc.weights, Some(&extra), scratch);
             Model::decode_all(p, tags, &doc.transitions, scratch);
         }
         std::mem::take(&mut scratch.tags)

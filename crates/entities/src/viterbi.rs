@@ -16,6 +16,9 @@ pub struct Transitions {
     pub start: Vec<f32>,
     /// Score of ending a sentence with each tag.
     pub end: Vec<f32>,
+    /// For each tag, the tags that may precede it (finite scores); filled
+    /// by [`with_constraints`](Self::with_constraints), empty = all.
+    pub prevs: Vec<Vec<u8>>,
 }
 
 impl Transitions {
@@ -31,12 +34,18 @@ impl Transitions {
         }
         let start = (0..tags).map(|t| forbid(TagSet::allowed(None, t))).collect();
         let end = (0..tags).map(|t| forbid(TagSet::may_end(t))).collect();
-        Transitions { tags, score, start, end }
+        Transitions { tags, score, start, end, prevs: Vec::new() }
     }
 
     /// Zero scores for `tags` tags.
     pub fn zero(tags: usize) -> Transitions {
-        Transitions { tags, score: vec![0.0; tags * tags], start: vec![0.0; tags], end: vec![0.0; tags] }
+        Transitions {
+            tags,
+            score: vec![0.0; tags * tags],
+            start: vec![0.0; tags],
+            end: vec![0.0; tags],
+            prevs: Vec::new(),
+        }
     }
 
     /// These learned scores plus the constraints of `constrained`.
@@ -48,6 +57,10 @@ impl Transitions {
         for (s, b) in self.end.iter_mut().zip(&base.end) {
             *s += b;
         }
+        let t = self.tags;
+        self.prevs = (0..t)
+            .map(|next| (0..t).filter(|&prev| self.score[prev * t + next].is_finite()).map(|p| p as u8).collect())
+            .collect();
         self
     }
 }
@@ -83,11 +96,26 @@ impl Decoder {
             let back = &mut self.back[i * t..(i + 1) * t];
             for j in 0..t {
                 let (mut best, mut arg) = (f32::NEG_INFINITY, 0usize);
-                for (k, &p) in prev.iter().enumerate() {
-                    let s = p + trans.score[k * t + j];
-                    if s > best {
-                        best = s;
-                        arg = k;
+                match trans.prevs.get(j) {
+                    // Only the tags allowed before `j` (2 or 9 of 17 for BILOU).
+                    Some(prevs) => {
+                        for &k in prevs {
+                            let k = usize::from(k);
+                            let s = prev[k] + trans.score[k * t + j];
+                            if s > best {
+                                best = s;
+                                arg = k;
+                            }
+                        }
+                    }
+                    None => {
+                        for (k, &p) in prev.iter().enumerate() {
+                            let s = p + trans.score[k * t + j];
+                            if s > best {
+                                best = s;
+                                arg = k;
+                            }
+                        }
                     }
                 }
                 cur[j] = best + emissions[i * t + j];
