@@ -637,16 +637,9 @@ pub fn train(
     }
     report(&TrainEvent::Note(format!("first pass: kept epoch {first_epoch}")));
 
-    let mut model = Model {
-        config: config.clone(),
-        first: Pass::new(table_of(&first, &ids.keys, options.prune), first.trans.clone()),
-        document: None,
-        lexicon,
-        lists: full_lists,
-        names,
-        about: options.about.clone(),
-        tagset,
-    };
+    drop(full_lists);
+    let first_pass = Pass::new(table_of(&first, &ids.keys, options.prune), first.trans.clone());
+    let mut model = Model::new(config.clone(), tagset, first_pass, None, lexicon, names, options.about.clone());
 
     if config.document {
         model.document = Some(train_document_pass(
