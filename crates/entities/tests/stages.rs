@@ -140,3 +140,28 @@ fn gazetteer_options_are_checked() {
         vec![("FRANCE".to_owned(), "LOC".to_owned()), ("germany".to_owned(), "LOC".to_owned()),]
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any text: no panic; entities are sorted, disjoint, inside the text,
+        /// on character boundaries, and the gazetteer keeps them so.
+        #[test]
+        fn entities_are_well_formed(text in "[A-Za-z .,“”’'\\-\\n0-9ÀÉ東]{0,200}") {
+            let p = pipeline("[[stage]]\nuse = \"entities\"\n[[stage]]\nuse = \"gazetteer\"\npolicy = \"overwrite\"\n\
+                              lists = [\"countries\"]\ncase_sensitive = false");
+            let doc = p.annotate("t", &text).expect("annotates");
+            let entities = doc.layers.entities.unwrap_or_default();
+            let mut end = 0;
+            for e in &entities {
+                prop_assert!(e.span.start >= end && e.span.start < e.span.end && e.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+                end = e.span.end;
+            }
+        }
+    }
+}
