@@ -194,7 +194,7 @@ struct TrainEntitiesArgs {
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
     /// Stop a pass after this many epochs without a better dev F1.
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    #[arg(long, value_name = "N", default_value_t = 8)]
     patience: usize,
     /// Train this many copies of each pass with different seeds and average
     /// their weights (steadier models; training takes that much longer).

@@ -62,7 +62,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             epochs: 30,
-            patience: 4,
+            patience: 8,
             seed: 1,
             config: FeatureConfig::default(),
             folds: 5,
