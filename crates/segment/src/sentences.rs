@@ -3,8 +3,9 @@
 //!
 //! The scan skips every byte that cannot end a sentence through a 256-entry
 //! table, so most of the text costs one load and one compare per byte. It
-//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets and
-//! the next expected list marker ([`lists`](crate::lists)). At terminal
+//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets,
+//! separator lines and date-time stamps ([`frames`](crate::frames)), and the
+//! next expected list marker ([`lists`](crate::lists)). At terminal
 //! punctuation, [`boundary`](crate::boundary) reads the whole run (`?!`,
 //! `. . .`, closing quotes and brackets, a citation `[12]`), the word before
 //! it and the word after it, and decides. Every look-around is bounded, so
@@ -21,6 +22,7 @@ use byline_core::Span;
 use crate::abbreviations::{AbbreviationKind, Abbreviations};
 use crate::boundary::{Run, Verdict};
 use crate::chars::{char_at, is_bullet, is_exclamation_or_question, is_space};
+use crate::frames;
 use crate::lines::{LineBreaks, LineWidths};
 use crate::lists::{ListState, marker_at};
 use crate::paragraphs::{ParagraphSplit, paragraphs_with};
@@ -86,14 +88,23 @@ impl SentenceSplitter {
     }
 }
 
-/// Bytes where the scan stops: terminal punctuation, newlines, and lead
-/// bytes of `…`, bullets and full-width marks.
+/// Bytes where the scan stops: terminal punctuation, newlines, the marks of
+/// separator lines, `/` (date-time stamps), and lead bytes of `…`, bullets
+/// and full-width marks.
 static STOP: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
     t[b'?' as usize] = true;
     t[b'!' as usize] = true;
     t[b'\n' as usize] = true;
+    // Separator lines.
+    t[b'*' as usize] = true;
+    t[b'=' as usize] = true;
+    t[b'~' as usize] = true;
+    t[b'#' as usize] = true;
+    t[b'-' as usize] = true;
+    // Date-time stamps.
+    t[b'/' as usize] = true;
     t[0xe2] = true; // … ‼ ⁇ ⁈ ⁉ • ⁃ ‣ ∙ ● ■ ► and friends
     t[0xef] = true; // ？ ！
     t
@@ -138,7 +149,7 @@ impl<'a> Scanner<'a> {
         self.end = end;
         self.list.reset();
         self.widths.reset();
-        self.begin(start);
+        self.begin(start, out);
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         loop {
@@ -165,15 +176,27 @@ impl<'a> Scanner<'a> {
             i = match bytes[i] {
                 b'.' | b'?' | b'!' => self.terminator(i, out),
                 b'\n' => self.newline(i, out),
+                b if b < 0x80 => self.symbol(i, out),
                 _ => self.other(i, out),
             };
         }
         self.cut(end, end, out);
     }
 
-    /// Starts a sentence at the first non-space character from `from`.
-    fn begin(&mut self, from: usize) {
+    /// Starts a sentence at the first non-space character from `from`;
+    /// a dateline, sign-off, separator line or caption label there is a
+    /// sentence of its own.
+    fn begin(&mut self, from: usize, out: &mut Vec<Span>) {
         self.start = skip_space(self.text, from, self.end);
+        while let Some(unit_end) = frames::dateline_at(self.text, self.start, self.end)
+            .or_else(|| frames::sign_off_at(self.text, self.start, self.end))
+            .or_else(|| frames::separator_at(self.text, self.start, self.end))
+            .or_else(|| frames::caption_at(self.text, self.start, self.end))
+            .filter(|&e| e > self.start && e < self.end)
+        {
+            out.push(Span::new(self.start, unit_end));
+            self.start = skip_space(self.text, unit_end, self.end);
+        }
         let marker = marker_at(self.text, self.start, self.end, &self.list);
         self.marker_end = marker.map_or(self.start, |m| m.end);
         self.list.start(self.text, marker, self.end);
@@ -186,7 +209,7 @@ impl<'a> Scanner<'a> {
         if end > self.start {
             out.push(Span::new(self.start, end));
         }
-        self.begin(from);
+        self.begin(from, out);
     }
 
     /// Terminal punctuation at `i`; returns where the scan goes on.
@@ -197,7 +220,10 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         // The common case inside words and numbers: `U.S`, `3.5`, `example.com`.
         if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) && i + 1 < self.end {
-            if crate::tokens::glued_sentence_break(self.text, i) && i > self.marker_end {
+            if crate::tokens::glued_sentence_break(self.text, i)
+                && i > self.marker_end
+                && crate::tokens::is_token_boundary(self.text, i + 1)
+            {
                 self.cut(i + 1, i + 1, out);
                 return self.start;
             }
@@ -237,6 +263,88 @@ impl<'a> Scanner<'a> {
             return self.start;
         }
         nl + 1
+    }
+
+    /// A separator line after whitespace, or a date-time stamp: a sentence
+    /// of its own.
+    fn symbol(&mut self, i: usize, out: &mut Vec<Span>) -> usize {
+        let bytes = self.text.as_bytes();
+        if bytes[i] == b'/' {
+            if i > 0 && bytes[i - 1] == b':' && bytes.get(i + 1) == Some(&b'/') {
+                return self.url(i - 1, out);
+            }
+            return self.timestamp(i, out);
+        }
+        // Most hyphens and colons are inside words: one comparison each.
+        if i <= self.marker_end || !crate::chars::char_before(self.text, i).is_some_and(is_space) {
+            return i + 1;
+        }
+        let repeated = bytes.get(i + 1) == Some(&bytes[i]) || bytes[i] == b'*';
+        if repeated && frames::separator_at(self.text, i, self.end).is_some() {
+            self.cut(i, i, out);
+            return self.start;
+        }
+        i + 1
+    }
+
+    /// A `/` that may be inside the date of a stamp such as `04/26/2001
+    /// 07:17 AM`: the stamp ends its sentence, and starts one unless a
+    /// lower-case word leads into it (`on 04/26/2001 07:17 AM`).
+    fn timestamp(&mut self, slash: usize, out: &mut Vec<Span>) -> usize {
+        let Some(s) = self.word_start(slash, 2, u8::is_ascii_digit) else { return slash + 1 };
+        let Some(e) = frames::timestamp_at(self.text, s, self.end) else { return slash + 1 };
+        if s > self.start && !self.lower_case_word_before(s) {
+            self.cut(s, s, out);
+        }
+        if skip_space(self.text, e, self.end) < self.end {
+            self.cut(e, e, out);
+            return self.start;
+        }
+        e
+    }
+
+    /// The `://` of a URL at `colon`: a URL right after another URL starts a
+    /// sentence (lists of links are one link per sentence).
+    fn url(&mut self, colon: usize, out: &mut Vec<Span>) -> usize {
+        let Some(s) = self.word_start(colon, 6, u8::is_ascii_alphabetic) else { return colon + 3 };
+        if s == self.marker_end || !crate::tokens::starts_url(self.text.get(s..).unwrap_or("")) {
+            return colon + 3;
+        }
+        // The chunk before, read back at most 256 bytes.
+        let prev_end = trim_end(self.text, self.start, s);
+        let mut p = prev_end;
+        while p > self.start && prev_end - p <= 256 {
+            match crate::chars::char_before(self.text, p) {
+                Some(c) if !is_space(c) => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        let previous = self.text.get(p..prev_end).unwrap_or("");
+        let after_url = prev_end - p <= 256 && crate::tokens::starts_url(previous);
+        if after_url {
+            self.cut(s, s, out);
+        }
+        colon + 3
+    }
+
+    /// The start of the word whose first `at - start` bytes (one to `max`)
+    /// all `accept`, ending at `at`: the word must begin after whitespace
+    /// (or at the sentence start) and after any list marker.
+    fn word_start(&self, at: usize, max: usize, accept: fn(&u8) -> bool) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut s = at;
+        while s > self.start && at - s < max && accept(&bytes[s - 1]) {
+            s -= 1;
+        }
+        let after_space = s == self.start || crate::chars::char_before(self.text, s).is_some_and(is_space);
+        (s < at && after_space && s >= self.marker_end).then_some(s)
+    }
+
+    /// True when the word before `at` is a lower-case word (`on`, `at`).
+    fn lower_case_word_before(&self, at: usize) -> bool {
+        let before = self.text.get(self.start..at).unwrap_or("").trim_end();
+        let word = before.rsplit(|c: char| is_space(c)).next().unwrap_or("");
+        !word.is_empty() && word.len() <= 16 && word.bytes().all(|b| b.is_ascii_lowercase())
     }
 
     /// A non-ASCII character whose lead byte is in `STOP`.
