@@ -213,6 +213,7 @@ fn every_format_renders() {
       at: 6..9
     - text: .
       at: 9..10
+    entities: []
     ---
     id: b
     error: the record has no string field "text"
@@ -227,6 +228,7 @@ fn every_format_renders() {
       6..10        Two.
     tokens (4)
       One . Two .
+    entities (0)
 
     ━━ b ━━
     error: the record has no string field "text"
