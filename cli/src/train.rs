@@ -129,12 +129,10 @@ pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
     let mut report = |event: &TrainEvent| match event {
         TrainEvent::Epoch { pass, epoch, mistakes, tokens, dev } => {
             let dev = dev.map_or_else(String::new, |m| format!("  dev P {:.2} R {:.2} F1 {:.2}", m.p, m.r, m.f1));
-            eprintln!(
-                "{pass:<9} epoch {epoch:>2}  mistakes {mistakes:>6}/{tokens}{dev}  ({:.0} s)",
-                started.elapsed().as_secs_f64()
-            );
+            eprintln!("{pass:<10} epoch {epoch:>2}  mistakes {mistakes:>6}/{tokens}{dev}");
         }
-        TrainEvent::Note(note) => eprintln!("{note}"),
+        // Bag members report when they finish, so time goes with the notes.
+        TrainEvent::Note(note) => eprintln!("{note} ({:.0} s)", started.elapsed().as_secs_f64()),
     };
     let model = train(&train_docs, &dev_docs, &options, &mut report).map_err(|e| Failure::usage(e.to_string()))?;
     let bytes = model.to_bytes();

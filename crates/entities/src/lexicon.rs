@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::features::{CaseClass, case_class, normalize};
+use crate::features::{CaseClass, Headline, case_class, headline_kind, normalize};
 use crate::hash::{HashedMap, hash_str};
 
 /// Cluster path prefix lengths used as features (the last is the whole path).
@@ -58,9 +58,7 @@ impl Lexicon {
         let mut norm = String::new();
         for sentence in sentences {
             let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
-            let upper = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_uppercase()).count();
-            let cased = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_uppercase() || c.is_lowercase()).count();
-            if upper * 10 >= cased * 9 {
+            if headline_kind(words.iter().copied()) != Headline::No {
                 continue; // a headline: its casing says nothing
             }
             for w in words.iter().skip(1) {
