@@ -22,5 +22,6 @@ pub fn default_pipeline() -> Result<Pipeline, PipelineError> {
 pub fn link_stage_crates() {
     std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
     std::hint::black_box((byline_segment::tokens as fn(&str) -> _, byline_segment::sentences as fn(&str) -> _));
+    std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
     std::hint::black_box(byline_numbers::find as fn(&str) -> _);
 }

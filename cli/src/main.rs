@@ -10,6 +10,7 @@ mod input;
 mod output;
 mod run;
 mod stages;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,8 @@ enum Command {
     Check(CheckArgs),
     /// Run a pipeline on a gold file and score it as ../shared/eval/score.py does.
     Eval(EvalArgs),
+    /// Train a model from gold data.
+    Train(TrainArgs),
 }
 
 /// Arguments shared by commands that run a pipeline.
@@ -137,6 +140,83 @@ struct EvalArgs {
     json: bool,
 }
 
+#[derive(Debug, clap::Args)]
+struct TrainArgs {
+    #[command(subcommand)]
+    task: TrainTask,
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainTask {
+    /// Train the `entities` tagger from CoNLL files (IOB1 or IOB2); prints
+    /// dev P/R/F1 per epoch and writes the model for `model = "FILE"`.
+    Entities(TrainEntitiesArgs),
+    /// Induce word clusters from unlabelled text for the entity tagger's
+    /// cluster features (`byline train entities --clusters FILE`).
+    Clusters(TrainClustersArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainClustersArgs {
+    /// Text to learn from: JSONL files (their "text" fields), CoNLL files
+    /// (their words) or plain text files.
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    text: Vec<PathBuf>,
+    /// Where to write the clusters (`PATH<TAB>WORD<TAB>COUNT` lines).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Number of clusters (leaves of the cluster tree).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    classes: usize,
+    /// Cluster only words seen at least this often.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    min_count: usize,
+    /// Exchange iterations.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    iterations: usize,
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainEntitiesArgs {
+    /// Training data: CoNLL columns, word first, IOB tag last.
+    #[arg(long, value_name = "FILE")]
+    train: PathBuf,
+    /// Development data for early stopping and the per-epoch figures.
+    #[arg(long, value_name = "FILE")]
+    dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, value_name = "MODEL")]
+    out: PathBuf,
+    /// Most epochs per pass.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    epochs: usize,
+    /// Seed of the sentence order; the same seed gives the same model.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Stop a pass after this many epochs without a better dev F1.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    patience: usize,
+    /// Train this many copies of each pass with different seeds and average
+    /// their weights (steadier models; training takes that much longer).
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    bag: usize,
+    /// Cross-validation folds for the document pass and the name lists.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    folds: usize,
+    /// Switch a feature group off (repeatable): word, affixes, shape,
+    /// position, window, window1, bigrams, gazetteers, truecase, clusters, document.
+    #[arg(long, value_name = "GROUP")]
+    without: Vec<String>,
+    /// Word clusters for the cluster features: lines of `PATH<TAB>WORD`
+    /// (Brown clusters), as written by `byline train clusters`.
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
+    /// Unlabelled text (JSONL "text" fields, CoNLL words or plain text) to
+    /// learn the usual casing of words from, besides the training data.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    text: Vec<PathBuf>,
+}
+
 /// A failure that ends the command: its message and exit code.
 #[derive(Debug)]
 pub(crate) struct Failure {
@@ -205,6 +285,10 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
             configure_threads(&args.pipeline)?;
             eval::eval(&args)
         }
+        Command::Train(args) => match args.task {
+            TrainTask::Entities(args) => train::entities(&args),
+            TrainTask::Clusters(args) => train::clusters(&args),
+        },
     }
 }
 

@@ -1,0 +1,228 @@
+//! Tagging a document with a model: features, scores, Viterbi, and the
+//! document pass.
+//!
+//! Scores are integer sums of quantised weights, turned into floats once
+//! per token; decoding is per sentence. Most features of a position are
+//! the type features of the words in its window, which depend on a word's
+//! form alone: their weights are summed once per form and window offset and
+//! kept in a cache that lives as long as the [`Scratch`] (the `entities`
+//! stage keeps one per thread), so a frequent word costs one hash lookup,
+//! and each position adds five such sums to the weights of its own context
+//! features. The context keys are kept too, so the document pass only looks
+//! them up again in its own table and adds its few document features before
+//! decoding a second time.
+
+use crate::document::document_features;
+use crate::features::Prepared;
+use crate::hash::HashedMap;
+use crate::model::{Model, WeightTable};
+use crate::tags::TagSet;
+use crate::viterbi::{Decoder, Transitions};
+
+/// An entity found by the tagger, in token indices of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaggedSpan {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// First token (index in the sentence).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Label index in the model's tag set.
+    pub label: usize,
+}
+
+/// Most forms the cache keeps; it starts afresh when full (a few MB).
+const CACHE_FORMS: usize = 16_384;
+
+/// Summed type-feature weights per form, for one model.
+#[derive(Debug, Default)]
+struct FormCache {
+    /// The model the sums belong to ([`Model::id`]).
+    model: u64,
+    /// Form hash → cache slot.
+    slots: HashedMap<u32>,
+    /// Per pass, per slot and window offset, `width` sums.
+    sums: [Vec<i32>; 2],
+}
+
+/// Reusable buffers and the form cache, so that tagging many documents
+/// allocates little and looks up each frequent word's weights once.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Context feature keys of all tokens.
+    keys: Vec<u64>,
+    /// Start of each token's keys in `keys`, plus the end.
+    offsets: Vec<usize>,
+    /// Cache slot of each token's form.
+    form_of: Vec<u32>,
+    cache: FormCache,
+    /// Per window offset, the summed boundary-feature weights.
+    boundary: Vec<i32>,
+    /// Document-pass keys `(token, key)`, in token order.
+    extra: Vec<(usize, u64)>,
+    acc: Vec<i32>,
+    emissions: Vec<f32>,
+    decoder: Decoder,
+    tags: Vec<usize>,
+    sentence_tags: Vec<usize>,
+}
+
+/// Sets the emission row of a token to `scale * acc` (column 0, `O`, is 0).
+#[inline]
+fn set_row(row: &mut [f32], acc: &[i32], scale: f32) {
+    row[0] = 0.0;
+    for (e, &a) in row[1..].iter_mut().zip(acc) {
+        *e = a as f32 * scale;
+    }
+}
+
+impl Model {
+    /// The feature extractor of this model.
+    pub fn extractor(&self) -> crate::features::Extractor<'_> {
+        crate::features::Extractor { config: &self.config, lexicon: &self.lexicon, gazetteer: &self.lists }
+    }
+
+    /// The passes' weight tables, first pass first.
+    fn tables(&self) -> impl Iterator<Item = &WeightTable> {
+        std::iter::once(&self.first.weights).chain(self.document.as_ref().map(|d| &d.weights))
+    }
+
+    /// Fills `scratch.form_of`, adding the window sums of forms the cache
+    /// does not have yet.
+    fn cache_forms(&self, p: &Prepared, scratch: &mut Scratch) {
+        let ex = self.extractor();
+        let window = ex.window();
+        let span = (2 * window + 1) as usize;
+        let width = self.tagset.len() - 1;
+        let cache = &mut scratch.cache;
+        let me = self.id();
+        if cache.model != me || cache.slots.len() + p.len() > CACHE_FORMS.max(p.len()) {
+            cache.model = me;
+            cache.slots.clear();
+            cache.sums.iter_mut().for_each(Vec::clear);
+        }
+        scratch.form_of.clear();
+        for i in 0..p.len() {
+            let next = cache.slots.len() as u32;
+            let slot = *cache.slots.entry(p.form(i)).or_insert(next);
+            if slot == next {
+                for (table, sums) in self.tables().zip(cache.sums.iter_mut()) {
+                    let at = sums.len();
+                    sums.resize(at + span * width, 0);
+                    for o in -window..=window {
+                        let from = at + (o + window) as usize * width;
+                        let acc = &mut sums[from..from + width];
+                        ex.type_features(p.token(i), o, &mut |key| table.add_to(key, acc));
+                    }
+                }
+            }
+            scratch.form_of.push(slot);
+        }
+    }
+
+    /// Scores of every token with pass `pass`'s table: the kept context
+    /// keys, the cached window sums, and for the document pass its keys.
+    fn scores(&self, p: &Prepared, pass: usize, scratch: &mut Scratch) {
+        let Some(table) = self.tables().nth(pass) else { return };
+        let tags = self.tagset.len();
+        let width = tags - 1;
+        let ex = self.extractor();
+        let window = ex.window();
+        let span = (2 * window + 1) as usize;
+        scratch.boundary.clear();
+        scratch.boundary.resize(span * width, 0);
+        for o in -window..=window {
+            let at = (o + window) as usize * width;
+            let acc = &mut scratch.boundary[at..at + width];
+            ex.boundary_features(o, &mut |key| table.add_to(key, acc));
+        }
+        let sums = &scratch.cache.sums[pass];
+        let n = p.len();
+        scratch.emissions.clear();
+        scratch.emissions.resize(n * tags, 0.0);
+        scratch.acc.resize(width, 0);
+        let mut next_extra = 0;
+        for i in 0..n {
+            let acc = &mut scratch.acc;
+            acc.fill(0);
+            for &key in &scratch.keys[scratch.offsets[i]..scratch.offsets[i + 1]] {
+                table.add_to(key, acc);
+            }
+            // Document keys come in token order.
+            while pass == 1 && next_extra < scratch.extra.len() && scratch.extra[next_extra].0 == i {
+                table.add_to(scratch.extra[next_extra].1, acc);
+                next_extra += 1;
+            }
+            let (start, end) = p.sentence_range(i);
+            for o in -window..=window {
+                let j = i as isize + o;
+                let add = if j >= start as isize && j < end as isize {
+                    let at = (scratch.form_of[j as usize] as usize * span + (o + window) as usize) * width;
+                    &sums[at..at + width]
+                } else {
+                    let at = (o + window) as usize * width;
+                    &scratch.boundary[at..at + width]
+                };
+                for (a, &s) in acc.iter_mut().zip(add) {
+                    *a += s;
+                }
+            }
+            set_row(&mut scratch.emissions[i * tags..(i + 1) * tags], acc, table.scale());
+        }
+    }
+
+    /// Decodes every sentence with `transitions` into `scratch.tags`.
+    fn decode_all(p: &Prepared, tags: usize, transitions: &Transitions, scratch: &mut Scratch) {
+        scratch.tags.clear();
+        for &(start, end) in p.sentences() {
+            let emissions = &scratch.emissions[start * tags..end * tags];
+            scratch.decoder.decode(emissions, transitions, &mut scratch.sentence_tags);
+            scratch.tags.extend_from_slice(&scratch.sentence_tags);
+        }
+    }
+
+    /// The BILOU tags of every token of a prepared document.
+    pub fn tag_prepared(&self, p: &Prepared, scratch: &mut Scratch) -> Vec<usize> {
+        let tags = self.tagset.len();
+        let ex = self.extractor();
+        scratch.keys.clear();
+        scratch.offsets.clear();
+        scratch.offsets.push(0);
+        for i in 0..p.len() {
+            let keys = &mut scratch.keys;
+            ex.context_features(p, i, &mut |key| keys.push(key));
+            scratch.offsets.push(scratch.keys.len());
+        }
+        self.cache_forms(p, scratch);
+        self.scores(p, 0, scratch);
+        Model::decode_all(p, tags, &self.first.transitions, scratch);
+        if let Some(doc) = &self.document {
+            let mut extra = std::mem::take(&mut scratch.extra);
+            extra.clear();
+            document_features(p, &scratch.tags, |i, key| extra.push((i, key)));
+            scratch.extra = extra;
+            self.scores(p, 1, scratch);
+            Model::decode_all(p, tags, &doc.transitions, scratch);
+        }
+        scratch.tags.clone()
+    }
+
+    /// The entities of a document given as sentences of token texts.
+    pub fn tag<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<TaggedSpan> {
+        self.tag_with(sentences, &mut Scratch::default())
+    }
+
+    /// [`tag`](Self::tag) with reusable buffers.
+    pub fn tag_with<S: AsRef<str>>(&self, sentences: &[Vec<S>], scratch: &mut Scratch) -> Vec<TaggedSpan> {
+        let p = self.extractor().prepare(sentences);
+        let tags = self.tag_prepared(&p, scratch);
+        let mut out = Vec::new();
+        for (k, &(start, end)) in p.sentences().iter().enumerate() {
+            for (first, last, label) in TagSet::decode(&tags[start..end]) {
+                out.push(TaggedSpan { sentence: k, first, end: last, label });
+            }
+        }
+        out
+    }
+}
