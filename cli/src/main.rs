@@ -184,6 +184,7 @@ fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
 /// binary: the linker drops crates nothing refers to.
 fn link_stage_crates() {
     std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
+    std::hint::black_box(byline_quotes::find as fn(&str) -> _);
 }
 
 fn dispatch(cli: Cli) -> Result<u8, Failure> {

@@ -1,0 +1,282 @@
+//! Who said a quotation: the cue and speaker around its marks.
+//!
+//! The patterns of news writing, tried in this order for each quotation:
+//!
+//! 1. a cue right before it: `SPEAKER CUE: “Q”`, `SPEAKER CUE, “Q”`, and the
+//!    second half of a split quote (`“A,” she said, “B.”`);
+//! 2. a cue right after it: `“Q,” SPEAKER CUE`, `“Q,” CUE SPEAKER`,
+//!    `“Q,” SPEAKER, a DESCRIPTION, CUE`, `“Q,” SPEAKER, who ..., CUE`,
+//!    `“Q,” according to SPEAKER`;
+//! 3. a cue a little before it in the same sentence: `SPEAKER CUE OBJECT
+//!    at a rally: “Q”`, `SPEAKER CUE that “Q”`, or a lone colon after a
+//!    mention (`Trump’s reply: “Q”`);
+//! 4. inherited: from another piece of the same paragraph (`“A,” he said.
+//!    “B.”`), from the other paragraphs of a multi-paragraph quotation, from
+//!    a colon introduction ending the previous paragraph, or, for a
+//!    paragraph that is one quotation, from the previous paragraph's speaker.
+
+use crate::lexicon::{BETWEEN, DET, OBJECT, PREP, STOP, TIME, TITLE};
+use crate::marks::Piece;
+use crate::mentions::{Range, Tokens};
+use crate::tokens::{Dir, Kind};
+
+/// The cue and speaker of a quotation, as token ranges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    pub speaker: Option<Range>,
+    pub cue: Range,
+}
+
+/// How far attribution looks from a mark, in tokens.
+const WINDOW: usize = 40;
+
+impl Tokens<'_> {
+    /// True when token `i` (terminal punctuation) ends a sentence: what
+    /// follows, past closing marks, starts like a sentence or ends the
+    /// paragraph.
+    pub fn ends_sentence(&self, i: usize, para_end: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.is_terminal() {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < para_end
+            && (matches!(self.toks[j].kind, Kind::Mark { dir: Dir::Close, .. }) || self.toks[j].is_punct(')'))
+        {
+            j += 1;
+        }
+        if j >= para_end {
+            return true;
+        }
+        let n = &self.toks[j];
+        match n.kind {
+            Kind::Word => n.cap || self.word(j).starts_with(|c: char| c.is_ascii_digit()),
+            Kind::Mark { dir, .. } => dir != Dir::Close,
+            Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–' | '-' | '•' | '*'),
+        }
+    }
+
+    /// The first token of the stretch that ends before `end`: back to a
+    /// sentence end, a double quote mark or the paragraph start.
+    pub fn floor_left(&self, end: usize, para: (usize, usize)) -> usize {
+        let mut k = end;
+        while k > para.0 && end - k < WINDOW {
+            let t = &self.toks[k - 1];
+            if t.is_double_mark() || self.ends_sentence(k - 1, para.1) {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// The end of the stretch that starts at `start`: a sentence end
+    /// (included), a double quote mark or the paragraph end.
+    pub fn limit_right(&self, start: usize, para: (usize, usize)) -> usize {
+        let mut k = start;
+        while k < para.1 && k - start < WINDOW {
+            let t = &self.toks[k];
+            if t.is_double_mark() {
+                break;
+            }
+            k += 1;
+            if self.ends_sentence(k - 1, para.1) {
+                break;
+            }
+        }
+        k
+    }
+
+    /// `“Q,” SPEAKER CUE` and `“Q,” CUE SPEAKER` after the closing mark.
+    pub fn attribution_after(&self, close: usize, para: (usize, usize)) -> Option<Attribution> {
+        let mut i = close + 1;
+        while i < para.1 && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-')) {
+            i += 1;
+        }
+        let limit = self.limit_right(i, para);
+        if i >= limit {
+            return None;
+        }
+        // After a sentence-final mark, only a short attribution sentence
+        // (`“Go home!” he yelled.`) belongs to the quotation; a capitalised
+        // word after `.”` starts a new sentence unless a cue follows closely.
+        let i = self.skip_between_right(i, limit);
+        if let Some((cue_end, true)) = self.cue_at(i, limit) {
+            let mut j = cue_end;
+            while j < limit && self.toks[j].is(TIME) && self.toks[j].is_word() {
+                j += 1;
+            }
+            let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT) || s > j);
+            return Some(Attribution { speaker, cue: (i, cue_end) });
+        }
+        let (s, e) = self.mention_right(i, limit)?;
+        let mut j = e;
+        if j < limit && self.toks[j].is_punct(',') {
+            // `SPEAKER, a spokesman for X, said` / `SPEAKER, who ..., said`.
+            let mut k = j + 1;
+            while k < limit && !self.toks[k].is_punct(',') {
+                k += 1;
+            }
+            if k >= limit {
+                return None;
+            }
+            j = k + 1;
+        }
+        let j = self.skip_between_right(j, limit);
+        let (cue_end, speech) = self.cue_at(j, limit)?;
+        speech.then_some(Attribution { speaker: Some((s, e)), cue: (j, cue_end) })
+    }
+
+    /// A cue before the opening mark. `adjacent` asks only for a cue right
+    /// before it (punctuation aside); otherwise a few object or
+    /// prepositional words may stand between.
+    pub fn attribution_before(&self, open: usize, para: (usize, usize), adjacent: bool) -> Option<Attribution> {
+        let floor = self.floor_left(open, para);
+        let mut k = open;
+        let mut colon = None;
+        while k > floor && matches!(self.toks[k - 1].kind, Kind::Punct(':' | ',' | '—' | '–' | '-')) {
+            if self.toks[k - 1].is_punct(':') {
+                colon = Some(k - 1);
+            }
+            k -= 1;
+        }
+        if k <= floor {
+            return None;
+        }
+        // `that` before the mark: `he said that “...`.
+        let mut end = k;
+        if self.toks[end - 1].is_word() && self.word(end - 1).eq_ignore_ascii_case("that") {
+            end -= 1;
+        }
+        let max_gap = if adjacent {
+            0
+        } else if colon.is_some() {
+            8
+        } else {
+            4
+        };
+        let mut c = end;
+        while c > floor && end - c <= max_gap + 2 {
+            c -= 1;
+            let Some((cue_end, speech)) = self.cue_at(c, end) else {
+                if !self.gap_word(c) {
+                    break;
+                }
+                continue;
+            };
+            if !speech || end - cue_end > max_gap {
+                break;
+            }
+            let speaker = self.speaker_before(c, floor).or_else(|| {
+                // `Said Smith: “...”`, `Asked about it, Smith said:` is covered above.
+                self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
+            });
+            return Some(Attribution { speaker, cue: (c, cue_end) });
+        }
+        // A mention and a colon: `Trump’s reply: “...”`.
+        if let (Some(colon), false) = (colon, adjacent) {
+            if let Some((s, e)) = self.mention_left(colon, floor) {
+                if s == floor && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
+                    return Some(Attribution { speaker: Some((s, e)), cue: (colon, colon + 1) });
+                }
+            }
+        }
+        None
+    }
+
+    /// A word that may stand between a cue and a quotation: objects and
+    /// prepositional phrases (`told reporters at a rally on Monday:`).
+    fn gap_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word()
+            && (!t.is(BETWEEN | STOP) || t.is(PREP | DET | TIME | OBJECT | TITLE) || t.cap)
+            && !self.word(i).eq_ignore_ascii_case("that")
+    }
+
+    /// The last cue of a paragraph that ends with a colon (`He said:`): the
+    /// introduction of the quotation in the next paragraph.
+    pub fn colon_introduction(&self, para: (usize, usize)) -> Option<Attribution> {
+        let (a, b) = para;
+        if b <= a || !self.toks[b - 1].is_punct(':') {
+            return None;
+        }
+        let floor = self.floor_left(b - 1, para);
+        let mut c = b - 1;
+        while c > floor {
+            c -= 1;
+            if let Some((cue_end, true)) = self.cue_at(c, b - 1) {
+                let speaker = self.speaker_before(c, floor).or_else(|| self.mention_right(cue_end, b - 1));
+                return Some(Attribution { speaker, cue: (c, cue_end) });
+            }
+        }
+        let (s, e) = self.mention_left(b - 1, floor)?;
+        (s == floor).then_some(Attribution { speaker: Some((s, e)), cue: (b - 1, b) })
+    }
+}
+
+/// Attributes every piece; `None` for pieces nothing attributes.
+pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usize)]) -> Vec<Option<Attribution>> {
+    let mut own: Vec<Option<Attribution>> = pieces
+        .iter()
+        .map(|p| {
+            let para = paras[p.para];
+            let before = |adjacent| p.open.and_then(|o| doc.attribution_before(o, para, adjacent));
+            before(true).or_else(|| p.close.and_then(|c| doc.attribution_after(c, para))).or_else(|| before(false))
+        })
+        .collect();
+
+    // A multi-paragraph quotation has one attribution, wherever it is.
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && pieces[j].continues && pieces[j].para > pieces[j - 1].para {
+            j += 1;
+        }
+        if j - i > 1 {
+            if let Some(found) = own[i..j].iter().flatten().next().copied() {
+                for a in &mut own[i..j] {
+                    a.get_or_insert(found);
+                }
+            }
+        }
+        i = j;
+    }
+
+    // Within a paragraph: the nearest attributed piece, before or after.
+    let inherited: Vec<Option<Attribution>> = (0..pieces.len())
+        .map(|i| {
+            own[i].or_else(|| {
+                let para = pieces[i].para;
+                let back = (0..i).rev().take_while(|&k| pieces[k].para == para).find_map(|k| own[k]);
+                back.or_else(|| (i + 1..pieces.len()).take_while(|&k| pieces[k].para == para).find_map(|k| own[k]))
+            })
+        })
+        .collect();
+    let mut out = inherited;
+
+    // A paragraph that opens with an unattributed quotation: a colon
+    // introduction at the end of the previous paragraph, else the previous
+    // paragraph's last attributed quotation.
+    for i in 0..pieces.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let p = pieces[i];
+        let (a, _) = paras[p.para];
+        if p.open != Some(a) && !p.continues || p.para == 0 {
+            continue;
+        }
+        let prev = paras[p.para - 1];
+        let from_colon = doc.colon_introduction(prev);
+        let from_piece = (0..i).rev().take_while(|&k| pieces[k].para + 1 >= p.para).find_map(|k| out[k]);
+        if let Some(found) = from_colon.or(from_piece) {
+            for k in i..pieces.len() {
+                if pieces[k].para != p.para || out[k].is_some() {
+                    break;
+                }
+                out[k] = Some(found);
+            }
+        }
+    }
+    out
+}

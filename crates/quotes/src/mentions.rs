@@ -1,0 +1,241 @@
+//! Speaker mentions and cues found by walking tokens from a cue.
+//!
+//! Without a tagger, a mention is the longest run of content words next to
+//! the cue: a run ends at punctuation, a quote mark, a function word or a
+//! cue, and a determiner (`a`, `the`, `one`) closes it on the left. That
+//! covers names (`Mr. Smith`), descriptions (`a senior official`,
+//! `one former employee`), organisations (`the White House`) and pronouns;
+//! a prepositional phrase attached to a description is kept
+//! (`a source familiar with the matter`).
+
+use byline_core::Span;
+
+use crate::lexicon::{
+    BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME, TITLE,
+};
+use crate::tokens::{Kind, Tok};
+
+/// A token range `start..end`.
+pub(crate) type Range = (usize, usize);
+
+/// The tokens of a document with what attribution needs to know about them.
+pub(crate) struct Tokens<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub lexicon: &'a Lexicon,
+}
+
+/// Longest mention.
+const MAX_MENTION: usize = 9;
+
+impl Tokens<'_> {
+    pub fn span(&self, (a, b): Range) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.toks[i].span.text(self.text)
+    }
+
+    fn word_is(&self, i: usize, lower: &str) -> bool {
+        i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(lower)
+    }
+
+    /// The cue starting at token `i` (below `limit`): its end and whether it
+    /// is a speech cue (else a reporting one).
+    pub fn cue_at(&self, i: usize, limit: usize) -> Option<(usize, bool)> {
+        let t = self.toks.get(i)?;
+        if i >= limit || !t.is_word() {
+            return None;
+        }
+        if t.is(PHRASE_START) {
+            for phrase in self.lexicon.phrases_from(self.word(i)) {
+                let end = i + phrase.len();
+                if end <= limit && phrase.iter().enumerate().all(|(k, w)| self.word_is(i + k, w)) {
+                    return Some((end, true));
+                }
+            }
+        }
+        // A capitalised cue is a sentence-initial verb (`Said Smith:`), not
+        // a name, only when no name follows... keep it simple: lower case or
+        // `Said`/`Asked` at a clause start.
+        if t.is(SPEECH) {
+            return Some((i + 1, true));
+        }
+        if t.is(REPORTING) {
+            return Some((i + 1, false));
+        }
+        None
+    }
+
+    /// True when token `i` can be part of a mention.
+    fn content(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Word if t.is(DET) => true,
+            Kind::Word if t.is(PRONOUN) => false,
+            // Capitalised words are names, except sentence-initial function
+            // words (`But`, `Also`); titles stay (`President`).
+            Kind::Word if t.cap => t.is(TITLE) || !t.is(STOP | BETWEEN | CONJ),
+            Kind::Word => !t.is(STOP | SPEECH | REPORTING | BETWEEN),
+            Kind::Punct('&') => true,
+            _ => false,
+        }
+    }
+
+    /// The run of content words ending before `end`; true when a
+    /// determiner opened it.
+    fn run_left(&self, end: usize, floor: usize) -> Option<(usize, bool)> {
+        let mut i = end;
+        while i > floor && end - (i - 1) <= MAX_MENTION {
+            let k = i - 1;
+            let t = &self.toks[k];
+            // A cue word right after a determiner is a noun: `the report`.
+            let noun_cue = t.is_word() && !t.cap && t.is(SPEECH | REPORTING) && k > floor && self.toks[k - 1].is(DET);
+            if !(self.content(k) || noun_cue && k + 1 == end) {
+                break;
+            }
+            i = k;
+            if t.is(DET) {
+                return Some((i, true));
+            }
+        }
+        (i < end).then_some((i, false))
+    }
+
+    /// The mention ending just before `end`, not reaching below `floor`.
+    pub fn mention_left(&self, end: usize, floor: usize) -> Option<Range> {
+        if end <= floor {
+            return None;
+        }
+        let t = &self.toks[end - 1];
+        if t.is_word() && t.is(PRONOUN) {
+            return Some((end - 1, end));
+        }
+        let (mut start, _) = self.run_left(end, floor)?;
+        // `a source familiar with the matter`, `a spokesman for Clinton`:
+        // a description keeps its prepositional phrase.
+        for _ in 0..2 {
+            let p = start.wrapping_sub(1);
+            let prep = start > floor + 1
+                && self.toks[p].is_word()
+                && !self.toks[p].cap
+                && (self.toks[p].is(PREP) || self.word_is(p, "of"));
+            match prep.then(|| self.run_left(p, floor)).flatten() {
+                Some((s, true)) => start = s,
+                _ => break,
+            }
+        }
+        self.plausible((start, end)).then_some((start, end))
+    }
+
+    /// The mention starting at `start`, below `limit`.
+    pub fn mention_right(&self, start: usize, limit: usize) -> Option<Range> {
+        if start >= limit {
+            return None;
+        }
+        let t = &self.toks[start];
+        if t.is_word() && t.is(PRONOUN) && !t.is(DET) {
+            return Some((start, start + 1));
+        }
+        let mut i = start;
+        while i < limit && i - start < MAX_MENTION && self.content(i) {
+            // A determiner only opens a mention.
+            if i > start && self.toks[i].is(DET) && !self.toks[i].cap {
+                break;
+            }
+            i += 1;
+        }
+        // `a spokesman for the campaign`, `Bank of America`.
+        if i > start
+            && i + 1 < limit
+            && (self.word_is(i, "of") || self.word_is(i, "for") || self.word_is(i, "at") || self.word_is(i, "with"))
+            && !self.toks[i + 1].is(TIME)
+        {
+            if let Some((_, e)) = self.mention_right(i + 1, limit) {
+                if self.toks[i + 1].is(DET) || self.toks[i + 1].cap {
+                    i = e;
+                }
+            }
+        }
+        (i > start && self.plausible((start, i))).then_some((start, i))
+    }
+
+    /// A mention must have a name, a pronoun or a noun-like last word, and
+    /// must not be only a determiner or a time word.
+    fn plausible(&self, (a, b): Range) -> bool {
+        let last = &self.toks[b - 1];
+        if b - a == 1 && last.is(PRONOUN) {
+            return true;
+        }
+        if !last.is_word() || (last.is(DET) && !last.cap) || last.is(TIME) && !last.cap {
+            return false;
+        }
+        let w = self.word(b - 1);
+        if !last.cap && w.len() > 4 && w.ends_with("ly") {
+            return false;
+        }
+        // Weekdays are not speakers.
+        !(b - a == 1 && last.is(TIME))
+    }
+
+    /// Skips auxiliaries and adverbs leftwards from `end`: the end of the
+    /// speaker before a cue (`Smith has also said`).
+    pub fn skip_between_left(&self, mut end: usize, floor: usize) -> usize {
+        while end > floor && self.toks[end - 1].is_word() && self.toks[end - 1].is(BETWEEN) && !self.toks[end - 1].cap {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Skips auxiliaries and adverbs rightwards.
+    pub fn skip_between_right(&self, mut i: usize, limit: usize) -> usize {
+        while i < limit && self.toks[i].is_word() && self.toks[i].is(BETWEEN) && !self.toks[i].cap {
+            i += 1;
+        }
+        i
+    }
+
+    /// The speaker before a cue at `cue`: `Smith said`, `Smith has said`,
+    /// `Smith, a spokesman, said`, `Smith, who ..., said`.
+    pub fn speaker_before(&self, cue: usize, floor: usize) -> Option<Range> {
+        let end = self.skip_between_left(cue, floor);
+        if end > floor && self.toks[end - 1].is_punct(',') {
+            // An apposition or relative clause between commas: the head is
+            // the mention before the first comma.
+            let close = end - 1;
+            let mut k = close;
+            while k > floor && close - k < 30 {
+                k -= 1;
+                if self.toks[k].is_punct(',') {
+                    let opener = &self.toks[k + 1];
+                    if opener.is(DET | RELATIVE | TITLE) || opener.cap || opener.is_word() {
+                        if let Some(head) = self.mention_left(k, floor) {
+                            return Some(head);
+                        }
+                    }
+                    break;
+                }
+                if self.toks[k].is_mark() || self.toks[k].is_terminal() {
+                    break;
+                }
+            }
+            return None;
+        }
+        self.mention_left(end, floor)
+    }
+
+    /// True when a mention at `start` begins a clause: sentence start, after
+    /// a comma, colon, dash, conjunction or a quotation.
+    pub fn clause_start(&self, start: usize, floor: usize) -> bool {
+        if start <= floor {
+            return true;
+        }
+        let t = &self.toks[start - 1];
+        match t.kind {
+            Kind::Punct(c) => matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | '-') || t.is_terminal(),
+            Kind::Mark { .. } => true,
+            Kind::Word => t.is(CONJ) && !t.cap || t.cap && t.is(CONJ),
+        }
+    }
+}
