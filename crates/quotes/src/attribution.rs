@@ -15,7 +15,7 @@
 //!    a colon introduction ending the previous paragraph, or, for a
 //!    paragraph that is one quotation, from the previous paragraph's speaker.
 
-use crate::lexicon::{BETWEEN, DET, OBJECT, PREP, STOP, TIME, TITLE};
+use crate::lexicon::{BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, STOP, TIME, TITLE};
 use crate::marks::Piece;
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind};
@@ -25,6 +25,26 @@ use crate::tokens::{Dir, Kind};
 pub(crate) struct Attribution {
     pub speaker: Option<Range>,
     pub cue: Range,
+    pub how: How,
+}
+
+/// Which pattern attributed a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    /// A cue right before or right after the marks.
+    Adjacent,
+    /// A cue a few words before the marks, or a colon after a mention.
+    Near,
+    /// Another quotation's attribution.
+    Inherited,
+    /// Reported speech.
+    Reported,
+}
+
+impl Attribution {
+    pub fn new(speaker: Option<Range>, cue: Range, how: How) -> Attribution {
+        Attribution { speaker, cue, how }
+    }
 }
 
 /// How far attribution looks from a mark, in tokens.
@@ -90,12 +110,27 @@ impl Tokens<'_> {
     /// `“Q,” SPEAKER CUE` and `“Q,” CUE SPEAKER` after the closing mark.
     pub fn attribution_after(&self, close: usize, para: (usize, usize)) -> Option<Attribution> {
         let mut i = close + 1;
-        while i < para.1 && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-')) {
+        let mut dash = None;
+        while i < para.1 && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '―')) {
+            if !self.toks[i].is_punct(',') {
+                dash = Some(i);
+            }
             i += 1;
         }
         let limit = self.limit_right(i, para);
         if i >= limit {
             return None;
+        }
+        // `“Q.” ― Name`: a signature after a dash.
+        if let Some(d) = dash {
+            if let Some((s, e)) = self.mention_right(i, limit) {
+                let ends = e >= limit
+                    || self.toks[e].is_terminal()
+                    || self.text[self.toks[e - 1].span.end..self.toks[e].span.start].contains('\n');
+                if ends && (s..e).any(|k| self.toks[k].cap) && self.cue_at(e, limit).is_none() {
+                    return Some(Attribution::new(Some((s, e)), (d, d + 1), How::Adjacent));
+                }
+            }
         }
         // After a sentence-final mark, only a short attribution sentence
         // (`“Go home!” he yelled.`) belongs to the quotation; a capitalised
@@ -107,24 +142,29 @@ impl Tokens<'_> {
                 j += 1;
             }
             let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT) || s > j);
-            return Some(Attribution { speaker, cue: (i, cue_end) });
+            return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
         let (s, e) = self.mention_right(i, limit)?;
-        let mut j = e;
-        if j < limit && self.toks[j].is_punct(',') {
-            // `SPEAKER, a spokesman for X, said` / `SPEAKER, who ..., said`.
-            let mut k = j + 1;
-            while k < limit && !self.toks[k].is_punct(',') {
-                k += 1;
-            }
-            if k >= limit {
-                return None;
-            }
-            j = k + 1;
+        let j = self.skip_between_right(e, limit);
+        if let Some((cue_end, true)) = self.cue_at(j, limit) {
+            return Some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
         }
-        let j = self.skip_between_right(j, limit);
-        let (cue_end, speech) = self.cue_at(j, limit)?;
-        speech.then_some(Attribution { speaker: Some((s, e)), cue: (j, cue_end) })
+        if !(j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
+            return None;
+        }
+        // `SPEAKER, a spokesman for X, said` / `SPEAKER, who ..., said`: the
+        // first speech cue after a comma closing the apposition.
+        let mut k = j + 1;
+        while k < limit {
+            if matches!(self.toks[k].kind, Kind::Punct(',' | '—' | '–')) {
+                let c = self.skip_between_right(k + 1, limit);
+                if let Some((cue_end, true)) = self.cue_at(c, limit) {
+                    return Some(Attribution::new(Some((s, e)), (c, cue_end), How::Adjacent));
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// A cue before the opening mark. `adjacent` asks only for a cue right
@@ -148,10 +188,13 @@ impl Tokens<'_> {
         if self.toks[end - 1].is_word() && self.word(end - 1).eq_ignore_ascii_case("that") {
             end -= 1;
         }
+        let comma = k < open && self.toks[k].is_punct(',');
         let max_gap = if adjacent {
             0
         } else if colon.is_some() {
             8
+        } else if comma {
+            6
         } else {
             4
         };
@@ -167,17 +210,22 @@ impl Tokens<'_> {
             if !speech || end - cue_end > max_gap {
                 break;
             }
-            let speaker = self.speaker_before(c, floor).or_else(|| {
-                // `Said Smith: “...”`, `Asked about it, Smith said:` is covered above.
-                self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
-            });
-            return Some(Attribution { speaker, cue: (c, cue_end) });
+            // `..., saying, “...”`: the subject of the sentence speaks.
+            let participle = self.word(c).ends_with("ing") && c > floor && self.toks[c - 1].is_punct(',');
+            let speaker = if participle { self.subject(floor, c) } else { None }
+                .or_else(|| self.speaker_before(c, floor))
+                .or_else(|| {
+                    // `Said Smith: “...”`.
+                    self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
+                });
+            let how = if adjacent || end == cue_end { How::Adjacent } else { How::Near };
+            return Some(Attribution::new(speaker, (c, cue_end), how));
         }
         // A mention and a colon: `Trump’s reply: “...”`.
         if let (Some(colon), false) = (colon, adjacent) {
             if let Some((s, e)) = self.mention_left(colon, floor) {
                 if s == floor && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
-                    return Some(Attribution { speaker: Some((s, e)), cue: (colon, colon + 1) });
+                    return Some(Attribution::new(Some((s, e)), (colon, colon + 1), How::Near));
                 }
             }
         }
@@ -206,11 +254,27 @@ impl Tokens<'_> {
             c -= 1;
             if let Some((cue_end, true)) = self.cue_at(c, b - 1) {
                 let speaker = self.speaker_before(c, floor).or_else(|| self.mention_right(cue_end, b - 1));
-                return Some(Attribution { speaker, cue: (c, cue_end) });
+                return Some(Attribution::new(speaker, (c, cue_end), How::Inherited));
             }
         }
         let (s, e) = self.mention_left(b - 1, floor)?;
-        (s == floor).then_some(Attribution { speaker: Some((s, e)), cue: (b - 1, b) })
+        (s == floor).then_some(Attribution::new(Some((s, e)), (b - 1, b), How::Inherited))
+    }
+
+    /// The subject of the sentence starting at `floor`, before `end`: the
+    /// first mention, after an opening prepositional phrase and comma
+    /// (`In a speech, Trump attacked ..., saying`).
+    pub fn subject(&self, floor: usize, end: usize) -> Option<Range> {
+        let mut s = floor;
+        let t = &self.toks[s];
+        if t.is_word() && t.is(PREP | STOP) && !t.is(DET | PRONOUN) {
+            let comma = (s..end).find(|&k| self.toks[k].is_punct(','))?;
+            s = comma + 1;
+        }
+        if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
+            s += 1;
+        }
+        self.mention_right(s, end)
     }
 }
 
@@ -235,7 +299,7 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
         if j - i > 1 {
             if let Some(found) = own[i..j].iter().flatten().next().copied() {
                 for a in &mut own[i..j] {
-                    a.get_or_insert(found);
+                    a.get_or_insert(Attribution { how: How::Inherited, ..found });
                 }
             }
         }
@@ -249,6 +313,7 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
                 let para = pieces[i].para;
                 let back = (0..i).rev().take_while(|&k| pieces[k].para == para).find_map(|k| own[k]);
                 back.or_else(|| (i + 1..pieces.len()).take_while(|&k| pieces[k].para == para).find_map(|k| own[k]))
+                    .map(|a| Attribution { how: How::Inherited, ..a })
             })
         })
         .collect();
@@ -269,7 +334,7 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
         let prev = paras[p.para - 1];
         let from_colon = doc.colon_introduction(prev);
         let from_piece = (0..i).rev().take_while(|&k| pieces[k].para + 1 >= p.para).find_map(|k| out[k]);
-        if let Some(found) = from_colon.or(from_piece) {
+        if let Some(found) = from_colon.or(from_piece).map(|a| Attribution { how: How::Inherited, ..a }) {
             for k in i..pieces.len() {
                 if pieces[k].para != p.para || out[k].is_some() {
                     break;

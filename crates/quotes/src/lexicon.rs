@@ -46,6 +46,9 @@ pub(crate) const CONJ: u32 = 1 << 13;
 pub(crate) const PREP: u32 = 1 << 14;
 /// Nouns of written or spoken texts that can be speakers (`the statement`).
 pub(crate) const DOC_NOUN: u32 = 1 << 15;
+/// A verb of stance or action: a cue of reported speech whose quotation may
+/// be a noun phrase (`criticized the deal`).
+pub(crate) const ATTITUDE: u32 = 1 << 16;
 
 const DETERMINERS: &[&str] = &[
     "a",
@@ -583,6 +586,9 @@ pub struct LexiconFile {
     pub speech: Vec<String>,
     /// Verbs of thought or stance (`"believe"`): cues of reported speech only.
     pub reporting: Vec<String>,
+    /// Verbs of stance or action (`"criticize"`, `"want"`): cues of reported
+    /// speech only, whose quotation may be a noun phrase.
+    pub attitude: Vec<String>,
     /// Multi-word cues as written (`"according to"`, `"pointed out"`).
     pub phrases: Vec<String>,
 }
@@ -663,6 +669,9 @@ impl Lexicon {
         }
         for verb in &file.reporting {
             self.add_verb(verb, REPORTING);
+        }
+        for verb in &file.attitude {
+            self.add_verb(verb, ATTITUDE);
         }
         for phrase in &file.phrases {
             self.add_phrase(phrase);

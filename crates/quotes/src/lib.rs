@@ -62,7 +62,7 @@ use byline_core::{Entity, Quote, Span};
 pub use lexicon::{Lexicon, LexiconError, LexiconFile};
 pub use stage::{QuoteOptions, QuoteStage};
 
-use crate::attribution::{Attribution, attribute};
+use crate::attribution::{Attribution, How, attribute};
 use crate::marks::Piece;
 use crate::mentions::Tokens;
 use crate::tokens::{Kind, Tok, tokenize};
@@ -128,8 +128,21 @@ impl Quoter {
             paras.push((a, toks.len()));
             para_spans.push(p);
         }
-        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon };
         let pieces = marks::pair(&toks, &paras, &para_spans);
+        // A single mark that pairs with nothing is an apostrophe
+        // (`the Joneses’ car`): punctuation, not a mark, from here on.
+        let mut paired = vec![false; toks.len()];
+        for p in &pieces {
+            for i in p.open.into_iter().chain(p.close) {
+                paired[i] = true;
+            }
+        }
+        for (t, &p) in toks.iter_mut().zip(&paired) {
+            if matches!(t.kind, Kind::Mark { double: false, .. }) && !p {
+                t.kind = Kind::Punct('\'');
+            }
+        }
+        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon };
         let attributions = attribute(&doc, &pieces, &paras);
 
         let mut quoted = vec![false; toks.len()];
@@ -139,7 +152,7 @@ impl Quoter {
             let keep = if piece.continues {
                 keep_chain
             } else {
-                attribution.is_some() || self.settings.scare_quotes || statement_like(&doc, piece, &paras)
+                self.settings.scare_quotes || speech_like(&doc, piece, &paras, attribution.map(|a| a.how))
             };
             keep_chain = keep;
             if !keep {
@@ -193,30 +206,41 @@ impl Quoter {
     }
 }
 
-/// True when an unattributed quotation reads as a statement rather than a
-/// scare quote or a title: it opens a paragraph, sentence or clause, has at
-/// least three words or its own sentence punctuation, and is not a run of
-/// capitalised words.
-fn statement_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)]) -> bool {
+/// True when a quotation is speech rather than a scare quote or a title.
+///
+/// A quotation that opens a paragraph, line, sentence or clause is speech
+/// when a cue attributes it or when it has at least three words or its own
+/// punctuation. A quotation inside a sentence (`its so-called “reasoning”
+/// model`) is speech only when a cue stands right before or after it. A run
+/// of capitalised words without punctuation (`“Fox and Friends”`) is a title.
+fn speech_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)], how: Option<How>) -> bool {
     let (a, _) = paras[piece.para];
+    let (i, j) = piece.inner;
+    let words = (i..j).filter(|&k| doc.toks[k].is_word()).count();
+    let punctuated = (i..j).any(|k| doc.toks[k].is_terminal() || doc.toks[k].is_punct(','));
+    let title = (i..j).all(|k| {
+        let t = &doc.toks[k];
+        !t.is_word()
+            || t.cap
+            || t.is(lexicon::STOP | lexicon::DET)
+            || t.span.text(doc.text).starts_with(char::is_numeric)
+    });
+    if title && !punctuated {
+        return false;
+    }
     let opens = match piece.open {
         None => true,
         Some(o) => {
             o == a
                 || doc.toks[o - 1].is_terminal()
                 || doc.toks[o - 1].is_double_mark()
-                || matches!(doc.toks[o - 1].kind, Kind::Punct(':' | '—' | '–'))
+                || matches!(doc.toks[o - 1].kind, Kind::Punct(':' | '—' | '–' | '―'))
+                || doc.text[doc.toks[o - 1].span.end..doc.toks[o].span.start].contains('\n')
         }
     };
-    if !opens {
-        return false;
+    match how {
+        Some(How::Adjacent) => true,
+        Some(_) => opens || words >= 4 && punctuated,
+        None => opens && (words >= 3 || punctuated),
     }
-    let (i, j) = piece.inner;
-    let words = (i..j).filter(|&k| doc.toks[k].is_word()).count();
-    let punctuated = (i..j).any(|k| doc.toks[k].is_terminal() || doc.toks[k].is_punct(','));
-    let title = (i..j).all(|k| {
-        let t = &doc.toks[k];
-        !t.is_word() && !t.is_terminal() || t.cap || t.is(lexicon::STOP | lexicon::DET)
-    });
-    (words >= 3 || punctuated) && !(title && !punctuated)
 }

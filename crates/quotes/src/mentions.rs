@@ -11,7 +11,7 @@
 use byline_core::Span;
 
 use crate::lexicon::{
-    BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME, TITLE,
+    ATTITUDE, BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, REPORTING, SPEECH, STOP, TIME, TITLE,
 };
 use crate::tokens::{Kind, Tok};
 
@@ -56,16 +56,18 @@ impl Tokens<'_> {
                 }
             }
         }
-        // A capitalised cue is a sentence-initial verb (`Said Smith:`), not
-        // a name, only when no name follows... keep it simple: lower case or
-        // `Said`/`Asked` at a clause start.
         if t.is(SPEECH) {
             return Some((i + 1, true));
         }
-        if t.is(REPORTING) {
+        if t.is(REPORTING | ATTITUDE) {
             return Some((i + 1, false));
         }
         None
+    }
+
+    /// True when the cue at `i` is a verb of stance or action only.
+    pub fn is_attitude(&self, i: usize) -> bool {
+        self.toks[i].is(ATTITUDE) && !self.toks[i].is(SPEECH | REPORTING)
     }
 
     /// True when token `i` can be part of a mention.
@@ -77,7 +79,7 @@ impl Tokens<'_> {
             // Capitalised words are names, except sentence-initial function
             // words (`But`, `Also`); titles stay (`President`).
             Kind::Word if t.cap => t.is(TITLE) || !t.is(STOP | BETWEEN | CONJ),
-            Kind::Word => !t.is(STOP | SPEECH | REPORTING | BETWEEN),
+            Kind::Word => !t.is(STOP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
             Kind::Punct('&') => true,
             _ => false,
         }
@@ -91,12 +93,25 @@ impl Tokens<'_> {
             let k = i - 1;
             let t = &self.toks[k];
             // A cue word right after a determiner is a noun: `the report`.
-            let noun_cue = t.is_word() && !t.cap && t.is(SPEECH | REPORTING) && k > floor && self.toks[k - 1].is(DET);
+            let noun_cue =
+                t.is_word() && !t.cap && t.is(SPEECH | REPORTING | ATTITUDE) && k > floor && self.toks[k - 1].is(DET);
+            // A parenthesis inside a mention: `Rep. Jason Chaffetz (R-Utah)`.
+            if t.is_punct(')') && k + 1 == end {
+                let open = (floor..k).rev().take(8).find(|&o| self.toks[o].is_punct('('));
+                match open {
+                    Some(o) if o > floor && self.content(o - 1) => {
+                        i = o;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             if !(self.content(k) || noun_cue && k + 1 == end) {
                 break;
             }
             i = k;
-            if t.is(DET) {
+            // A number at the end is a noun: `the mother of three`.
+            if t.is(DET) && !(k + 1 == end && !t.cap) {
                 return Some((i, true));
             }
         }
@@ -146,10 +161,18 @@ impl Tokens<'_> {
             }
             i += 1;
         }
-        // `a spokesman for the campaign`, `Bank of America`.
-        if i > start
-            && i + 1 < limit
-            && (self.word_is(i, "of") || self.word_is(i, "for") || self.word_is(i, "at") || self.word_is(i, "with"))
+        if i == start {
+            return None;
+        }
+        // `a spokesman for the campaign`, `Bank of America`, and for a
+        // description `a narrator in the ad`.
+        let description = self.toks[start].is(DET);
+        if i + 1 < limit
+            && (self.word_is(i, "of")
+                || self.word_is(i, "for")
+                || self.word_is(i, "at")
+                || self.word_is(i, "with")
+                || description && (self.word_is(i, "in") || self.word_is(i, "from")))
             && !self.toks[i + 1].is(TIME)
         {
             if let Some((_, e)) = self.mention_right(i + 1, limit) {
@@ -158,7 +181,13 @@ impl Tokens<'_> {
                 }
             }
         }
-        (i > start && self.plausible((start, i))).then_some((start, i))
+        // A parenthesis after a name: `Rep. Jason Chaffetz (R-Utah)`.
+        if i + 1 < limit && self.toks[i].is_punct('(') {
+            if let Some(close) = (i + 1..limit.min(i + 8)).find(|&c| self.toks[c].is_punct(')')) {
+                i = close + 1;
+            }
+        }
+        self.plausible((start, i)).then_some((start, i))
     }
 
     /// A mention must have a name, a pronoun or a noun-like last word, and
@@ -168,7 +197,10 @@ impl Tokens<'_> {
         if b - a == 1 && last.is(PRONOUN) {
             return true;
         }
-        if !last.is_word() || (last.is(DET) && !last.cap) || last.is(TIME) && !last.cap {
+        if last.is_punct(')') {
+            return true;
+        }
+        if !last.is_word() || last.is(DET) && (b - a == 1 || !last.cap) || last.is(TIME) && !last.cap {
             return false;
         }
         let w = self.word(b - 1);
@@ -200,29 +232,36 @@ impl Tokens<'_> {
     /// `Smith, a spokesman, said`, `Smith, who ..., said`.
     pub fn speaker_before(&self, cue: usize, floor: usize) -> Option<Range> {
         let end = self.skip_between_left(cue, floor);
-        if end > floor && self.toks[end - 1].is_punct(',') {
-            // An apposition or relative clause between commas: the head is
-            // the mention before the first comma.
+        if end > floor && matches!(self.toks[end - 1].kind, Kind::Punct(',' | '—' | '–')) {
+            // An apposition or relative clause between commas (or dashes):
+            // the head is the name before the comma that opens it, possibly
+            // several commas back (`Pruitt, the attorney general of
+            // Oklahoma, one of the states suing, said`).
             let close = end - 1;
             let mut k = close;
-            while k > floor && close - k < 30 {
+            while k > floor && close - k < 40 {
                 k -= 1;
-                if self.toks[k].is_punct(',') {
-                    let opener = &self.toks[k + 1];
-                    if opener.is(DET | RELATIVE | TITLE) || opener.cap || opener.is_word() {
-                        if let Some(head) = self.mention_left(k, floor) {
+                let t = &self.toks[k];
+                if t.is_double_mark() || self.ends_sentence_loose(k) {
+                    break;
+                }
+                if matches!(t.kind, Kind::Punct(',' | '—' | '–')) {
+                    if let Some(head) = self.mention_left(k, floor) {
+                        let named = (head.0..head.1).any(|h| self.toks[h].cap || self.toks[h].is(PRONOUN));
+                        if named && self.clause_start(head.0, floor) {
                             return Some(head);
                         }
                     }
-                    break;
-                }
-                if self.toks[k].is_mark() || self.toks[k].is_terminal() {
-                    break;
                 }
             }
             return None;
         }
         self.mention_left(end, floor)
+    }
+
+    /// Terminal punctuation, without looking at what follows.
+    fn ends_sentence_loose(&self, i: usize) -> bool {
+        self.toks[i].is_terminal() && !self.toks[i].is_punct('…')
     }
 
     /// True when a mention at `start` begins a clause: sentence start, after

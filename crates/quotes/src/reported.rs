@@ -9,7 +9,7 @@
 //!
 //! The quotation is the reported clause, up to the end of the sentence.
 
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, How};
 use crate::lexicon::{DET, OBJECT, PREP, PRONOUN, TIME};
 use crate::mentions::{Range, Tokens};
 use crate::tokens::Kind;
@@ -77,8 +77,10 @@ impl Tokens<'_> {
             comma += 1;
         }
         let clause = (comma + 1, end);
-        self.clause_ok(clause, quoted)
-            .then_some(Reported { clause, attribution: Attribution { speaker: Some((sp, sp_end)), cue: (s, cue_end) } })
+        self.clause_ok(clause, quoted).then_some(Reported {
+            clause,
+            attribution: Attribution::new(Some((sp, sp_end)), (s, cue_end), How::Reported),
+        })
     }
 
     /// `CLAUSE, SPEAKER CUE.` and `CLAUSE, CUE SPEAKER.`
@@ -134,7 +136,8 @@ impl Tokens<'_> {
     }
 
     fn clause_report(&self, clause: Range, speaker: Option<Range>, cue: Range, quoted: &[bool]) -> Option<Reported> {
-        self.clause_ok(clause, quoted).then_some(Reported { clause, attribution: Attribution { speaker, cue } })
+        self.clause_ok(clause, quoted)
+            .then_some(Reported { clause, attribution: Attribution::new(speaker, cue, How::Reported) })
     }
 
     /// A clause is long enough and not a direct quotation.
@@ -174,7 +177,7 @@ impl Tokens<'_> {
             if self.clause_ok(clause, quoted) {
                 return Some(Reported {
                     clause,
-                    attribution: Attribution { speaker: Some(speaker), cue: (c, cue_end) },
+                    attribution: Attribution::new(Some(speaker), (c, cue_end), How::Reported),
                 });
             }
             return None;
