@@ -11,7 +11,7 @@
 use byline_core::Span;
 
 use crate::lexicon::{
-    ATTITUDE, BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, REPORTING, SPEECH, STOP, TIME, TITLE,
+    ATTITUDE, BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME, TITLE,
 };
 use crate::tokens::{Kind, Tok};
 
@@ -55,6 +55,11 @@ impl Tokens<'_> {
                     return Some((end, true));
                 }
             }
+        }
+        // A capitalised word after another word is a name (`the United
+        // States`), not a verb.
+        if t.cap && i > 0 && self.toks[i - 1].is_word() {
+            return None;
         }
         if t.is(SPEECH) {
             return Some((i + 1, true));
@@ -137,7 +142,9 @@ impl Tokens<'_> {
                 && !self.toks[p].cap
                 && (self.toks[p].is(PREP) || self.word_is(p, "of"));
             match prep.then(|| self.run_left(p, floor)).flatten() {
-                Some((s, true)) => start = s,
+                // Only a short description without adverbs takes a phrase:
+                // `a source familiar with`, not `the nominee currently sits at`.
+                Some((s, true)) if p - s <= 5 && (s..p).all(|k| !self.word(k).ends_with("ly")) => start = s,
                 _ => break,
             }
         }
@@ -231,7 +238,19 @@ impl Tokens<'_> {
     /// The speaker before a cue at `cue`: `Smith said`, `Smith has said`,
     /// `Smith, a spokesman, said`, `Smith, who ..., said`.
     pub fn speaker_before(&self, cue: usize, floor: usize) -> Option<Range> {
-        let end = self.skip_between_left(cue, floor);
+        let mut end = self.skip_between_left(cue, floor);
+        // `Sanders on Tuesday said`, `Smith last week said`.
+        let time_end = end;
+        while end > floor && self.toks[end - 1].is_word() && self.toks[end - 1].is(TIME) {
+            end -= 1;
+        }
+        if end < time_end && end > floor && self.word_is(end - 1, "on") {
+            end -= 1;
+        } else if end < time_end && !(end > floor && self.toks[end - 1].is_punct(',')) {
+            // A lone weekday may itself end the mention's sentence part.
+            end = if time_end - end == 1 && !self.toks[end].cap { time_end } else { end };
+        }
+        let end = self.skip_between_left(end, floor);
         if end > floor && matches!(self.toks[end - 1].kind, Kind::Punct(',' | '—' | '–')) {
             // An apposition or relative clause between commas (or dashes):
             // the head is the name before the comma that opens it, possibly
@@ -247,16 +266,21 @@ impl Tokens<'_> {
                 }
                 if matches!(t.kind, Kind::Punct(',' | '—' | '–')) {
                     if let Some(head) = self.mention_left(k, floor) {
-                        let named = (head.0..head.1).any(|h| self.toks[h].cap || self.toks[h].is(PRONOUN));
-                        if named && self.clause_start(head.0, floor) {
+                        if self.named(head) && self.clause_start(head.0, floor) {
                             return Some(head);
                         }
                     }
                 }
             }
-            return None;
+            // `one of the attorneys, Justin Bamberg, said`: the name in the apposition.
+            return self.mention_left(close, floor).filter(|&m| self.named(m));
         }
         self.mention_left(end, floor)
+    }
+
+    /// True when a mention has a capitalised word or is a pronoun.
+    pub fn named(&self, (a, b): Range) -> bool {
+        (a..b).any(|h| self.toks[h].cap || self.toks[h].is(PRONOUN))
     }
 
     /// Terminal punctuation, without looking at what follows.
@@ -267,14 +291,15 @@ impl Tokens<'_> {
     /// True when a mention at `start` begins a clause: sentence start, after
     /// a comma, colon, dash, conjunction or a quotation.
     pub fn clause_start(&self, start: usize, floor: usize) -> bool {
-        if start <= floor {
+        // The sentence's first word may be an adverb (`Nearly eight of 10 voters`).
+        if start <= floor + usize::from(start > floor && self.toks[floor].cap && !self.toks[floor].is(DET)) {
             return true;
         }
         let t = &self.toks[start - 1];
         match t.kind {
             Kind::Punct(c) => matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | '-') || t.is_terminal(),
             Kind::Mark { .. } => true,
-            Kind::Word => t.is(CONJ) && !t.cap || t.cap && t.is(CONJ),
+            Kind::Word => t.is(CONJ | RELATIVE),
         }
     }
 }

@@ -10,7 +10,7 @@
 //! The quotation is the reported clause, up to the end of the sentence.
 
 use crate::attribution::{Attribution, How};
-use crate::lexicon::{DET, OBJECT, PREP, PRONOUN, TIME};
+use crate::lexicon::{ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, RELATIVE, STOP, TIME};
 use crate::mentions::{Range, Tokens};
 use crate::tokens::Kind;
 
@@ -23,6 +23,8 @@ pub(crate) struct Reported {
 
 /// Shortest clause worth reporting, in tokens.
 const MIN_CLAUSE: usize = 3;
+/// Shortest quotation (a clause or an object), in tokens.
+const MIN_CONTENT: usize = 2;
 
 /// Cue verbs that take the addressee as an object (`told reporters`).
 const OBJECT_CUES: &[&str] = &[
@@ -41,28 +43,38 @@ impl Tokens<'_> {
             while e < b {
                 e += 1;
                 if self.ends_sentence(e - 1, b) {
+                    // Closing marks and brackets belong to the sentence they close.
+                    while e < b
+                        && (matches!(self.toks[e].kind, Kind::Mark { dir: crate::tokens::Dir::Close, .. })
+                            || self.toks[e].is_punct(')'))
+                    {
+                        e += 1;
+                    }
                     break;
                 }
             }
-            if let Some(r) = self.reported_in(s, e, quoted) {
-                out.push(r);
-            }
+            self.reported_in(s, e, quoted, out);
             s = e;
         }
     }
 
-    fn reported_in(&self, s: usize, e: usize, quoted: &[bool]) -> Option<Reported> {
+    fn reported_in(&self, s: usize, e: usize, quoted: &[bool], out: &mut Vec<Reported>) {
         // The body: without the final punctuation and closing marks.
         let mut end = e;
         while end > s && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_mark() && !quoted[end - 1]) {
             end -= 1;
         }
         if end <= s + 2 || quoted[s] || self.toks[s].is_mark() {
-            return None;
+            return;
         }
-        self.according_to_first(s, end, quoted)
+        match self
+            .according_to_first(s, end, quoted)
             .or_else(|| self.attribution_last(s, end, quoted))
-            .or_else(|| self.cue_then_clause(s, end, quoted))
+            .or_else(|| self.attribution_inside(s, end, quoted))
+        {
+            Some(r) => out.push(r),
+            None => self.cue_then_clause(s, end, quoted, out),
+        }
     }
 
     /// `According to SPEAKER, CLAUSE.`
@@ -99,8 +111,11 @@ impl Tokens<'_> {
             let tail_ok = |from: usize| self.tail(from, end);
             // `, said Smith.` / `, according to Smith.`
             if let Some((cue_end, _)) = self.cue_at(head, end) {
+                if self.is_attitude(head) {
+                    continue;
+                }
                 if let Some(sp) = self.mention_right(cue_end, end) {
-                    if tail_ok(sp.1) || self.toks[sp.1].is_punct(',') {
+                    if sp.1 >= end || tail_ok(sp.1) || self.toks[sp.1].is_punct(',') {
                         return self.clause_report((s, comma), Some(sp), (head, cue_end), quoted);
                     }
                 }
@@ -110,7 +125,7 @@ impl Tokens<'_> {
             if let Some((sp_s, sp_e)) = self.mention_right(head, end) {
                 let c = self.skip_between_right(sp_e, end);
                 if let Some((cue_end, _)) = self.cue_at(c, end) {
-                    if tail_ok(cue_end) {
+                    if tail_ok(cue_end) && !self.is_attitude(c) {
                         return self.clause_report((s, comma), Some((sp_s, sp_e)), (c, cue_end), quoted);
                     }
                 }
@@ -120,19 +135,63 @@ impl Tokens<'_> {
         None
     }
 
-    /// Words that may follow a closing attribution: time, objects,
-    /// prepositional phrases (`said in a statement on Monday`).
+    /// `X, SPEAKER CUE, Y.` / `X, CUE SPEAKER, Y.`: an attribution between
+    /// commas inside the sentence; the quotation is the whole sentence.
+    fn attribution_inside(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let mut k = s + 1;
+        while k + 2 < end {
+            if quoted[k] || !self.toks[k].is_punct(',') {
+                k += 1;
+                continue;
+            }
+            let head = k + 1;
+            let found = if let Some((cue_end, true)) = self.cue_at(head, end) {
+                self.mention_right(cue_end, end).map(|sp| (sp, (head, cue_end), sp.1))
+            } else {
+                self.mention_right(head, end).and_then(|sp| {
+                    let c = self.skip_between_right(sp.1, end);
+                    match self.cue_at(c, end) {
+                        Some((cue_end, true)) => Some((sp, (c, cue_end), cue_end)),
+                        _ => None,
+                    }
+                })
+            };
+            if let Some((speaker, cue, after)) = found {
+                if after < end && self.toks[after].is_punct(',') {
+                    return self.clause_report((s, end), Some(speaker), cue, quoted);
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Words that may follow a closing attribution, up to the end or a
+    /// comma: time, objects, prepositional phrases (`said in a statement
+    /// on Monday`, `told reporters`).
     fn tail(&self, mut i: usize, end: usize) -> bool {
         let mut steps = 0;
-        while i < end && steps < 12 {
+        while i < end && steps < 6 {
             let t = &self.toks[i];
-            if !t.is_word() || self.word(i).eq_ignore_ascii_case("that") || self.cue_at(i, end).is_some() {
+            if t.is_punct(',') {
+                return true;
+            }
+            if !t.is_word() {
                 return false;
             }
-            i += 1;
+            if t.is(TIME) || t.is(OBJECT) && !t.cap {
+                i += 1;
+            } else if t.is(PREP) && !t.cap && !self.word(i).eq_ignore_ascii_case("that") {
+                i = self.mention_right(i + 1, end).map_or(i + 1, |m| m.1);
+            } else if t.cap || t.is(DET) {
+                // `told CNN`, `told the newspaper`.
+                i = self.mention_right(i, end).map_or(i + 1, |m| m.1);
+            } else {
+                return false;
+            }
             steps += 1;
         }
-        i >= end
+        i >= end || self.toks[i].is_punct(',')
     }
 
     fn clause_report(&self, clause: Range, speaker: Option<Range>, cue: Range, quoted: &[bool]) -> Option<Reported> {
@@ -142,7 +201,7 @@ impl Tokens<'_> {
 
     /// A clause is long enough and not a direct quotation.
     fn clause_ok(&self, (a, b): Range, quoted: &[bool]) -> bool {
-        if b < a + MIN_CLAUSE || self.toks[a].is_mark() {
+        if b < a + MIN_CONTENT || self.toks[a].is_mark() {
             return false;
         }
         // Mostly inside quote marks: a direct (or mixed) quotation.
@@ -150,39 +209,110 @@ impl Tokens<'_> {
         inside * 2 < b - a
     }
 
-    /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`
-    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
-        for c in s + 1..end {
-            if quoted[c] {
+    /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
+    /// sharing the speaker: `SPEAKER criticized X and called for Y.`
+    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool], out: &mut Vec<Reported>) {
+        let mut c = s + 1;
+        while c < end {
+            let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
+                c += 1;
                 continue;
-            }
-            let Some((cue_end, _)) = self.cue_at(c, end) else { continue };
-            // Passive (`was told`) and participles after a noun are not cues.
-            let prev = &self.toks[c - 1];
-            if prev.is_word()
-                && ["was", "were", "been", "being", "is", "are", "be"]
-                    .iter()
-                    .any(|w| self.word(c - 1).eq_ignore_ascii_case(w))
-            {
+            };
+            let (cue_end, speaker) = found;
+            let Some(start) = self.content_after(c, cue_end, end) else {
+                c = cue_end;
                 continue;
+            };
+            // A coordinated cue ends this content and starts the next.
+            let mut next = None;
+            let mut k = start + 1;
+            while k + 1 < end {
+                if self.toks[k].is_word() && self.toks[k].is(CONJ) && !self.toks[k].cap && !quoted[k] {
+                    let v = self.skip_between_right(k + 1, end);
+                    if let Some((v_end, _)) = self.cue_at(v, end) {
+                        if self.content_after(v, v_end, end).is_some() {
+                            next = Some((k, v));
+                            break;
+                        }
+                    }
+                }
+                k += 1;
             }
-            let Some(speaker) = self.speaker_before(c, s) else { continue };
-            let boundary =
-                if self.toks[speaker.0].is(crate::lexicon::RELATIVE) { true } else { self.clause_start(speaker.0, s) };
-            if !boundary {
-                continue;
-            }
-            let Some(start) = self.clause_after(c, cue_end, end) else { continue };
-            let clause = (start, end);
+            let clause_end =
+                next.map_or(end, |(k, _)| if k > start && self.toks[k - 1].is_punct(',') { k - 1 } else { k });
+            let clause = (start, clause_end);
             if self.clause_ok(clause, quoted) {
-                return Some(Reported {
+                out.push(Reported {
                     clause,
                     attribution: Attribution::new(Some(speaker), (c, cue_end), How::Reported),
                 });
             }
+            match next {
+                Some((_, v)) => {
+                    // The coordinated cue shares the speaker.
+                    let Some((v_end, _)) = self.cue_at(v, end) else { return };
+                    let Some(v_start) = self.content_after(v, v_end, end) else { return };
+                    let clause = (v_start, end);
+                    if self.clause_ok(clause, quoted) {
+                        out.push(Reported {
+                            clause,
+                            attribution: Attribution::new(Some(speaker), (v, v_end), How::Reported),
+                        });
+                    }
+                    return;
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// A cue at `c` with its speaker before it, starting a clause.
+    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Range)> {
+        if quoted[c] {
             return None;
         }
-        None
+        let (cue_end, _) = self.cue_at(c, end)?;
+        // Passives (`was told`) and nouns (`the call`, `his support`,
+        // `Trump’s comments`) are not cues.
+        let prev = &self.toks[c - 1];
+        let possessive = prev.is_word() && (self.word(c - 1).ends_with("’s") || self.word(c - 1).ends_with("'s"));
+        if possessive {
+            return None;
+        }
+        if prev.is_word()
+            && (prev.is(DET)
+                || ["was", "were", "been", "being", "is", "are", "be", "to"]
+                    .iter()
+                    .any(|w| self.word(c - 1).eq_ignore_ascii_case(w)))
+        {
+            return None;
+        }
+        // `..., arguing the move was needed`: the subject of the sentence.
+        if self.word(c).ends_with("ing") && prev.is_punct(',') {
+            return self.subject(s, c).map(|sp| (cue_end, sp));
+        }
+        let speaker = self.speaker_before(c, s)?;
+        let boundary = self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s);
+        boundary.then_some((cue_end, speaker))
+    }
+
+    /// Where the quotation after a cue starts: a reported clause, else for
+    /// any cue the object (`criticized the deal`, `wants to cut taxes`).
+    fn content_after(&self, cue: usize, cue_end: usize, end: usize) -> Option<usize> {
+        if let Some(start) = self.clause_after(cue, cue_end, end) {
+            return Some(start);
+        }
+        let t = self.toks.get(cue_end)?;
+        let w = self.word(cue_end);
+        let infinitive = w.eq_ignore_ascii_case("to")
+            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
+            && self.toks[cue].is(ATTITUDE);
+        let object = cue_end + 2 <= end
+            && t.is_word()
+            && !t.is(BETWEEN | TIME)
+            && !(t.is(PREP | STOP) && !t.is(DET))
+            && !w.ends_with("ly");
+        (object || infinitive).then_some(cue_end)
     }
 
     /// Where the reported clause after a cue starts, if one does.
@@ -201,7 +331,12 @@ impl Tokens<'_> {
                 return None;
             }
             let t = &self.toks[j];
-            if t.is_word() && t.is(TIME) && !self.word(j).eq_ignore_ascii_case("this") {
+            let this_week =
+                ["this", "last", "next", "earlier", "later"].iter().any(|w| self.word(j).eq_ignore_ascii_case(w))
+                    && self.toks.get(j + 1).is_some_and(|n| n.is(TIME));
+            if this_week {
+                j += 2;
+            } else if t.is_word() && t.is(TIME) && !self.word(j).eq_ignore_ascii_case("this") {
                 j += 1;
             } else if t.is_word() && !t.cap && t.is(PREP) && !self.word(j).eq_ignore_ascii_case("that") {
                 j = self.mention_right(j + 1, end).map_or(j + 1, |m| m.1);
@@ -212,8 +347,13 @@ impl Tokens<'_> {
         if j >= end {
             return None;
         }
-        if self.toks[j].is_punct(',') && j + 1 < end && self.word(j + 1).eq_ignore_ascii_case("that") {
-            j += 1;
+        // `says at a stop in Toledo, Ohio, that ...`
+        if self.toks[j].is_punct(',') {
+            if let Some(that) = (j + 1..end.min(j + 6)).find(|&k| self.word(k).eq_ignore_ascii_case("that")) {
+                if self.toks[that - 1].is_punct(',') {
+                    j = that;
+                }
+            }
         }
         let t = &self.toks[j];
         if t.is_word() && self.word(j).eq_ignore_ascii_case("that") {
