@@ -534,7 +534,7 @@ const ORG_NOUNS: &[&str] = &[
 const CONJUNCTIONS: &[&str] = &["and", "but", "while", "though", "although", "yet", "so", "because"];
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "to", "with", "for", "after", "before", "via", "through", "from", "over", "outside",
-    "inside", "near", "aboard", "about",
+    "inside", "near", "aboard", "about", "of", "under", "amid", "ahead",
 ];
 const DOC_NOUNS: &[&str] = &[
     "statement",
@@ -589,6 +589,8 @@ pub struct LexiconFile {
     /// Verbs of stance or action (`"criticize"`, `"want"`): cues of reported
     /// speech only, whose quotation may be a noun phrase.
     pub attitude: Vec<String>,
+    /// Exact word forms that are cues of stance (no forms are derived).
+    pub attitude_words: Vec<String>,
     /// Multi-word cues as written (`"according to"`, `"pointed out"`).
     pub phrases: Vec<String>,
 }
@@ -672,6 +674,9 @@ impl Lexicon {
         }
         for verb in &file.attitude {
             self.add_verb(verb, ATTITUDE);
+        }
+        for word in &file.attitude_words {
+            self.add(word, ATTITUDE);
         }
         for phrase in &file.phrases {
             self.add_phrase(phrase);

@@ -144,7 +144,13 @@ impl Tokens<'_> {
             match prep.then(|| self.run_left(p, floor)).flatten() {
                 // Only a short description without adverbs takes a phrase:
                 // `a source familiar with`, not `the nominee currently sits at`.
-                Some((s, true)) if p - s <= 5 && (s..p).all(|k| !self.word(k).ends_with("ly")) => start = s,
+                Some((s, closed))
+                    if p - s <= 5
+                        && (s..p).all(|k| !self.word(k).ends_with("ly") || self.toks[k].cap)
+                        && (closed || s == floor) =>
+                {
+                    start = s
+                }
                 _ => break,
             }
         }
