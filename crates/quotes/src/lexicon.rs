@@ -534,7 +534,7 @@ const ORG_NOUNS: &[&str] = &[
 const CONJUNCTIONS: &[&str] = &["and", "but", "while", "though", "although", "yet", "so", "because"];
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "to", "with", "for", "after", "before", "via", "through", "from", "over", "outside",
-    "inside", "near", "aboard", "about", "of", "under", "amid", "ahead",
+    "inside", "near", "aboard", "about", "of", "under", "amid", "ahead", "by",
 ];
 const DOC_NOUNS: &[&str] = &[
     "statement",

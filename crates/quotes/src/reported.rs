@@ -72,7 +72,13 @@ impl Tokens<'_> {
             .or_else(|| self.attribution_last(s, end, quoted))
             .or_else(|| self.attribution_inside(s, end, quoted))
         {
-            Some(r) => out.push(r),
+            Some(r) => {
+                out.push(r);
+                // Reports nested in the reported clause.
+                if r.clause.1 > r.clause.0 + 2 && r.clause.0 == s {
+                    self.cue_then_clause(r.clause.0, r.clause.1, quoted, out);
+                }
+            }
             None => self.cue_then_clause(s, end, quoted, out),
         }
     }
@@ -108,15 +114,26 @@ impl Tokens<'_> {
                 continue;
             }
             let head = comma + 1;
-            let tail_ok = |from: usize| self.tail(from, end);
+            // The attribution closes the sentence, or sits inside it between
+            // commas (`Lenox was a juggernaut, Mr. Clarke said, until ...`):
+            // then the quotation is the whole sentence.
+            let clause_for = |after: usize| {
+                let mut t = after;
+                while t < end && !self.toks[t].is_punct(',') {
+                    t += 1;
+                }
+                if t < end { (s, end) } else { (s, comma) }
+            };
             // `, said Smith.` / `, according to Smith.`
-            if let Some((cue_end, _)) = self.cue_at(head, end) {
-                if self.is_attitude(head) {
+            if let Some((cue_end, speech)) = self.cue_at(head, end) {
+                if !speech {
                     continue;
                 }
+                let according = self.word(head).eq_ignore_ascii_case("according");
                 if let Some(sp) = self.mention_right(cue_end, end) {
-                    if sp.1 >= end || tail_ok(sp.1) || self.toks[sp.1].is_punct(',') {
-                        return self.clause_report((s, comma), Some(sp), (head, cue_end), quoted);
+                    if according || sp.1 >= end || self.tail(head, sp.1, end) {
+                        let clause = if according { (s, comma) } else { clause_for(sp.1) };
+                        return self.clause_report(clause, Some(sp), (head, cue_end), quoted);
                     }
                 }
                 continue;
@@ -124,9 +141,10 @@ impl Tokens<'_> {
             // `, Smith said.` / `, a spokesman for the campaign said Monday.`
             if let Some((sp_s, sp_e)) = self.mention_right(head, end) {
                 let c = self.skip_between_right(sp_e, end);
-                if let Some((cue_end, _)) = self.cue_at(c, end) {
-                    if tail_ok(cue_end) && !self.is_attitude(c) {
-                        return self.clause_report((s, comma), Some((sp_s, sp_e)), (c, cue_end), quoted);
+                if let Some((cue_end, speech)) = self.cue_at(c, end) {
+                    let tail_ok = if speech { self.tail(c, cue_end, end) } else { cue_end >= end };
+                    if tail_ok {
+                        return self.clause_report(clause_for(cue_end), Some((sp_s, sp_e)), (c, cue_end), quoted);
                     }
                 }
             }
@@ -169,7 +187,8 @@ impl Tokens<'_> {
     /// Words that may follow a closing attribution, up to the end or a
     /// comma: time, objects, prepositional phrases (`said in a statement
     /// on Monday`, `told reporters`).
-    fn tail(&self, mut i: usize, end: usize) -> bool {
+    fn tail(&self, cue: usize, mut i: usize, end: usize) -> bool {
+        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
         let mut steps = 0;
         while i < end && steps < 6 {
             let t = &self.toks[i];
@@ -183,7 +202,7 @@ impl Tokens<'_> {
                 i += 1;
             } else if t.is(PREP) && !t.cap && !self.word(i).eq_ignore_ascii_case("that") {
                 i = self.mention_right(i + 1, end).map_or(i + 1, |m| m.1);
-            } else if t.cap || t.is(DET) {
+            } else if takes_object && (t.cap || t.is(DET)) {
                 // `told CNN`, `told the newspaper`.
                 i = self.mention_right(i, end).map_or(i + 1, |m| m.1);
             } else {
@@ -259,9 +278,10 @@ impl Tokens<'_> {
                             attribution: Attribution::new(Some(speaker), (v, v_end), How::Reported),
                         });
                     }
-                    return;
+                    c = v_start;
                 }
-                None => return,
+                // Reports nested in the content (`Trump said experts say ...`).
+                None => c = start,
             }
         }
     }

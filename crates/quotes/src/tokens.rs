@@ -280,16 +280,21 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
         let c = chars[i].1;
         if is_word_char(c) {
             i += 1;
-        } else if (is_apostrophe(c) || matches!(c, '-' | '‐' | '.' | '&'))
+        } else if (is_apostrophe(c) || matches!(c, '-' | '‐' | '.' | ',' | '&'))
             && i + 1 < n
             && is_word_char(chars[i + 1].1)
             && i > 0
             && is_word_char(chars[i - 1].1)
         {
+            // `.` and `,` join digits (`19.9`, `1,000`).
+            if matches!(c, '.' | ',') && chars[i - 1].1.is_ascii_digit() && chars[i + 1].1.is_ascii_digit() {
+                i += 1;
+                continue;
+            }
             // `.` joins single letters (`U.S`, `a.m`), not sentences without a space.
             let single_letter_before =
                 chars[i - 1].1.is_alphabetic() && (i < 2 || !is_word_char(chars[i - 2].1) || chars[i - 2].1 == '.');
-            if c == '.' && !(single_letter_before && chars[i + 1].1.is_alphabetic()) {
+            if c == ',' || c == '.' && !(single_letter_before && chars[i + 1].1.is_alphabetic()) {
                 break;
             }
             i += 1;
