@@ -10,6 +10,7 @@ mod input;
 mod output;
 mod run;
 mod stages;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,8 @@ enum Command {
     Check(CheckArgs),
     /// Run a pipeline on a gold file and score it as ../shared/eval/score.py does.
     Eval(EvalArgs),
+    /// Train a model from gold data.
+    Train(TrainArgs),
 }
 
 /// Arguments shared by commands that run a pipeline.
@@ -137,6 +140,52 @@ struct EvalArgs {
     json: bool,
 }
 
+#[derive(Debug, clap::Args)]
+struct TrainArgs {
+    #[command(subcommand)]
+    task: TrainTask,
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainTask {
+    /// Train the `entities` tagger from CoNLL files (IOB1 or IOB2); prints
+    /// dev P/R/F1 per epoch and writes the model for `model = "FILE"`.
+    Entities(TrainEntitiesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainEntitiesArgs {
+    /// Training data: CoNLL columns, word first, IOB tag last.
+    #[arg(long, value_name = "FILE")]
+    train: PathBuf,
+    /// Development data for early stopping and the per-epoch figures.
+    #[arg(long, value_name = "FILE")]
+    dev: Option<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, value_name = "MODEL")]
+    out: PathBuf,
+    /// Most epochs per pass.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    epochs: usize,
+    /// Seed of the sentence order; the same seed gives the same model.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Stop a pass after this many epochs without a better dev F1.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    patience: usize,
+    /// Cross-validation folds for the document pass and the name lists.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    folds: usize,
+    /// Switch a feature group off (repeatable): word, affixes, shape,
+    /// position, window, window1, bigrams, gazetteers, truecase, clusters, document.
+    #[arg(long, value_name = "GROUP")]
+    without: Vec<String>,
+    /// Word clusters for the cluster features: lines of `PATH<TAB>WORD`
+    /// (Brown clusters), as written by `byline train clusters`.
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
+}
+
 /// A failure that ends the command: its message and exit code.
 #[derive(Debug)]
 pub(crate) struct Failure {
@@ -184,6 +233,8 @@ fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
 /// binary: the linker drops crates nothing refers to.
 fn link_stage_crates() {
     std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
+    std::hint::black_box((byline_segment::tokens as fn(&str) -> _, byline_segment::sentences as fn(&str) -> _));
+    std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
     std::hint::black_box(byline_quotes::find as fn(&str) -> _);
 }
 
@@ -199,6 +250,9 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
             configure_threads(&args.pipeline)?;
             eval::eval(&args)
         }
+        Command::Train(args) => match args.task {
+            TrainTask::Entities(args) => train::entities(&args),
+        },
     }
 }
 

@@ -1,0 +1,697 @@
+//! Feature extraction: what the tagger knows about each token.
+//!
+//! Training and tagging call the same code, so a model always sees at run
+//! time exactly the features it was trained on; which groups are on is a
+//! [`FeatureConfig`] stored in the model. Each feature is a 64-bit key (a
+//! template number and the hash of a value, see [`crate::hash`]), so
+//! extraction allocates nothing per feature.
+//!
+//! A document is first [`prepare`](Extractor::prepare)d: every token is
+//! normalised (curly quotes and dashes to their ASCII forms), words of
+//! all-caps headlines are truecased (from the document itself, else from the
+//! lexicon of the training text), and the hashes of its word, lowercase,
+//! shapes, affixes, word cluster and gazetteer matches are computed once.
+//! [`features`](Extractor::features) then combines them for one position:
+//! the token, its ±2 neighbours, conjunctions, and its place in the sentence.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lists::ListIndex;
+use crate::hash::{combine, feature_key, hash_str};
+use crate::lexicon::Lexicon;
+
+/// Which feature groups a model uses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeatureConfig {
+    /// The word itself and its lowercase form.
+    pub word: bool,
+    /// Prefixes and suffixes up to this many characters (0 = none).
+    pub affixes: usize,
+    /// Word shape (`Xxxx`, `dd-dd`) and its short form (`Xx`).
+    pub shape: bool,
+    /// Capitalisation class with the position in the sentence, and the
+    /// all-caps-sentence (headline) flag.
+    pub position: bool,
+    /// Neighbouring words and shapes up to this distance (0..=2).
+    pub window: usize,
+    /// Conjunctions of neighbouring words and of shapes.
+    pub bigrams: bool,
+    /// Membership in the built-in phrase lists and in the training data's
+    /// entity lists.
+    pub gazetteers: bool,
+    /// Truecase all-caps headline words before extracting their features.
+    pub truecase: bool,
+    /// Word clusters induced from unlabelled text.
+    pub clusters: bool,
+    /// A second pass that sees the first pass's labels for the same word
+    /// elsewhere in the document.
+    pub document: bool,
+}
+
+impl Default for FeatureConfig {
+    fn default() -> FeatureConfig {
+        FeatureConfig {
+            word: true,
+            affixes: 4,
+            shape: true,
+            position: true,
+            window: 2,
+            bigrams: true,
+            gazetteers: true,
+            truecase: true,
+            clusters: true,
+            document: true,
+        }
+    }
+}
+
+impl FeatureConfig {
+    /// The config with one group switched off, by its field name.
+    pub fn without(mut self, group: &str) -> Result<FeatureConfig, String> {
+        match group {
+            "word" => self.word = false,
+            "affixes" => self.affixes = 0,
+            "shape" => self.shape = false,
+            "position" => self.position = false,
+            "window" => self.window = 0,
+            "window1" => self.window = self.window.min(1),
+            "bigrams" => self.bigrams = false,
+            "gazetteers" => self.gazetteers = false,
+            "truecase" => self.truecase = false,
+            "clusters" => self.clusters = false,
+            "document" => self.document = false,
+            other => {
+                return Err(format!(
+                    "unknown feature group `{other}`; the groups are word, affixes, shape, position, window, \
+                     window1, bigrams, gazetteers, truecase, clusters, document"
+                ));
+            }
+        }
+        Ok(self)
+    }
+}
+
+// Feature templates. Numbers are part of the model format: never reuse one.
+const T_BIAS: u32 = 1;
+const T_WORD: u32 = 2;
+const T_LOWER: u32 = 10; // + offset + 2
+const T_PREFIX: u32 = 20; // + length
+const T_SUFFIX: u32 = 30; // + length
+const T_SHAPE: u32 = 40; // + offset + 2
+const T_SHORT: u32 = 50; // + offset + 2
+const T_CLASS_POSITION: u32 = 60;
+const T_CLASS_HEADLINE: u32 = 61;
+const T_HEADLINE_WORD: u32 = 62;
+const T_CLASS_WINDOW: u32 = 63;
+const T_BIGRAM_LEFT: u32 = 70;
+const T_BIGRAM_RIGHT: u32 = 71;
+const T_SHORT_TRIGRAM: u32 = 72;
+const T_LOWER_SKIP: u32 = 73;
+const T_GAZ: u32 = 80;
+const T_GAZ_LEFT: u32 = 81;
+const T_GAZ_RIGHT: u32 = 82;
+const T_CLUSTER: u32 = 90; // + prefix index
+const T_CLUSTER_LEFT: u32 = 95;
+const T_CLUSTER_RIGHT: u32 = 96;
+/// Document-level template numbers (`crate::document`) start here.
+pub(crate) const T_DOCUMENT: u32 = 100;
+
+/// Capitalisation classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CaseClass {
+    /// Starts with a lowercase letter.
+    Lower = 0,
+    /// An uppercase letter then lowercase ones: `Paris`.
+    Initial = 1,
+    /// Two or more letters, all uppercase: `NATO`, `U.S.`.
+    AllCaps = 2,
+    /// One uppercase letter: `A`, `J.`.
+    Single = 3,
+    /// Uppercase after lowercase: `iPhone`, `McDonald`.
+    Mixed = 4,
+    /// Contains a digit.
+    Digit = 5,
+    /// No letter or digit.
+    Punct = 6,
+}
+
+/// The class of a (normalised) word.
+pub fn case_class(word: &str) -> CaseClass {
+    let (mut upper, mut lower, mut digit, mut upper_after_lower) = (0, 0, false, false);
+    let mut first_upper = None;
+    for c in word.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+            upper_after_lower |= lower > 0;
+            first_upper.get_or_insert(true);
+        } else if c.is_lowercase() {
+            lower += 1;
+            first_upper.get_or_insert(false);
+        } else if c.is_numeric() {
+            digit = true;
+        } else if c.is_alphabetic() {
+            first_upper.get_or_insert(false);
+        }
+    }
+    if digit {
+        CaseClass::Digit
+    } else if upper == 0 && lower == 0 {
+        if first_upper.is_some() { CaseClass::Lower } else { CaseClass::Punct }
+    } else if first_upper == Some(false) {
+        if upper > 0 { CaseClass::Mixed } else { CaseClass::Lower }
+    } else if lower == 0 {
+        if upper == 1 { CaseClass::Single } else { CaseClass::AllCaps }
+    } else if upper_after_lower {
+        CaseClass::Mixed
+    } else {
+        CaseClass::Initial
+    }
+}
+
+/// Writes `word` with typographic characters mapped to the ASCII forms of
+/// the 1996 newswire the model learned from: curly quotes to straight ones,
+/// en dashes to `-`, em dashes to `--`, the ellipsis to `...`.
+pub fn normalize(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => out.push('"'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => out.push('-'),
+            '\u{2014}' | '\u{2015}' => out.push_str("--"),
+            '\u{2026}' => out.push_str("..."),
+            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The shape of a word: `X` for uppercase, `x` lowercase, `d` digits, other
+/// characters as they are; runs longer than four are cut to four
+/// (`Xxxxxxx` → `Xxxx`). With `short`, every run is cut to one (`Xx`).
+pub fn shape(word: &str, short: bool, out: &mut String) {
+    out.clear();
+    let (mut last, mut run) = ('\0', 0);
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+        } else {
+            last = s;
+            run = 1;
+        }
+        if run <= if short { 1 } else { 4 } {
+            out.push(s);
+        }
+    }
+}
+
+/// What extraction needs to know of one token, as hashes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Token {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    prefix: [u64; 4],
+    suffix: [u64; 4],
+    cluster: [u64; 4],
+    class: u8,
+    /// Range of this token's gazetteer values in `Prepared::gazetteer`.
+    gaz_start: u32,
+    gaz_len: u16,
+}
+
+/// A document ready for feature extraction.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    tokens: Vec<Token>,
+    /// Sentence of each token.
+    sentence_of: Vec<u32>,
+    /// Token range of each sentence.
+    sentences: Vec<(usize, usize)>,
+    /// Whether each sentence is an all-caps headline.
+    headline: Vec<bool>,
+    /// Hashes of `(list, part)` of the gazetteer matches, per token.
+    gazetteer: Vec<u64>,
+    /// Hashes of the lowercase normalised words, per token (document
+    /// features use them as the identity of a word).
+    pub(crate) identity: Vec<u64>,
+}
+
+impl Prepared {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token ranges of the sentences.
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        &self.sentences
+    }
+
+    /// Token `i`'s hashes.
+    pub(crate) fn token(&self, i: usize) -> &Token {
+        &self.tokens[i]
+    }
+
+    /// The hash of token `i`'s form: the same for every token whose
+    /// [type features](Extractor::type_features) are the same.
+    pub(crate) fn form(&self, i: usize) -> u64 {
+        self.tokens[i].word
+    }
+
+    /// The sentence containing token `i`, as a token range.
+    pub(crate) fn sentence_range(&self, i: usize) -> (usize, usize) {
+        self.sentences[self.sentence_of[i] as usize]
+    }
+
+    /// The capitalisation class of token `i`.
+    pub(crate) fn class(&self, i: usize) -> u8 {
+        self.tokens[i].class
+    }
+}
+
+/// Extracts features with a model's configuration and resources.
+#[derive(Clone, Copy, Debug)]
+pub struct Extractor<'m> {
+    /// Which groups are on.
+    pub config: &'m FeatureConfig,
+    /// Truecasing and clusters.
+    pub lexicon: &'m Lexicon,
+    /// Phrase lists.
+    pub gazetteer: &'m ListIndex,
+}
+
+/// Hashes of special neighbours outside the sentence.
+const BEFORE: u64 = 0x5eed_0000_0000_0001;
+const AFTER: u64 = 0x5eed_0000_0000_0002;
+
+/// True when a sentence reads as an all-caps headline: at least 90% of its
+/// cased letters are uppercase, and it has at least two of them.
+fn is_headline(words: &[&str]) -> bool {
+    let (mut upper, mut cased) = (0usize, 0usize);
+    for w in words {
+        for c in w.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+                cased += 1;
+            } else if c.is_lowercase() {
+                cased += 1;
+            }
+        }
+    }
+    cased >= 2 && upper * 10 >= cased * 9
+}
+
+impl Extractor<'_> {
+    /// Prepares a document given as sentences of token texts.
+    pub fn prepare<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Prepared {
+        let n: usize = sentences.iter().map(Vec::len).sum();
+        let mut p = Prepared {
+            tokens: Vec::with_capacity(n),
+            sentence_of: Vec::with_capacity(n),
+            sentences: Vec::with_capacity(sentences.len()),
+            headline: Vec::with_capacity(sentences.len()),
+            gazetteer: Vec::new(),
+            identity: Vec::with_capacity(n),
+        };
+        let mut norm = String::new();
+        let mut forms: Vec<String> = Vec::with_capacity(n);
+        for (k, sentence) in sentences.iter().enumerate() {
+            let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+            let start = forms.len();
+            for w in &words {
+                normalize(w, &mut norm);
+                forms.push(norm.clone());
+                p.sentence_of.push(k as u32);
+            }
+            p.sentences.push((start, forms.len()));
+            p.headline.push(is_headline(&words));
+        }
+        if self.config.truecase {
+            self.truecase(&mut forms, &p);
+        }
+        let (mut lower, mut scratch) = (String::new(), String::new());
+        for form in &forms {
+            lower.clear();
+            lower.extend(form.chars().flat_map(char::to_lowercase));
+            let mut t = Token {
+                word: hash_str(form),
+                lower: hash_str(&lower),
+                class: case_class(form) as u8,
+                ..Token::default()
+            };
+            shape(form, false, &mut scratch);
+            t.shape = hash_str(&scratch);
+            shape(form, true, &mut scratch);
+            t.short = hash_str(&scratch);
+            if self.config.affixes > 0 {
+                let chars: Vec<(usize, char)> = form.char_indices().collect();
+                for k in 1..=self.config.affixes.min(4).min(chars.len()) {
+                    let cut = chars.get(k).map_or(form.len(), |&(i, _)| i);
+                    t.prefix[k - 1] = hash_str(&form[..cut]);
+                    let from = chars[chars.len() - k].0;
+                    t.suffix[k - 1] = hash_str(&form[from..]);
+                }
+            }
+            if self.config.clusters {
+                t.cluster = self.lexicon.cluster_prefixes(form);
+            }
+            p.identity.push(t.lower);
+            p.tokens.push(t);
+        }
+        if self.config.gazetteers {
+            self.match_gazetteer(&forms, &mut p);
+        }
+        p
+    }
+
+    /// Replaces the all-caps words of headlines by their usual casing: the
+    /// most frequent casing of the word elsewhere in the document (outside
+    /// headlines and sentence starts), else the lexicon's.
+    fn truecase(&self, forms: &mut [String], p: &Prepared) {
+        if !p.headline.iter().any(|&h| h) {
+            return;
+        }
+        let mut wanted: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        for (k, &(start, end)) in p.sentences.iter().enumerate() {
+            if p.headline[k] {
+                for form in &forms[start..end] {
+                    if case_class(form) == CaseClass::AllCaps {
+                        wanted.entry(form.to_lowercase()).or_default();
+                    }
+                }
+            }
+        }
+        for (k, &(start, end)) in p.sentences.iter().enumerate() {
+            if p.headline[k] {
+                continue;
+            }
+            for form in &forms[start + 1..end] {
+                if let Some(counts) = wanted.get_mut(&form.to_lowercase()) {
+                    *counts.entry(form.clone()).or_default() += 1;
+                }
+            }
+        }
+        for (k, &(start, end)) in p.sentences.iter().enumerate() {
+            if !p.headline[k] {
+                continue;
+            }
+            for form in &mut forms[start..end] {
+                if case_class(form) != CaseClass::AllCaps {
+                    continue;
+                }
+                let lower = form.to_lowercase();
+                let in_doc = wanted
+                    .get(&lower)
+                    .and_then(|counts| counts.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))))
+                    .map(|(f, _)| f.clone());
+                if let Some(best) = in_doc.or_else(|| self.lexicon.truecase(&lower).map(str::to_owned)) {
+                    *form = best;
+                }
+            }
+        }
+    }
+
+    /// Finds the phrase-list matches of each sentence and records `(list,
+    /// part)` values on the tokens they cover.
+    fn match_gazetteer(&self, forms: &[String], p: &mut Prepared) {
+        let mut per_token: Vec<Vec<u64>> = vec![Vec::new(); forms.len()];
+        for &(start, end) in &p.sentences {
+            let lowers = &p.identity[start..end];
+            for (first, last, list) in self.gazetteer.matches(lowers, &forms[start..end]) {
+                let len = last - first;
+                for (j, slot) in per_token[start + first..start + last].iter_mut().enumerate() {
+                    let part = if len == 1 {
+                        3
+                    } else if j == 0 {
+                        0
+                    } else if j + 1 == len {
+                        2
+                    } else {
+                        1
+                    };
+                    slot.push(u64::from(list) << 8 | part);
+                }
+            }
+        }
+        for (t, values) in p.tokens.iter_mut().zip(per_token) {
+            t.gaz_start = p.gazetteer.len() as u32;
+            t.gaz_len = values.len().min(u16::MAX as usize) as u16;
+            p.gazetteer.extend(values.into_iter().take(u16::MAX as usize));
+        }
+    }
+
+    /// Calls `emit` with every feature key of token `i` of `p`: its
+    /// [context features](Self::context_features), plus for each offset `o`
+    /// of the window the [type features](Self::type_features) of the token
+    /// at `i + o`, or the [boundary features](Self::boundary_features) where
+    /// the window leaves the sentence.
+    pub fn features(&self, p: &Prepared, i: usize, mut emit: impl FnMut(u64)) {
+        self.context_features(p, i, &mut emit);
+        let (start, end) = p.sentences[p.sentence_of[i] as usize];
+        let window = self.window();
+        for o in -window..=window {
+            let j = i as isize + o;
+            if j >= start as isize && j < end as isize {
+                self.type_features(&p.tokens[j as usize], o, &mut emit);
+            } else {
+                self.boundary_features(o, &mut emit);
+            }
+        }
+    }
+
+    /// The window's reach on each side.
+    pub fn window(&self) -> isize {
+        self.config.window.min(2) as isize
+    }
+
+    /// The features a token contributes to the position `o` tokens away
+    /// from it (`o = -1`: it is the previous word). They depend on the
+    /// token's form alone, so a tagger may sum their weights once per
+    /// distinct word.
+    pub(crate) fn type_features(&self, n: &Token, o: isize, emit: &mut impl FnMut(u64)) {
+        let c = self.config;
+        let tpl = (o + 2) as u32;
+        if c.word {
+            emit(feature_key(T_LOWER + tpl, n.lower));
+            if o == 0 {
+                emit(feature_key(T_WORD, n.word));
+            }
+        }
+        if c.shape {
+            emit(feature_key(T_SHORT + tpl, n.short));
+            if o.abs() <= 1 {
+                emit(feature_key(T_SHAPE + tpl, n.shape));
+            }
+        }
+        if o == 0 {
+            for (len, (&pre, &suf)) in n.prefix.iter().zip(&n.suffix).enumerate() {
+                if pre != 0 {
+                    emit(feature_key(T_PREFIX + len as u32 + 1, pre));
+                    emit(feature_key(T_SUFFIX + len as u32 + 1, suf));
+                }
+            }
+        }
+        if c.clusters {
+            if o == 0 {
+                for (j, &cl) in n.cluster.iter().enumerate() {
+                    if cl != 0 {
+                        emit(feature_key(T_CLUSTER + j as u32, cl));
+                    }
+                }
+            } else if o.abs() == 1 && n.cluster[1] != 0 {
+                emit(feature_key(if o < 0 { T_CLUSTER_LEFT } else { T_CLUSTER_RIGHT }, n.cluster[1]));
+            }
+        }
+    }
+
+    /// The features of a window position `o` that lies outside the sentence.
+    pub(crate) fn boundary_features(&self, o: isize, emit: &mut impl FnMut(u64)) {
+        let c = self.config;
+        let tpl = (o + 2) as u32;
+        let side = if o < 0 { BEFORE } else { AFTER };
+        if c.word {
+            emit(feature_key(T_LOWER + tpl, side));
+        }
+        if c.shape {
+            emit(feature_key(T_SHORT + tpl, side));
+            if o.abs() <= 1 {
+                emit(feature_key(T_SHAPE + tpl, side));
+            }
+        }
+    }
+
+    /// The features of token `i` that depend on more than one word's form:
+    /// its place in the sentence, the headline flag, conjunctions with its
+    /// neighbours and the phrase lists.
+    pub(crate) fn context_features(&self, p: &Prepared, i: usize, emit: &mut impl FnMut(u64)) {
+        let c = self.config;
+        let t = &p.tokens[i];
+        let k = p.sentence_of[i] as usize;
+        let (start, end) = p.sentences[k];
+        let at = |o: isize| -> Option<&Token> {
+            let j = i as isize + o;
+            (j >= start as isize && j < end as isize).then(|| &p.tokens[j as usize])
+        };
+        let side = |o: isize| if o < 0 { BEFORE } else { AFTER };
+
+        emit(feature_key(T_BIAS, 0));
+        if c.position {
+            let first = u64::from(i == start);
+            let headline = u64::from(p.headline[k]);
+            emit(feature_key(T_CLASS_POSITION, u64::from(t.class) << 1 | first));
+            emit(feature_key(T_CLASS_HEADLINE, u64::from(t.class) << 1 | headline));
+            if p.headline[k] {
+                emit(feature_key(T_HEADLINE_WORD, t.lower));
+            }
+            let class_of = |o: isize| at(o).map_or(side(o) & 0xff, |n| u64::from(n.class));
+            emit(feature_key(T_CLASS_WINDOW, class_of(-1) << 16 | u64::from(t.class) << 8 | class_of(1)));
+        }
+        if c.bigrams {
+            let lower = |o: isize| at(o).map_or(side(o), |n| n.lower);
+            let short = |o: isize| at(o).map_or(side(o), |n| n.short);
+            emit(feature_key(T_BIGRAM_LEFT, combine(lower(-1), t.lower)));
+            emit(feature_key(T_BIGRAM_RIGHT, combine(t.lower, lower(1))));
+            emit(feature_key(T_SHORT_TRIGRAM, combine(combine(short(-1), t.short), short(1))));
+            emit(feature_key(T_LOWER_SKIP, combine(lower(-1), lower(1))));
+        }
+        if c.gazetteers {
+            let gaz = |n: &Token| &p.gazetteer[n.gaz_start as usize..n.gaz_start as usize + n.gaz_len as usize];
+            for &v in gaz(t) {
+                emit(feature_key(T_GAZ, v));
+            }
+            for (o, tpl) in [(-1, T_GAZ_LEFT), (1, T_GAZ_RIGHT)] {
+                if let Some(n) = at(o) {
+                    for &v in gaz(n) {
+                        emit(feature_key(tpl, v >> 8));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let mut out = String::new();
+        for (word, long, short) in [
+            ("Paris", "Xxxxx", "Xx"),
+            ("Washington", "Xxxxx", "Xx"),
+            ("Zürich", "Xxxxx", "Xx"),
+            ("U.S.", "X.X.", "X.X."),
+            ("1996-08-30", "dddd-dd-dd", "d-d-d"),
+            ("iPhone", "xXxxxx", "xXx"),
+            ("", "", ""),
+        ] {
+            shape(word, false, &mut out);
+            assert_eq!(out, long, "{word}");
+            shape(word, true, &mut out);
+            assert_eq!(out, short, "{word}");
+        }
+    }
+
+    #[test]
+    fn case_classes() {
+        for (word, class) in [
+            ("paris", CaseClass::Lower),
+            ("Paris", CaseClass::Initial),
+            ("NATO", CaseClass::AllCaps),
+            ("U.S.", CaseClass::AllCaps),
+            ("A", CaseClass::Single),
+            ("iPhone", CaseClass::Mixed),
+            ("McDonald", CaseClass::Mixed),
+            ("G7", CaseClass::Digit),
+            ("--", CaseClass::Punct),
+            ("東京", CaseClass::Lower),
+        ] {
+            assert_eq!(case_class(word), class, "{word}");
+        }
+    }
+
+    #[test]
+    fn normalizes_typography() {
+        let mut out = String::new();
+        for (word, norm) in [("’s", "'s"), ("“", "\""), ("—", "--"), ("2–1", "2-1"), ("…", "..."), ("Zoë", "Zoë")] {
+            normalize(word, &mut out);
+            assert_eq!(out, norm);
+        }
+    }
+
+    #[test]
+    fn headlines() {
+        assert!(is_headline(&["CRICKET", "-", "LEICESTERSHIRE", "WIN"]));
+        assert!(is_headline(&["LONDON", "1996-08-30"]));
+        assert!(!is_headline(&["Leicestershire", "won", "in", "LONDON"]));
+        assert!(!is_headline(&["A", "1"]));
+    }
+
+    fn keys(ex: &Extractor<'_>, sentences: &[Vec<&str>], i: usize) -> Vec<u64> {
+        let p = ex.prepare(sentences);
+        let mut out = Vec::new();
+        ex.features(&p, i, |k| out.push(k));
+        out
+    }
+
+    #[test]
+    fn curly_and_straight_text_give_the_same_features() {
+        let config = FeatureConfig::default();
+        let (lexicon, gazetteer) = (Lexicon::default(), ListIndex::builtin());
+        let ex = Extractor { config: &config, lexicon: &lexicon, gazetteer: &gazetteer };
+        let curly = keys(&ex, &[vec!["“", "Trump", "’s", "plan"]], 1);
+        let straight = keys(&ex, &[vec!["\"", "Trump", "'s", "plan"]], 1);
+        assert_eq!(curly, straight);
+        assert!(curly.len() > 20, "{} features", curly.len());
+    }
+
+    #[test]
+    fn headline_words_are_truecased_from_the_document() {
+        let config = FeatureConfig::default();
+        let (lexicon, gazetteer) = (Lexicon::default(), ListIndex::builtin());
+        let ex = Extractor { config: &config, lexicon: &lexicon, gazetteer: &gazetteer };
+        let doc = vec![vec!["ZORBLAX", "WINS"], vec!["Yesterday", "Zorblax", "won", "."]];
+        let p = ex.prepare(&doc);
+        assert_eq!(p.tokens[0].word, hash_str("Zorblax"));
+        assert_eq!(p.tokens[1].word, hash_str("WINS"), "unknown words keep their casing");
+    }
+
+    #[test]
+    fn each_group_switches_off() {
+        let full = FeatureConfig::default();
+        let (lexicon, gazetteer) = (Lexicon::default(), ListIndex::builtin());
+        let sentence = vec![vec!["He", "visited", "New", "York", "on", "Monday"]];
+        let count = |config: &FeatureConfig| {
+            keys(&Extractor { config, lexicon: &lexicon, gazetteer: &gazetteer }, &sentence, 2).len()
+        };
+        let all = count(&full);
+        for group in ["word", "affixes", "shape", "position", "window", "bigrams", "gazetteers"] {
+            let fewer = full.clone().without(group).expect("known group");
+            assert!(count(&fewer) < all, "{group}");
+        }
+        assert!(full.without("colour").is_err());
+    }
+}

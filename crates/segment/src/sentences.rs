@@ -1,0 +1,277 @@
+//! Sentences: one forward scan per paragraph, with a decision at each
+//! place a sentence could end.
+//!
+//! The scan skips every byte that cannot end a sentence through a 256-entry
+//! table, so most of the text costs one load and one compare per byte. It
+//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets and
+//! the next expected list marker ([`lists`](crate::lists)). At terminal
+//! punctuation, [`boundary`](crate::boundary) reads the whole run (`?!`,
+//! `. . .`, closing quotes and brackets, a citation `[12]`), the word before
+//! it and the word after it, and decides. Every look-around is bounded, so
+//! the time is linear in the text.
+//!
+//! Sentence spans start at a non-space character and end after the last
+//! non-space character; every non-space character of a paragraph is in a
+//! sentence, and sentences never cross a paragraph.
+
+use std::sync::OnceLock;
+
+use byline_core::Span;
+
+use crate::abbreviations::{AbbreviationKind, Abbreviations};
+use crate::boundary::{Run, Verdict};
+use crate::chars::{char_at, is_bullet, is_exclamation_or_question, is_space};
+use crate::lines::{LineBreaks, LineWidths};
+use crate::lists::{ListState, marker_at};
+use crate::paragraphs::{ParagraphSplit, paragraphs_with};
+use crate::stage::SentenceOptions;
+
+/// Splits text into sentences; build one with [`SentenceSplitter::new`] to
+/// configure it, or use [`sentences`] for the defaults.
+#[derive(Clone, Debug)]
+pub struct SentenceSplitter {
+    pub(crate) abbreviations: Abbreviations,
+    line_breaks: LineBreaks,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> SentenceSplitter {
+        SentenceSplitter::new(&SentenceOptions::default())
+    }
+}
+
+/// The sentences of `text` with the default [`SentenceSplitter`]: the text
+/// is split into paragraphs first (as the `paragraphs` stage does), and
+/// sentences never cross a paragraph.
+///
+/// ```
+/// let text = "Mr. Smith paid $1,200.50 for it. Was it worth it?! “No.” He left at 5 p.m. on Friday.";
+/// let sentences: Vec<&str> = byline_segment::sentences(text).iter().map(|s| s.text(text)).collect();
+/// assert_eq!(sentences, ["Mr. Smith paid $1,200.50 for it.", "Was it worth it?!", "“No.”", "He left at 5 p.m. on Friday."]);
+/// ```
+pub fn sentences(text: &str) -> Vec<Span> {
+    static DEFAULT: OnceLock<SentenceSplitter> = OnceLock::new();
+    DEFAULT.get_or_init(SentenceSplitter::default).split(text)
+}
+
+impl SentenceSplitter {
+    /// A splitter with these options.
+    pub fn new(options: &SentenceOptions) -> SentenceSplitter {
+        let mut abbreviations = Abbreviations::default();
+        abbreviations.add(&options.abbreviations, AbbreviationKind::Ambiguous);
+        abbreviations.add(&options.non_breaking_prefixes, AbbreviationKind::Title);
+        SentenceSplitter { abbreviations, line_breaks: options.line_breaks }
+    }
+
+    /// The sentences of `text`, split into paragraphs first (`auto`).
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        self.split_paragraphs(text, &paragraphs_with(text, ParagraphSplit::Auto))
+    }
+
+    /// The sentences of the given paragraphs of `text` (sorted spans).
+    pub fn split_paragraphs(&self, text: &str, paragraphs: &[Span]) -> Vec<Span> {
+        let bytes: usize = paragraphs.iter().map(Span::len).sum();
+        let mut out = Vec::with_capacity(bytes / 100 + paragraphs.len());
+        let mut scanner = Scanner::new(self, text);
+        for paragraph in paragraphs {
+            scanner.paragraph(*paragraph, &mut out);
+        }
+        out
+    }
+
+    /// Appends the sentences of `text[span]` to `out`, treating the span as
+    /// one paragraph.
+    pub fn split_into(&self, text: &str, span: Span, out: &mut Vec<Span>) {
+        Scanner::new(self, text).paragraph(span, out);
+    }
+}
+
+/// Bytes where the scan stops: terminal punctuation, newlines, and lead
+/// bytes of `…`, bullets and full-width marks.
+static STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0xe2] = true; // … ‼ ⁇ ⁈ ⁉ • ⁃ ‣ ∙ ● ■ ► and friends
+    t[0xef] = true; // ？ ！
+    t
+};
+
+/// The state of one scan.
+pub(crate) struct Scanner<'a> {
+    pub(crate) splitter: &'a SentenceSplitter,
+    pub(crate) text: &'a str,
+    /// The paragraph being split.
+    pub(crate) para_start: usize,
+    pub(crate) end: usize,
+    /// First byte of the current sentence.
+    pub(crate) start: usize,
+    /// End of the current sentence's list marker (`start` when it has none).
+    pub(crate) marker_end: usize,
+    list: ListState,
+    widths: LineWidths,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(splitter: &'a SentenceSplitter, text: &'a str) -> Scanner<'a> {
+        Scanner {
+            splitter,
+            text,
+            para_start: 0,
+            end: 0,
+            start: 0,
+            marker_end: 0,
+            list: ListState::default(),
+            widths: LineWidths::default(),
+        }
+    }
+
+    fn paragraph(&mut self, span: Span, out: &mut Vec<Span>) {
+        let end = span.end.min(self.text.len());
+        let mut start = span.start.min(end);
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        self.para_start = start;
+        self.end = end;
+        self.list.reset();
+        self.widths.reset();
+        self.begin(start);
+        let bytes = self.text.as_bytes();
+        let mut i = self.start;
+        loop {
+            let limit = match self.list.next_at {
+                Some(next) if next > i => next.min(end),
+                Some(_) => {
+                    self.list.next_at = None;
+                    end
+                }
+                None => end,
+            };
+            while i < limit && !STOP[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
+            if i == limit {
+                // The next item of a list starts here.
+                self.cut(i, i, out);
+                i = self.start;
+                continue;
+            }
+            i = match bytes[i] {
+                b'.' | b'?' | b'!' => self.terminator(i, out),
+                b'\n' => self.newline(i, out),
+                _ => self.other(i, out),
+            };
+        }
+        self.cut(end, end, out);
+    }
+
+    /// Starts a sentence at the first non-space character from `from`.
+    fn begin(&mut self, from: usize) {
+        self.start = skip_space(self.text, from, self.end);
+        let marker = marker_at(self.text, self.start, self.end, &self.list);
+        self.marker_end = marker.map_or(self.start, |m| m.end);
+        self.list.start(self.text, marker, self.end);
+    }
+
+    /// Ends the current sentence at `at` (trailing whitespace dropped) and
+    /// starts the next one from `from`.
+    fn cut(&mut self, at: usize, from: usize, out: &mut Vec<Span>) {
+        let end = trim_end(self.text, self.start, at);
+        if end > self.start {
+            out.push(Span::new(self.start, end));
+        }
+        self.begin(from);
+    }
+
+    /// Terminal punctuation at `i`; returns where the scan goes on.
+    fn terminator(&mut self, i: usize, out: &mut Vec<Span>) -> usize {
+        if i < self.marker_end {
+            return self.marker_end;
+        }
+        let bytes = self.text.as_bytes();
+        // The common case inside words and numbers: `U.S`, `3.5`, `example.com`.
+        if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) && i + 1 < self.end {
+            if crate::tokens::glued_sentence_break(self.text, i) && i > self.marker_end {
+                self.cut(i + 1, i + 1, out);
+                return self.start;
+            }
+            return i + 1;
+        }
+        let run = Run::read(self.text, i, self.end);
+        if i <= self.marker_end {
+            // Punctuation that opens a sentence (`. . . The`) ends nothing.
+            return run.end;
+        }
+        match self.decide(&run) {
+            Verdict::Continue => run.end,
+            Verdict::Cut(at) => {
+                self.cut(at, at, out);
+                // The rest of the run (`. . .` after `word.`) opens the next sentence.
+                self.start.max(at)
+            }
+        }
+    }
+
+    /// A newline at `nl`.
+    fn newline(&mut self, nl: usize, out: &mut Vec<Span>) -> usize {
+        if nl <= self.marker_end {
+            return nl + 1;
+        }
+        // A blank line always separates (when no paragraphs were given).
+        let rest = self.text.get(nl + 1..self.end).unwrap_or("");
+        let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+        let cut = blank
+            || match self.splitter.line_breaks {
+                LineBreaks::Never => false,
+                LineBreaks::Always => true,
+                LineBreaks::Auto => self.widths.breaks_at(self.text, self.para_start, self.end, nl),
+            };
+        if cut {
+            self.cut(nl, nl + 1, out);
+            return self.start;
+        }
+        nl + 1
+    }
+
+    /// A non-ASCII character whose lead byte is in `STOP`.
+    fn other(&mut self, i: usize, out: &mut Vec<Span>) -> usize {
+        let Some(c) = char_at(self.text, i) else { return i + 1 };
+        if c == '…' || is_exclamation_or_question(c) {
+            return self.terminator(i, out);
+        }
+        // A bullet after whitespace starts an item: `• 9. The first item • 10. The second`.
+        if is_bullet(c) && i > self.marker_end && crate::chars::char_before(self.text, i).is_some_and(is_space) {
+            self.cut(i, i, out);
+            return self.marker_end;
+        }
+        i + c.len_utf8()
+    }
+}
+
+/// The first non-space byte at or after `i` (or `end`).
+pub(crate) fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        match char_at(text, i) {
+            Some(c) if is_space(c) => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// `end` moved back over whitespace, not before `start`.
+fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
+    while end > start {
+        match crate::chars::char_before(text, end) {
+            Some(c) if is_space(c) => end -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
+}
