@@ -67,14 +67,16 @@ pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
     let mut report = |event: &TrainEvent| match event {
         TrainEvent::Epoch { pass, epoch, mistakes, tokens, dev } => {
             let dev = dev.map_or_else(String::new, |m| format!("  dev P {:.2} R {:.2} F1 {:.2}", m.p, m.r, m.f1));
-            eprintln!("{pass:<9} epoch {epoch:>2}  mistakes {mistakes:>6}/{tokens}{dev}  ({:.0} s)", started.elapsed().as_secs_f64());
+            eprintln!(
+                "{pass:<9} epoch {epoch:>2}  mistakes {mistakes:>6}/{tokens}{dev}  ({:.0} s)",
+                started.elapsed().as_secs_f64()
+            );
         }
         TrainEvent::Note(note) => eprintln!("{note}"),
     };
     let model = train(&train_docs, &dev_docs, &options, &mut report).map_err(|e| Failure::usage(e.to_string()))?;
     let bytes = model.to_bytes();
-    std::fs::write(&args.out, &bytes)
-        .map_err(|e| Failure::io(format!("cannot write {}: {e}", args.out.display())))?;
+    std::fs::write(&args.out, &bytes).map_err(|e| Failure::io(format!("cannot write {}: {e}", args.out.display())))?;
     let passes = if model.document.is_some() { "two passes" } else { "one pass" };
     println!(
         "wrote {} ({:.1} MB, {} + {} features, {passes}) in {:.0} s",

@@ -29,8 +29,10 @@ fn tokens(docs: &[ConllDocument]) -> usize {
 #[divan::bench(sample_count = 10)]
 fn tagging(bencher: divan::Bencher<'_, '_>) {
     let docs = dev();
-    let words: Vec<Vec<Vec<&str>>> =
-        docs.iter().map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect()).collect();
+    let words: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect())
+        .collect();
     let model = Model::builtin().expect("built-in model");
     let mut scratch = byline_entities::tagger::Scratch::default();
     bencher.counter(ItemsCount::new(tokens(&docs))).bench_local(|| {
@@ -43,8 +45,10 @@ fn tagging(bencher: divan::Bencher<'_, '_>) {
 #[divan::bench(sample_count = 10)]
 fn tagging_single_pass(bencher: divan::Bencher<'_, '_>) {
     let docs = dev();
-    let words: Vec<Vec<Vec<&str>>> =
-        docs.iter().map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect()).collect();
+    let words: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect())
+        .collect();
     let mut model = Model::builtin().expect("built-in model").clone();
     model.document = None;
     let mut scratch = byline_entities::tagger::Scratch::default();

@@ -105,8 +105,7 @@ impl Gold for ConllGold {
             .filter(|(l, c)| !LABELS.contains(&l.as_str()) && (c.fp > 0 || c.fn_ > 0))
             .map(|(l, _)| l)
             .collect();
-        let labels: Vec<String> =
-            LABELS.iter().map(|l| (*l).to_owned()).chain(others.into_iter().cloned()).collect();
+        let labels: Vec<String> = LABELS.iter().map(|l| (*l).to_owned()).chain(others.into_iter().cloned()).collect();
         let mut overall = Counts::default();
         for c in per_label.values() {
             overall.add(*c);

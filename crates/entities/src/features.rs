@@ -18,9 +18,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lists::ListIndex;
 use crate::hash::{combine, feature_key, hash_str};
 use crate::lexicon::Lexicon;
+use crate::lists::ListIndex;
 
 /// Which feature groups a model uses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -636,7 +636,8 @@ mod tests {
     #[test]
     fn normalizes_typography() {
         let mut out = String::new();
-        for (word, norm) in [("’s", "'s"), ("“", "\""), ("—", "--"), ("2–1", "2-1"), ("…", "..."), ("Zoë", "Zoë")] {
+        for (word, norm) in [("’s", "'s"), ("“", "\""), ("—", "--"), ("2–1", "2-1"), ("…", "..."), ("Zoë", "Zoë")]
+        {
             normalize(word, &mut out);
             assert_eq!(out, norm);
         }

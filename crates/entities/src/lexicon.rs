@@ -27,7 +27,10 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// A lexicon from `(form)` casings and `(word, path)` clusters.
-    pub fn new(casings: impl IntoIterator<Item = String>, clusters: impl IntoIterator<Item = (String, String)>) -> Self {
+    pub fn new(
+        casings: impl IntoIterator<Item = String>,
+        clusters: impl IntoIterator<Item = (String, String)>,
+    ) -> Self {
         Lexicon {
             casing: casings.into_iter().map(|f| (f.to_lowercase().into_boxed_str(), f.into_boxed_str())).collect(),
             clusters: clusters.into_iter().map(|(w, p)| (w.into_boxed_str(), p.into_boxed_str())).collect(),

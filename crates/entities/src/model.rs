@@ -61,8 +61,7 @@ impl WeightTable {
     /// A table of `(key, row)` entries (rows already quantised).
     pub fn new(width: usize, scale: f32, entries: &[(u64, Vec<i16>)]) -> WeightTable {
         let capacity = (entries.len() * 8 / 5 + 1).next_power_of_two().max(16);
-        let mut table =
-            WeightTable { width, scale, slots: vec![0; capacity], rows: vec![0; capacity * width], len: 0 };
+        let mut table = WeightTable { width, scale, slots: vec![0; capacity], rows: vec![0; capacity * width], len: 0 };
         for (key, row) in entries {
             table.insert(*key, row);
         }
@@ -158,7 +157,9 @@ impl WeightTable {
         let entries: Vec<(u64, Vec<i16>)> = folded
             .into_iter()
             .filter(|(_, r)| r.iter().any(|w| w.abs() >= keep))
-            .map(|(k, r)| (k, r.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect::<Vec<i16>>()))
+            .map(|(k, r)| {
+                (k, r.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect::<Vec<i16>>())
+            })
             .filter(|(_, r)| r.iter().any(|&w| w != 0))
             .collect();
         WeightTable::new(width, scale, &entries)

@@ -142,7 +142,10 @@ impl BuildStage for EntityStage {
         let labels = model.tagset.labels();
         for wanted in &options.labels {
             if !labels.contains(wanted) {
-                return Err(format!("`labels`: the model has no label `{wanted}`; its labels are {}", labels.join(", ")));
+                return Err(format!(
+                    "`labels`: the model has no label `{wanted}`; its labels are {}",
+                    labels.join(", ")
+                ));
             }
         }
         let report = labels.iter().map(|l| options.labels.is_empty() || options.labels.contains(l)).collect();

@@ -133,8 +133,11 @@ pub fn labels_of(docs: &[ConllDocument]) -> Vec<String> {
             }
         }
     }
-    let mut out: Vec<String> =
-        ["PER", "ORG", "LOC", "MISC"].iter().filter(|l| seen.iter().any(|s| s == *l)).map(|l| (*l).to_owned()).collect();
+    let mut out: Vec<String> = ["PER", "ORG", "LOC", "MISC"]
+        .iter()
+        .filter(|l| seen.iter().any(|s| s == *l))
+        .map(|l| (*l).to_owned())
+        .collect();
     let mut rest: Vec<String> = seen.into_iter().filter(|l| !out.contains(l)).collect();
     rest.sort();
     out.extend(rest);

@@ -142,7 +142,18 @@ impl Quoter {
                 t.kind = Kind::Punct('\'');
             }
         }
-        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon };
+        let mut entity_ending = Vec::new();
+        if let Some(entities) = entities {
+            entity_ending = vec![None; toks.len()];
+            for e in entities.iter().filter(|e| e.label == "PER" || e.label == "ORG") {
+                let first = toks.partition_point(|t| t.span.start < e.span.start);
+                let after = toks.partition_point(|t| t.span.end <= e.span.end);
+                if first < after && toks[first].span.start == e.span.start {
+                    entity_ending[after - 1] = Some(first);
+                }
+            }
+        }
+        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon, entity_ending };
         let attributions = attribute(&doc, &pieces, &paras);
 
         let mut quoted = vec![false; toks.len()];

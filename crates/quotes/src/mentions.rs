@@ -23,7 +23,17 @@ pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
     pub lexicon: &'a Lexicon,
+    /// For the last token of a named entity (person or organisation), the
+    /// entity's first token; empty without an entities layer.
+    pub entity_ending: Vec<Option<usize>>,
 }
+
+/// Words that open a subordinate clause whose subject may speak (`where
+/// experts say`, `because officials said`).
+const SUBORDINATORS: &[&str] = &[
+    "where", "when", "while", "because", "if", "as", "since", "although", "though", "after", "before", "until",
+    "whether", "how", "why", "unless", "once", "whereas",
+];
 
 /// Longest mention.
 const MAX_MENTION: usize = 9;
@@ -83,7 +93,12 @@ impl Tokens<'_> {
             Kind::Word if t.is(PRONOUN) => false,
             // Capitalised words are names, except sentence-initial function
             // words (`But`, `Also`); titles stay (`President`).
-            Kind::Word if t.cap => t.is(TITLE) || !t.is(STOP | BETWEEN | CONJ),
+            // A capitalised function word inside a name stays (`Theresa May`).
+            Kind::Word if t.cap => {
+                t.is(TITLE)
+                    || !t.is(STOP | BETWEEN | CONJ)
+                    || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
+            }
             Kind::Word => !t.is(STOP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
             Kind::Punct('&') => true,
             _ => false,
@@ -227,7 +242,7 @@ impl Tokens<'_> {
     /// Skips auxiliaries and adverbs leftwards from `end`: the end of the
     /// speaker before a cue (`Smith has also said`).
     pub fn skip_between_left(&self, mut end: usize, floor: usize) -> usize {
-        while end > floor && self.toks[end - 1].is_word() && self.toks[end - 1].is(BETWEEN) && !self.toks[end - 1].cap {
+        while end > floor && self.between(end - 1) {
             end -= 1;
         }
         end
@@ -235,10 +250,25 @@ impl Tokens<'_> {
 
     /// Skips auxiliaries and adverbs rightwards.
     pub fn skip_between_right(&self, mut i: usize, limit: usize) -> usize {
-        while i < limit && self.toks[i].is_word() && self.toks[i].is(BETWEEN) && !self.toks[i].cap {
+        while i < limit && self.between(i) {
             i += 1;
         }
         i
+    }
+
+    /// An auxiliary, a negation or an adverb (`has`, `didn’t`, `sharply`).
+    fn between(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.is_word() || t.cap {
+            return false;
+        }
+        if t.is(BETWEEN) {
+            return true;
+        }
+        let w = self.word(i);
+        w.len() > 4 && w.ends_with("ly") && !t.is(SPEECH | REPORTING | ATTITUDE)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
     }
 
     /// The speaker before a cue at `cue`: `Smith said`, `Smith has said`,
@@ -284,6 +314,12 @@ impl Tokens<'_> {
         self.mention_left(end, floor)
     }
 
+    /// The person or organisation entity that ends just before `end`.
+    pub fn entity_before(&self, end: usize) -> Option<Range> {
+        let last = end.checked_sub(1)?;
+        self.entity_ending.get(last).copied().flatten().map(|start| (start, end))
+    }
+
     /// True when a mention has a capitalised word or is a pronoun.
     pub fn named(&self, (a, b): Range) -> bool {
         (a..b).any(|h| self.toks[h].cap || self.toks[h].is(PRONOUN))
@@ -305,7 +341,9 @@ impl Tokens<'_> {
         match t.kind {
             Kind::Punct(c) => matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | '-') || t.is_terminal(),
             Kind::Mark { .. } => true,
-            Kind::Word => t.is(CONJ | RELATIVE),
+            Kind::Word => {
+                t.is(CONJ | RELATIVE) || SUBORDINATORS.iter().any(|w| self.word(start - 1).eq_ignore_ascii_case(w))
+            }
         }
     }
 }

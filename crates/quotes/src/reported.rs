@@ -10,7 +10,9 @@
 //! The quotation is the reported clause, up to the end of the sentence.
 
 use crate::attribution::{Attribution, How};
-use crate::lexicon::{ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, RELATIVE, STOP, TIME};
+use crate::lexicon::{
+    ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
+};
 use crate::mentions::{Range, Tokens};
 use crate::tokens::Kind;
 
@@ -76,10 +78,10 @@ impl Tokens<'_> {
                 out.push(r);
                 // Reports nested in the reported clause.
                 if r.clause.1 > r.clause.0 + 2 && r.clause.0 == s {
-                    self.cue_then_clause(r.clause.0, r.clause.1, quoted, out);
+                    self.cue_then_clause(r.clause.0, r.clause.1, quoted, out, true);
                 }
             }
-            None => self.cue_then_clause(s, end, quoted, out),
+            None => self.cue_then_clause(s, end, quoted, out, false),
         }
     }
 
@@ -230,13 +232,20 @@ impl Tokens<'_> {
 
     /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
     /// sharing the speaker: `SPEAKER criticized X and called for Y.`
-    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool], out: &mut Vec<Reported>) {
+    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool], out: &mut Vec<Reported>, nested: bool) {
         let mut c = s + 1;
+        let mut inside = nested;
         while c < end {
             let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
                 c += 1;
                 continue;
             };
+            // Inside reported content only speech is reported again
+            // (`he said witnesses saw`, not `she said she thinks`).
+            if inside && !self.cue_at(c, end).is_some_and(|(_, speech)| speech) {
+                c += 1;
+                continue;
+            }
             let (cue_end, speaker) = found;
             let Some(start) = self.content_after(c, cue_end, end) else {
                 c = cue_end;
@@ -279,9 +288,13 @@ impl Tokens<'_> {
                         });
                     }
                     c = v_start;
+                    inside = true;
                 }
                 // Reports nested in the content (`Trump said experts say ...`).
-                None => c = start,
+                None => {
+                    c = start;
+                    inside = true;
+                }
             }
         }
     }
@@ -299,7 +312,9 @@ impl Tokens<'_> {
         if possessive {
             return None;
         }
+        let progressive = self.word(c).ends_with("ing");
         if prev.is_word()
+            && !progressive
             && (prev.is(DET)
                 || ["was", "were", "been", "being", "is", "are", "be", "to"]
                     .iter()
@@ -312,8 +327,17 @@ impl Tokens<'_> {
             return self.subject(s, c).map(|sp| (cue_end, sp));
         }
         let speaker = self.speaker_before(c, s)?;
-        let boundary = self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s);
-        boundary.then_some((cue_end, speaker))
+        if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
+            return Some((cue_end, speaker));
+        }
+        // Inside a longer phrase, a name the entities layer knows or a
+        // subject pronoun right before the cue still speaks (`In a meeting
+        // with the Post Trump said`).
+        let end = self.skip_between_left(c, s);
+        if let Some(entity) = self.entity_before(end) {
+            return Some((cue_end, entity));
+        }
+        (speaker.1 - speaker.0 == 1 && self.toks[speaker.0].is(PERSONAL)).then_some((cue_end, speaker))
     }
 
     /// Where the quotation after a cue starts: a reported clause, else for
@@ -324,6 +348,13 @@ impl Tokens<'_> {
         }
         let t = self.toks.get(cue_end)?;
         let w = self.word(cue_end);
+        // `agreed with`, `spoke about`, `decided against`, `called for`.
+        let topic = ["about", "with", "against", "for"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.is(TIME))
+            && cue_end + 3 <= end;
+        if topic {
+            return Some(cue_end + 1);
+        }
         let infinitive = w.eq_ignore_ascii_case("to")
             && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
             && self.toks[cue].is(ATTITUDE);
@@ -379,10 +410,17 @@ impl Tokens<'_> {
         if t.is_word() && self.word(j).eq_ignore_ascii_case("that") {
             return (j + 1 < end).then_some(j + 1);
         }
+        let w = self.word(j);
+        let wh =
+            ["how", "why", "what", "whether", "when", "where", "who", "if"].iter().any(|x| w.eq_ignore_ascii_case(x));
+        let speech = self.toks[cue].is(SPEECH | REPORTING);
         let starts_clause = match t.kind {
             Kind::Word => {
-                (t.is(DET) || t.is(PRONOUN) || t.cap || self.word(j).eq_ignore_ascii_case("there"))
-                    && !self.word(j).eq_ignore_ascii_case("who")
+                (t.is(DET) || t.is(PRONOUN) || t.cap || w.eq_ignore_ascii_case("there"))
+                    && !w.eq_ignore_ascii_case("who")
+                    // After a verb of speaking or thinking, any clause start
+                    // but a prepositional phrase (`says too much is made`).
+                    || speech && (wh || !t.is(PREP | TIME | OBJECT) && !w.ends_with("ly"))
             }
             _ => false,
         };
