@@ -369,7 +369,7 @@ mod tests {
         let preds = [unit((0, 10), Some((21, 23))), unit((31, 40), Some((1, 2))), unit((50, 60), None)];
         let c = match_quotes(&gold, &[(55, 60)], &preds);
         assert_eq!((c.overlap, c.exact, c.speaker, c.ignored, c.wrong), (2, 1, 1, 1, 0));
-        let c = match_quotes(&gold, &[], &[unit((50, 60), None), unit((0, 3), None)]);
+        let c = match_quotes(&gold, &[], &[unit((50, 60), None), unit((8, 30), None)]);
         assert_eq!((c.overlap, c.wrong), (0, 2));
     }
 

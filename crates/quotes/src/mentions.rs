@@ -80,11 +80,6 @@ impl Tokens<'_> {
         None
     }
 
-    /// True when the cue at `i` is a verb of stance or action only.
-    pub fn is_attitude(&self, i: usize) -> bool {
-        self.toks[i].is(ATTITUDE) && !self.toks[i].is(SPEECH | REPORTING)
-    }
-
     /// True when token `i` can be part of a mention.
     fn content(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -131,7 +126,7 @@ impl Tokens<'_> {
             }
             i = k;
             // A number at the end is a noun: `the mother of three`.
-            if t.is(DET) && !(k + 1 == end && !t.cap) {
+            if t.is(DET) && (k + 1 != end || t.cap) {
                 return Some((i, true));
             }
         }

@@ -361,7 +361,7 @@ impl Tokens<'_> {
         let object = cue_end + 2 <= end
             && t.is_word()
             && !t.is(BETWEEN | TIME)
-            && !(t.is(PREP | STOP) && !t.is(DET))
+            && (t.is(DET) || !t.is(PREP | STOP))
             && !w.ends_with("ly");
         (object || infinitive).then_some(cue_end)
     }

@@ -49,7 +49,7 @@ impl QuoteStage {
     }
 }
 
-const NEEDS: &[Layer] = &[Layer::PARAGRAPHS];
+const NEEDS: &[Layer] = &[Layer::PARAGRAPHS, Layer::ENTITIES];
 const ADDS: &[Layer] = &[Layer::QUOTES];
 
 impl Stage for QuoteStage {
@@ -67,7 +67,8 @@ impl Stage for QuoteStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let paragraphs = require(&doc.layers.paragraphs, Layer::PARAGRAPHS, "quotes")?;
-        let quotes = self.quoter.find(doc.text(), paragraphs, doc.layers.entities.as_deref());
+        let entities = require(&doc.layers.entities, Layer::ENTITIES, "quotes")?;
+        let quotes = self.quoter.find(doc.text(), paragraphs, Some(entities));
         doc.layers.quotes = Some(quotes);
         Ok(())
     }

@@ -160,9 +160,7 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Dir {
             }
         }
         '”' | '’' | '‟' | '‛' => {
-            if left && !right && !glued_open {
-                Dir::Open
-            } else if glued_open && !right {
+            if (left || glued_open) && !right {
                 Dir::Open
             } else {
                 Dir::Close
@@ -344,7 +342,8 @@ mod tests {
             ("said,\"Hello", vec!["said", ",", "<\"", "Hello"]),
             ("a\"b", vec!["a", "?\"", "b"]),
             ("«Oui» dit-il", vec!["<«", "Oui", "»>", "dit-il"]),
-            ("wait... no -- yes", vec!["wait", "…", "no", "—", "yes"]),
+            ("wait... no -- yes", vec!["wait", "...", "no", "--", "yes"]),
+            ("19.9 percent, 1,000 people.", vec!["19.9", "percent", ",", "1,000", "people", "."]),
             ("J. Smith", vec!["J.", "Smith"]),
             ("end.Next", vec!["end", ".", "Next"]),
         ] {
