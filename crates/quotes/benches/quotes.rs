@@ -14,6 +14,8 @@ fn main() {
     // Keep the stage crates' registrations linked.
     std::hint::black_box(byline_quotes::find as fn(&str) -> _);
     std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
+    std::hint::black_box((byline_segment::tokens as fn(&str) -> _, byline_segment::sentences as fn(&str) -> _));
+    std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
     divan::main();
 }
 
@@ -47,10 +49,12 @@ fn pipeline(toml: &str) -> Pipeline {
     Pipeline::from_toml(toml, "<bench>").expect("bench pipeline")
 }
 
-/// The `quotes` stage alone (paragraphs computed beforehand).
+/// The `quotes` stage alone (the layers it needs computed beforehand).
 #[divan::bench]
 fn quotes_stage(bencher: divan::Bencher<'_, '_>) {
-    let paragraphs = pipeline("[[stage]]\nuse = \"paragraphs\"\n");
+    let paragraphs = pipeline(
+        "[[stage]]\nuse = \"paragraphs\"\n[[stage]]\nuse = \"tokens\"\n[[stage]]\nuse = \"sentences\"\n[[stage]]\nuse = \"entities\"\n",
+    );
     let stage = byline_core::registry::build("quotes", "").expect("quotes stage");
     let docs: Vec<Document> =
         corpus().iter().enumerate().map(|(i, t)| paragraphs.annotate(&i.to_string(), t).expect("paragraphs")).collect();
