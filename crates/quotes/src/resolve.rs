@@ -64,7 +64,7 @@ pub(crate) fn from_capitals(doc: &Tokens<'_>, sentence_initial: &[bool]) -> Vec<
         }
         let org = (a..i).any(|k| {
             let w = doc.word(k);
-            toks[k].is(ORG_NOUN) || w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            toks[k].is(ORG_NOUN) || (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         });
         out.push(Named { span: doc.span((a, i)), org });
     }
@@ -75,10 +75,13 @@ pub(crate) fn from_capitals(doc: &Tokens<'_>, sentence_initial: &[bool]) -> Vec<
 enum SpeakerKind {
     /// A name: link to a fuller earlier name.
     Name,
-    /// `he`, `she`, or a definite person description.
+    /// `he`, `she`.
     Person,
-    /// `it`, or a definite organisation description.
+    /// `it`.
     Organisation,
+    /// A definite description (`the senator`, `the council`): its head noun
+    /// and whether it names an organisation.
+    Description(usize, bool),
     /// Nothing to link (`I`, `they`, `a senior official`).
     Unlinked,
 }
@@ -101,7 +104,7 @@ fn speaker_kind(doc: &Tokens<'_>, (a, b): Range) -> SpeakerKind {
     if !definite {
         return SpeakerKind::Unlinked;
     }
-    if toks[b - 1].is(ORG_NOUN) { SpeakerKind::Organisation } else { SpeakerKind::Person }
+    SpeakerKind::Description(b - 1, toks[b - 1].is(ORG_NOUN))
 }
 
 /// The named mention `speaker` refers to, if one can be told.
@@ -113,6 +116,15 @@ pub(crate) fn resolve(doc: &Tokens<'_>, speaker: Range, named: &[Named]) -> Opti
         SpeakerKind::Person => recent.into_iter().find(|n| !n.org).map(|n| n.span),
         SpeakerKind::Organisation => recent.into_iter().find(|n| n.org).map(|n| n.span),
         SpeakerKind::Unlinked => None,
+        // `the council` → the last name with `Council` in it; else, for a
+        // person (`the senator`), the last person; an organisation with no
+        // such name stays unresolved.
+        SpeakerKind::Description(head, org) => {
+            let noun = doc.word(head).to_lowercase();
+            let candidates: Vec<&Named> = recent.collect();
+            let by_head = candidates.iter().find(|n| n.span.text(doc.text).to_lowercase().contains(&noun));
+            by_head.or_else(|| candidates.iter().find(|n| !org && !n.org)).map(|n| n.span)
+        }
         SpeakerKind::Name => {
             // A surname (or shorter name) resolves to a longer earlier name ending with it.
             let text = span.text(doc.text);
