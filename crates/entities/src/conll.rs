@@ -176,7 +176,8 @@ mod tests {
 
     #[test]
     fn chunks_read_iob1_and_iob2() {
-        let cases: &[(&[&str], &[(usize, usize, &str)])] = &[
+        type Case<'a> = (&'a [&'a str], &'a [(usize, usize, &'a str)]);
+        let cases: &[Case<'_>] = &[
             (&["I-PER", "I-PER", "O"], &[(0, 2, "PER")]),
             (&["B-PER", "I-PER", "O"], &[(0, 2, "PER")]),
             (&["I-PER", "B-PER"], &[(0, 1, "PER"), (1, 2, "PER")]),

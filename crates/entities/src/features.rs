@@ -14,11 +14,11 @@
 //! [`features`](Extractor::features) then combines them for one position:
 //! the token, its ±2 neighbours, conjunctions, and its place in the sentence.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::hash::{combine, feature_key, hash_str};
+use crate::hash::{HashedMap, combine, feature_key, hash_str};
 use crate::lexicon::Lexicon;
 use crate::lists::ListIndex;
 
@@ -190,6 +190,29 @@ pub fn normalize(word: &str, out: &mut String) {
     }
 }
 
+/// [`normalize`]d `word`, borrowed when it needs no change (plain ASCII).
+pub fn normalized(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.contains('`') {
+        Cow::Borrowed(word)
+    } else {
+        let mut out = String::with_capacity(word.len());
+        normalize(word, &mut out);
+        Cow::Owned(out)
+    }
+}
+
+/// The hash of the lowercase form of `word` (`buf` is scratch space).
+pub fn lower_hash(word: &str, buf: &mut String) -> u64 {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    hash_str(buf)
+}
+
 /// The shape of a word: `X` for uppercase, `x` lowercase, `d` digits, other
 /// characters as they are; runs longer than four are cut to four
 /// (`Xxxxxxx` → `Xxxx`). With `short`, every run is cut to one (`Xx`).
@@ -308,7 +331,7 @@ const AFTER: u64 = 0x5eed_0000_0000_0002;
 
 /// True when a sentence reads as an all-caps headline: at least 90% of its
 /// cased letters are uppercase, and it has at least two of them.
-fn is_headline(words: &[&str]) -> bool {
+fn is_headline<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     let (mut upper, mut cased) = (0usize, 0usize);
     for w in words {
         for c in w.chars() {
@@ -335,43 +358,42 @@ impl Extractor<'_> {
             gazetteer: Vec::new(),
             identity: Vec::with_capacity(n),
         };
-        let mut norm = String::new();
-        let mut forms: Vec<String> = Vec::with_capacity(n);
+        let mut forms: Vec<Cow<'_, str>> = Vec::with_capacity(n);
         for (k, sentence) in sentences.iter().enumerate() {
-            let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
             let start = forms.len();
-            for w in &words {
-                normalize(w, &mut norm);
-                forms.push(norm.clone());
-                p.sentence_of.push(k as u32);
-            }
+            forms.extend(sentence.iter().map(|w| normalized(w.as_ref())));
+            p.sentence_of.resize(forms.len(), k as u32);
             p.sentences.push((start, forms.len()));
-            p.headline.push(is_headline(&words));
+            p.headline.push(is_headline(sentence.iter().map(AsRef::as_ref)));
         }
-        if self.config.truecase {
-            self.truecase(&mut forms, &p);
+        let mut buf = String::new();
+        if self.config.truecase && p.headline.iter().any(|&h| h) {
+            self.truecase(&mut forms, &p, &mut buf);
         }
-        let (mut lower, mut scratch) = (String::new(), String::new());
         for form in &forms {
-            lower.clear();
-            lower.extend(form.chars().flat_map(char::to_lowercase));
-            let mut t = Token {
-                word: hash_str(form),
-                lower: hash_str(&lower),
-                class: case_class(form) as u8,
-                ..Token::default()
-            };
-            shape(form, false, &mut scratch);
-            t.shape = hash_str(&scratch);
-            shape(form, true, &mut scratch);
-            t.short = hash_str(&scratch);
-            if self.config.affixes > 0 {
-                let chars: Vec<(usize, char)> = form.char_indices().collect();
-                for k in 1..=self.config.affixes.min(4).min(chars.len()) {
-                    let cut = chars.get(k).map_or(form.len(), |&(i, _)| i);
-                    t.prefix[k - 1] = hash_str(&form[..cut]);
-                    let from = chars[chars.len() - k].0;
-                    t.suffix[k - 1] = hash_str(&form[from..]);
+            let form: &str = form;
+            let lower = lower_hash(form, &mut buf);
+            let mut t = Token { word: hash_str(form), lower, class: case_class(form) as u8, ..Token::default() };
+            shape(form, false, &mut buf);
+            t.shape = hash_str(&buf);
+            shape(form, true, &mut buf);
+            t.short = hash_str(&buf);
+            let affixes = self.config.affixes.min(4);
+            if affixes > 0 {
+                // Byte offsets of the first and last `affixes` character boundaries.
+                let mut heads = [form.len(); 4];
+                for (slot, (i, _)) in heads.iter_mut().zip(form.char_indices().skip(1)) {
+                    *slot = i;
+                }
+                let mut tails = [0usize; 4];
+                let mut count = 0;
+                for (slot, (i, _)) in tails.iter_mut().zip(form.char_indices().rev()) {
+                    *slot = i;
+                    count += 1;
+                }
+                for k in 0..affixes.min(count) {
+                    t.prefix[k] = hash_str(&form[..heads[k]]);
+                    t.suffix[k] = hash_str(&form[tails[k]..]);
                 }
             }
             if self.config.clusters {
@@ -389,16 +411,14 @@ impl Extractor<'_> {
     /// Replaces the all-caps words of headlines by their usual casing: the
     /// most frequent casing of the word elsewhere in the document (outside
     /// headlines and sentence starts), else the lexicon's.
-    fn truecase(&self, forms: &mut [String], p: &Prepared) {
-        if !p.headline.iter().any(|&h| h) {
-            return;
-        }
-        let mut wanted: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    fn truecase(&self, forms: &mut [Cow<'_, str>], p: &Prepared, buf: &mut String) {
+        // Lowercase hash → casings seen in running text, with counts.
+        let mut wanted: HashedMap<Vec<(usize, usize)>> = HashedMap::default();
         for (k, &(start, end)) in p.sentences.iter().enumerate() {
             if p.headline[k] {
                 for form in &forms[start..end] {
                     if case_class(form) == CaseClass::AllCaps {
-                        wanted.entry(form.to_lowercase()).or_default();
+                        wanted.entry(lower_hash(form, buf)).or_default();
                     }
                 }
             }
@@ -407,9 +427,12 @@ impl Extractor<'_> {
             if p.headline[k] {
                 continue;
             }
-            for form in &forms[start + 1..end] {
-                if let Some(counts) = wanted.get_mut(&form.to_lowercase()) {
-                    *counts.entry(form.clone()).or_default() += 1;
+            for i in start + 1..end {
+                if let Some(seen) = wanted.get_mut(&lower_hash(&forms[i], buf)) {
+                    match seen.iter_mut().find(|(j, _)| forms[*j] == forms[i]) {
+                        Some((_, count)) => *count += 1,
+                        None => seen.push((i, 1)),
+                    }
                 }
             }
         }
@@ -417,17 +440,23 @@ impl Extractor<'_> {
             if !p.headline[k] {
                 continue;
             }
-            for form in &mut forms[start..end] {
-                if case_class(form) != CaseClass::AllCaps {
+            for i in start..end {
+                if case_class(&forms[i]) != CaseClass::AllCaps {
                     continue;
                 }
-                let lower = form.to_lowercase();
-                let in_doc = wanted
-                    .get(&lower)
-                    .and_then(|counts| counts.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))))
-                    .map(|(f, _)| f.clone());
-                if let Some(best) = in_doc.or_else(|| self.lexicon.truecase(&lower).map(str::to_owned)) {
-                    *form = best;
+                let in_doc = wanted.get(&lower_hash(&forms[i], buf)).and_then(|seen| {
+                    // The most frequent casing; ties go to the first seen.
+                    seen.iter().fold(None, |best: Option<(usize, usize)>, &(j, c)| match best {
+                        Some((_, bc)) if bc >= c => best,
+                        _ => Some((j, c)),
+                    })
+                });
+                let best = match in_doc {
+                    Some((j, _)) => Some(forms[j].to_string()),
+                    None => self.lexicon.truecase(&forms[i].to_lowercase()).map(str::to_owned),
+                };
+                if let Some(best) = best {
+                    forms[i] = Cow::Owned(best);
                 }
             }
         }
@@ -435,7 +464,7 @@ impl Extractor<'_> {
 
     /// Finds the phrase-list matches of each sentence and records `(list,
     /// part)` values on the tokens they cover.
-    fn match_gazetteer(&self, forms: &[String], p: &mut Prepared) {
+    fn match_gazetteer(&self, forms: &[Cow<'_, str>], p: &mut Prepared) {
         let mut per_token: Vec<Vec<u64>> = vec![Vec::new(); forms.len()];
         for &(start, end) in &p.sentences {
             let lowers = &p.identity[start..end];
@@ -645,10 +674,11 @@ mod tests {
 
     #[test]
     fn headlines() {
-        assert!(is_headline(&["CRICKET", "-", "LEICESTERSHIRE", "WIN"]));
-        assert!(is_headline(&["LONDON", "1996-08-30"]));
-        assert!(!is_headline(&["Leicestershire", "won", "in", "LONDON"]));
-        assert!(!is_headline(&["A", "1"]));
+        let check = |words: &[&str]| is_headline(words.iter().copied());
+        assert!(check(&["CRICKET", "-", "LEICESTERSHIRE", "WIN"]));
+        assert!(check(&["LONDON", "1996-08-30"]));
+        assert!(!check(&["Leicestershire", "won", "in", "LONDON"]));
+        assert!(!check(&["A", "1"]));
     }
 
     fn keys(ex: &Extractor<'_>, sentences: &[Vec<&str>], i: usize) -> Vec<u64> {

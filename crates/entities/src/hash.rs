@@ -71,7 +71,7 @@ impl Hasher for PassThrough {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash_bytes(bytes) ^ self.0;
+        self.0 ^= hash_bytes(bytes);
     }
 
     fn write_u64(&mut self, value: u64) {

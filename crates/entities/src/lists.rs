@@ -130,7 +130,7 @@ impl ListIndex {
     /// its lowercase words and its (normalised) forms: for each list, the
     /// longest match at each start, left to right without overlaps. A match
     /// starts at a word that begins with a capital letter or a digit.
-    pub fn matches(&self, lowers: &[u64], forms: &[String]) -> Vec<(usize, usize, u32)> {
+    pub fn matches<S: AsRef<str>>(&self, lowers: &[u64], forms: &[S]) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
         if self.table.is_empty() {
             return out;
@@ -138,7 +138,7 @@ impl ListIndex {
         // End of the last match taken, per list.
         let mut taken = [0usize; 63];
         for start in 0..lowers.len() {
-            let first = forms.get(start).and_then(|f| f.chars().next());
+            let first = forms.get(start).and_then(|f| f.as_ref().chars().next());
             if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
                 continue;
             }

@@ -166,6 +166,16 @@ impl WeightTable {
     }
 }
 
+/// A pass's transitions, scale and feature count in the header.
+#[derive(Debug, Serialize, Deserialize)]
+struct PassHeader {
+    transitions: Vec<f32>,
+    start: Vec<f32>,
+    end: Vec<f32>,
+    scale: f32,
+    features: usize,
+}
+
 /// The JSON header of a model file.
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {
@@ -176,8 +186,8 @@ struct Header {
     end: Vec<f32>,
     scale: f32,
     features: usize,
-    /// The document pass: its transitions, scale and feature count.
-    document: Option<(Vec<f32>, Vec<f32>, Vec<f32>, f32, usize)>,
+    /// The document pass, when there is one.
+    document: Option<PassHeader>,
     casings: Vec<String>,
     clusters: Vec<(String, String)>,
     /// Entity names of the training data: `(label index, tokens)`.
@@ -250,7 +260,7 @@ fn write_table(out: &mut Vec<u8>, table: &WeightTable) {
 }
 
 /// Reads a table of `n` entries of `width` from the front of `bytes`.
-fn read_table<'b>(bytes: &'b [u8], n: usize, width: usize, scale: f32) -> Result<(WeightTable, &'b [u8]), ModelError> {
+fn read_table(bytes: &[u8], n: usize, width: usize, scale: f32) -> Result<(WeightTable, &[u8]), ModelError> {
     let key_bytes = n.checked_mul(8).ok_or_else(|| format_error("table too large"))?;
     let row_bytes = n.checked_mul(width * 2).ok_or_else(|| format_error("table too large"))?;
     if bytes.len() < key_bytes + row_bytes {
@@ -287,9 +297,12 @@ impl Model {
             end: t.end.clone(),
             scale: self.first.weights.scale(),
             features: self.first.weights.len(),
-            document: self.document.as_ref().map(|d| {
-                let l = &d.learned;
-                (l.score.clone(), l.start.clone(), l.end.clone(), d.weights.scale(), d.weights.len())
+            document: self.document.as_ref().map(|d| PassHeader {
+                transitions: d.learned.score.clone(),
+                start: d.learned.start.clone(),
+                end: d.learned.end.clone(),
+                scale: d.weights.scale(),
+                features: d.weights.len(),
             }),
             casings: self.lexicon.casings().into_iter().map(str::to_owned).collect(),
             clusters: self.lexicon.clusters().into_iter().map(|(w, p)| (w.to_owned(), p.to_owned())).collect(),
@@ -327,9 +340,9 @@ impl Model {
         let first = Pass::new(first_weights, transitions(tags, header.transitions, header.start, header.end)?);
         let document = match header.document {
             None => None,
-            Some((score, start, end, scale, n)) => {
-                let (weights, _) = read_table(rest, n, tags - 1, scale)?;
-                Some(Pass::new(weights, transitions(tags, score, start, end)?))
+            Some(d) => {
+                let (weights, _) = read_table(rest, d.features, tags - 1, d.scale)?;
+                Some(Pass::new(weights, transitions(tags, d.transitions, d.start, d.end)?))
             }
         };
         let lists = lists_with_names(tagset.labels(), &header.names);

@@ -161,7 +161,8 @@ mod tests {
 
     #[test]
     fn encode_decode_round_trip() {
-        let cases: &[(usize, &[(usize, usize, usize)], &[usize])] = &[
+        type Case<'a> = (usize, &'a [(usize, usize, usize)], &'a [usize]);
+        let cases: &[Case<'_>] = &[
             (3, &[], &[0, 0, 0]),
             (3, &[(1, 2, 0)], &[0, 4, 0]),
             (4, &[(0, 3, 1)], &[5, 6, 7, 0]),

@@ -86,8 +86,8 @@ impl Decoder {
         self.delta.resize(n * t, f32::NEG_INFINITY);
         self.back.clear();
         self.back.resize(n * t, 0);
-        for j in 0..t {
-            self.delta[j] = trans.start[j] + emissions[j];
+        for ((d, s), e) in self.delta.iter_mut().zip(&trans.start).zip(emissions) {
+            *d = s + e;
         }
         for i in 1..n {
             let (done, rest) = self.delta.split_at_mut(i * t);
