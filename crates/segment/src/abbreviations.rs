@@ -79,7 +79,7 @@ const BUILT_IN: &[(AbbreviationKind, &[&str])] = &[
             "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Gen", "Lt", "Col",
             "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt", "Cpl", "Pvt", "Gov", "Sen", "Sens", "Rep",
             "Reps", "Rev", "Revd", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "Msgr", "Atty", "Amb", "Gens", "Lieut",
-            "Comdr", "Sra", "Srta", "Dra", "Mssrs",
+            "Comdr", "Sra", "Srta", "Dra", "Mssrs", "Attn",
         ],
     ),
     (
@@ -87,10 +87,16 @@ const BUILT_IN: &[(AbbreviationKind, &[&str])] = &[
         &[
             "No", "Nos", "Nr", "N°", "Nº", "p", "pp", "Vol", "Vols", "Fig", "Figs", "Ch", "Chap", "Sec", "Secs", "Art",
             "Arts", "Para", "Paras", "Op", "Eq", "Eqs", "Tel", "Ext", "Pt", "Pts", "Rt", "Hwy", "Rte", "Ste", "Apt",
-            "Bldg", "Rm", "Ed", "Eds", "Ps", "Ver",
+            "Bldg", "Rm", "Ed", "Eds", "Ps", "Ver", "Ph", "Fax", "Mob",
         ],
     ),
-    (Inner, &["e.g", "i.e", "cf", "vs", "viz", "approx", "appx", "ca", "incl", "esp", "resp", "a.k.a", "w.r.t", "v"]),
+    (
+        Inner,
+        &[
+            "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "approx", "appx", "ca", "incl", "esp", "resp", "a.k.a",
+            "w.r.t", "v",
+        ],
+    ),
     (
         Ambiguous,
         &[
@@ -120,8 +126,8 @@ const CAPITAL_ONLY: &[&str] = &[
     "Mar", "Jan", "Mon", "Fri", "Tue", "Thu", "Dec", "Gen", "Rep", "Sen", "Gov", "Col", "Hon", "Pres", "Det", "Fr",
     "Pt", "Art", "Arts", "Ch", "Ed", "Eds", "Ps", "Op", "Para", "Sec", "Secs", "Rt", "Rev", "Mont", "Penn", "Tex",
     "Kan", "Ark", "Ala", "Conn", "Mich", "Minn", "Neb", "Nev", "Tenn", "Va", "Vt", "Wis", "Wyo", "Md", "Ky", "Fla",
-    "Colo", "Calif", "Okla", "Ariz", "Nebr", "Kans", "Wisc", "Ln", "Pl", "Sq", "Hts", "Rm", "Ste", "Apt", "Tel", "Ext",
-    "Nr", "Eq", "Eqs", "Pts",
+    "Colo", "Calif", "Okla", "Ariz", "Nebr", "Kans", "Wisc", "Ln", "Pl", "Sq", "Hts", "Rm", "Ste", "Apt", "Nr", "Eq",
+    "Eqs", "Pts",
 ];
 
 impl Default for Abbreviations {

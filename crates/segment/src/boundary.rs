@@ -124,7 +124,16 @@ impl Run {
             closed = true;
             j += c.len_utf8();
         }
-        j = citation_end(bytes, j, end).unwrap_or(j);
+        if qe || dots > 0 {
+            j = citation_end(text, j, end).unwrap_or(j);
+            // An emoticon after the punctuation closes the same sentence: `great. =)`.
+            let k = skip_space(text, j, end);
+            if k > j
+                && let Some(e) = crate::frames::emoticon_at(text, k, end)
+            {
+                j = e;
+            }
+        }
         let next = skip_space(text, j, end);
         Run {
             start: i,
@@ -147,22 +156,47 @@ fn spaced_dot_ends(text: &str, k: usize, end: usize) -> bool {
     k >= end || char_at(text, k).is_none_or(|c| is_space(c) || c == '.' || is_closing(c))
 }
 
-/// A citation after terminal punctuation: `. [12]`, `.[3, 4]`.
-fn citation_end(bytes: &[u8], j: usize, end: usize) -> Option<usize> {
+/// What closes a sentence after its terminal punctuation: a citation
+/// (`. [12]`, `.[3, 4]`), an elision mark (`. [...]`, `! […]`) or a bare
+/// footnote number before a capital (`rights. 4 Even`).
+fn citation_end(text: &str, j: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut k = j;
     while k < end && bytes[k] == b' ' {
         k += 1;
     }
-    if bytes.get(k) != Some(&b'[') {
-        return None;
+    match bytes.get(k) {
+        Some(b'[') => {
+            let mut m = k + 1;
+            let mut digits = 0;
+            let mut dots = 0;
+            while m < end && m - k < 16 {
+                match bytes[m] {
+                    b'0'..=b'9' => digits += 1,
+                    b',' | b'-' | b' ' => {}
+                    b'.' => dots += 1,
+                    _ if text.get(m..).is_some_and(|r| r.starts_with('…')) => {
+                        dots += 3;
+                        m += 2;
+                    }
+                    _ => break,
+                }
+                m += 1;
+            }
+            let citation = digits > 0 && dots == 0;
+            let elision = digits == 0 && dots >= 3;
+            ((citation || elision) && m < end && bytes[m] == b']').then_some(m + 1)
+        }
+        Some(b'1'..=b'9') if k > j => {
+            let mut m = k;
+            while m < end && m - k < 2 && bytes[m].is_ascii_digit() {
+                m += 1;
+            }
+            let capital_follows = bytes.get(m) == Some(&b' ') && bytes.get(m + 1).is_some_and(u8::is_ascii_uppercase);
+            capital_follows.then_some(m)
+        }
+        _ => None,
     }
-    let mut m = k + 1;
-    let mut digits = false;
-    while m < end && m - k < 16 && (bytes[m].is_ascii_digit() || matches!(bytes[m], b',' | b'-' | b' ')) {
-        digits |= bytes[m].is_ascii_digit();
-        m += 1;
-    }
-    (digits && m < end && bytes[m] == b']').then_some(m + 1)
 }
 
 /// The word after a run: past opening quotes and brackets, its first
@@ -171,29 +205,35 @@ fn citation_end(bytes: &[u8], j: usize, end: usize) -> Option<usize> {
 struct NextWord<'t> {
     first: Option<char>,
     opener: bool,
+    /// The first opening quote or bracket.
+    opening: Option<char>,
     word: &'t str,
+    /// The word is letters only (no digit or `_` right after them).
+    alphabetic: bool,
 }
 
 impl<'t> NextWord<'t> {
     fn read(text: &'t str, at: usize, end: usize) -> NextWord<'t> {
         let mut p = at;
-        let mut opener = false;
+        let mut opening = None;
         while p < end && p - at < 8 {
             match char_at(text, p) {
                 Some(c) if is_opening(c) => {
-                    opener = true;
+                    opening.get_or_insert(c);
                     p += c.len_utf8();
                 }
                 _ => break,
             }
         }
+        let opener = opening.is_some();
         let first = char_at(text, p).filter(|_| p < end);
         let bytes = text.as_bytes();
         let mut q = p;
         while q < end && q - p < 16 && bytes[q].is_ascii_alphabetic() {
             q += 1;
         }
-        NextWord { first, opener, word: text.get(p..q).unwrap_or("") }
+        let alphabetic = q > p && !bytes.get(q).is_some_and(|b| b.is_ascii_digit() || *b == b'_');
+        NextWord { first, opener, opening, word: text.get(p..q).unwrap_or(""), alphabetic }
     }
 
     fn upper(&self) -> bool {
@@ -208,9 +248,22 @@ impl<'t> NextWord<'t> {
         self.first.is_some_and(|c| c.is_ascii_digit())
     }
 
-    /// A word that opens sentences (`The`, `However`, `I`) or a title.
+    /// A capitalised word that opens sentences (`The`, `However`, `I`) or
+    /// a title.
     fn opens_sentence(&self) -> bool {
-        is_sentence_starter(self.word) || is_title_word(self.word)
+        // In all-capital text a capital proves nothing: `P.M. TO 2 A.M.`.
+        let title_case = self.word.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        self.upper() && title_case && (is_sentence_starter(self.word) || is_title_word(self.word))
+    }
+
+    /// A lower-case word of letters (not `x54667`).
+    fn lower_word(&self) -> bool {
+        self.lower() && self.alphabetic
+    }
+
+    /// A quotation opening with a capital: `"The`, `“We`.
+    fn quoted_capital(&self) -> bool {
+        self.upper() && matches!(self.opening, Some('"' | '“' | '\'' | '‘' | '«'))
     }
 }
 
@@ -249,16 +302,25 @@ impl Scanner<'_> {
         }
         let next = NextWord::read(self.text, run.next, self.end);
         let cut = Verdict::Cut(run.end);
-        // 3. Glued to what follows.
+        // 3. Glued to what follows: the cut must also be a token boundary.
         if run.next == run.end {
-            return self.decide_glued(run, &next);
+            return match self.decide_glued(run, &next) {
+                Verdict::Cut(at) if !crate::tokens::is_token_boundary(self.text, at) => Verdict::Continue,
+                verdict => verdict,
+            };
         }
         // 4. Ellipses.
         if run.ellipsis && !run.question_or_exclamation {
             return decide_ellipsis(self.text, run, &next);
         }
-        // 5. The sentence goes on after a comma, colon, bracket.
-        if next.first.is_some_and(|c| matches!(c, ',' | ';' | ':' | '%') || (is_closing(c) && !next.opener)) {
+        // 5. The sentence goes on before a comma, colon, bracket or more
+        // punctuation (`? ..`), and after a colon (`Dial:? 203`).
+        let continues = |c: char| {
+            matches!(c, ',' | ';' | ':' | '%' | '.' | '…')
+                || is_exclamation_or_question(c)
+                || (is_closing(c) && !next.opener)
+        };
+        if next.first.is_some_and(continues) || char_before(self.text, run.start) == Some(':') {
             return Verdict::Continue;
         }
         // 6. Question and exclamation marks.
@@ -287,14 +349,13 @@ impl Scanner<'_> {
                 Verdict::Continue
             }
             Before::Abbreviation(AbbreviationKind::Time) => {
-                let ends = next.upper()
-                    && !next.opener
-                    && !continues_clock_time(next.word)
-                    && !self.time_phrase_opens_sentence(before.start);
-                if ends || (next.opener && next.upper()) { cut } else { Verdict::Continue }
+                let ends = (next.upper() && !next.opener && !continues_clock_time(next.word))
+                    || next.quoted_capital()
+                    || next.opens_sentence();
+                if ends && !self.time_phrase_opens_sentence(before.start) { cut } else { Verdict::Continue }
             }
             Before::Abbreviation(AbbreviationKind::Ambiguous) | Before::Letter => {
-                if next.upper() && (next.opener || next.opens_sentence()) { cut } else { Verdict::Continue }
+                if next.quoted_capital() || next.opens_sentence() { cut } else { Verdict::Continue }
             }
             Before::Initial(letter) => {
                 let after_lower_word = self.previous_word_is_lower(before.start);
@@ -302,7 +363,7 @@ impl Scanner<'_> {
                 if ends { cut } else { Verdict::Continue }
             }
             Before::Abbreviation(AbbreviationKind::BeforeNumber) | Before::Ordinary => {
-                if next.lower() && !self.lower_case_may_start(&before) {
+                if next.lower() && !(next.lower_word() && self.lower_case_may_start(&before)) {
                     return Verdict::Continue;
                 }
                 cut
@@ -312,16 +373,19 @@ impl Scanner<'_> {
 
     /// Rule 3: punctuation glued to the next word.
     fn decide_glued(&self, run: &Run, next: &NextWord<'_>) -> Verdict {
+        // Never inside a URL or an address: `page?Id=5`, `x.co/a...B`.
+        let before = self.word_before(run.start);
+        if before.long || before.text.contains(['/', '=', '&', '@']) || crate::tokens::starts_url(before.text) {
+            return Verdict::Continue;
+        }
         if run.ellipsis && !run.question_or_exclamation {
             return decide_ellipsis(self.text, run, next);
         }
         if run.question_or_exclamation && !run.closed {
-            // `it?I`, but not `page?Id=5` inside a URL.
-            let before = self.word_before(run.start);
-            let url_like = before.long || before.text.contains(['/', '=', '&', '@']);
+            // `it?I`.
             let after = char_at(self.text, run.next + next.first.map_or(0, char::len_utf8));
             let word_like = after.is_none_or(|c| c.is_lowercase() || is_space(c) || c == '\'');
-            if next.upper() && !next.opener && !url_like && word_like {
+            if next.upper() && !next.opener && word_like {
                 return Verdict::Cut(run.end);
             }
         }
@@ -356,16 +420,52 @@ impl Scanner<'_> {
         if before.long || before.after_closer || before.text.is_empty() {
             return Before::Ordinary;
         }
+        let mut chars = before.text.chars();
+        // A single capital is an initial even where a lower-case letter is
+        // an abbreviation (`P. Wilson`, `p. 55`).
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            return Before::Initial(c);
+        }
         if let Some(kind) = self.splitter.abbreviations.kind(before.text) {
+            return Before::Abbreviation(kind);
+        }
+        // `Brig.Gen.`, `Lt.Col.`: the last part decides.
+        if let Some((_, last)) = before.text.rsplit_once('.')
+            && last.len() >= 2
+            && let Some(kind) = self.splitter.abbreviations.kind(last)
+        {
             return Before::Abbreviation(kind);
         }
         let mut chars = before.text.chars();
         match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_uppercase() => Before::Initial(c),
             (Some(c), None) if c.is_lowercase() => Before::Letter,
-            _ if is_dotted_abbreviation(before.text) => Before::Abbreviation(AbbreviationKind::Ambiguous),
+            _ if is_dotted_abbreviation(before.text) || is_consonant_cluster(before.text) => {
+                Before::Abbreviation(AbbreviationKind::Ambiguous)
+            }
+            // `1.` after a colon, a bullet or at the start: a list marker.
+            _ if self.is_list_number(before) => Before::Abbreviation(AbbreviationKind::Inner),
             _ => Before::Ordinary,
         }
+    }
+
+    /// True when `before` is a one- or two-digit number that follows a
+    /// colon or a bullet (`my comments: 1. In Section 2`, `*1. The`).
+    fn is_list_number(&self, before: &WordBefore<'_>) -> bool {
+        let digits = before.text.len();
+        if !(1..=2).contains(&digits) || !before.text.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        let mut k = before.start;
+        if k > 0 && matches!(bytes[k - 1], b'*' | b'-' | b'#') {
+            return true;
+        }
+        while k > self.start && bytes[k - 1] == b' ' {
+            k -= 1;
+        }
+        k > self.start && bytes[k - 1] == b':'
     }
 
     /// True when the word before `start` (in this sentence) is written in
@@ -407,11 +507,24 @@ impl Scanner<'_> {
     }
 
     /// True when a lower-case word after `before.` may start a sentence:
-    /// after a plain word, not after a number or a symbol.
+    /// after a plain word or a closing bracket, not after a symbol.
     fn lower_case_may_start(&self, before: &WordBefore<'_>) -> bool {
+        if before.after_closer {
+            return true;
+        }
+        // A plain word with a lower-case letter: not `II.`, `USA.`, `3.`.
         let letters = before.text.chars().filter(|&c| is_alnum(c)).count();
-        letters >= 2 && before.text.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        letters >= 2
+            && before.text.chars().any(char::is_lowercase)
+            && before.text.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
     }
+}
+
+/// True for short lower-case words without vowels (`lv`, `pls`, `hr`):
+/// abbreviations by their shape.
+fn is_consonant_cluster(word: &str) -> bool {
+    (2..=4).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_lowercase() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
 }
 
 /// Rule 4: an ellipsis.

@@ -59,6 +59,7 @@ mod abbreviations;
 mod boundary;
 mod chars;
 mod eval;
+mod frames;
 mod lines;
 mod lists;
 mod paragraphs;

@@ -21,6 +21,7 @@ use byline_core::Span;
 use crate::abbreviations::{AbbreviationKind, Abbreviations};
 use crate::boundary::{Run, Verdict};
 use crate::chars::{char_at, is_bullet, is_exclamation_or_question, is_space};
+use crate::frames;
 use crate::lines::{LineBreaks, LineWidths};
 use crate::lists::{ListState, marker_at};
 use crate::paragraphs::{ParagraphSplit, paragraphs_with};
@@ -94,6 +95,12 @@ static STOP: [bool; 256] = {
     t[b'?' as usize] = true;
     t[b'!' as usize] = true;
     t[b'\n' as usize] = true;
+    // Separator lines.
+    t[b'*' as usize] = true;
+    t[b'=' as usize] = true;
+    t[b'~' as usize] = true;
+    t[b'#' as usize] = true;
+    t[b'-' as usize] = true;
     t[0xe2] = true; // … ‼ ⁇ ⁈ ⁉ • ⁃ ‣ ∙ ● ■ ► and friends
     t[0xef] = true; // ？ ！
     t
@@ -138,7 +145,7 @@ impl<'a> Scanner<'a> {
         self.end = end;
         self.list.reset();
         self.widths.reset();
-        self.begin(start);
+        self.begin(start, out);
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         loop {
@@ -165,15 +172,25 @@ impl<'a> Scanner<'a> {
             i = match bytes[i] {
                 b'.' | b'?' | b'!' => self.terminator(i, out),
                 b'\n' => self.newline(i, out),
+                b if b < 0x80 => self.symbol(i, out),
                 _ => self.other(i, out),
             };
         }
         self.cut(end, end, out);
     }
 
-    /// Starts a sentence at the first non-space character from `from`.
-    fn begin(&mut self, from: usize) {
+    /// Starts a sentence at the first non-space character from `from`;
+    /// a dateline, sign-off or separator line there is a sentence of its own.
+    fn begin(&mut self, from: usize, out: &mut Vec<Span>) {
         self.start = skip_space(self.text, from, self.end);
+        while let Some(unit_end) = frames::dateline_at(self.text, self.start, self.end)
+            .or_else(|| frames::sign_off_at(self.text, self.start, self.end))
+            .or_else(|| frames::separator_at(self.text, self.start, self.end))
+            .filter(|&e| e > self.start && e < self.end)
+        {
+            out.push(Span::new(self.start, unit_end));
+            self.start = skip_space(self.text, unit_end, self.end);
+        }
         let marker = marker_at(self.text, self.start, self.end, &self.list);
         self.marker_end = marker.map_or(self.start, |m| m.end);
         self.list.start(self.text, marker, self.end);
@@ -186,7 +203,7 @@ impl<'a> Scanner<'a> {
         if end > self.start {
             out.push(Span::new(self.start, end));
         }
-        self.begin(from);
+        self.begin(from, out);
     }
 
     /// Terminal punctuation at `i`; returns where the scan goes on.
@@ -197,7 +214,10 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         // The common case inside words and numbers: `U.S`, `3.5`, `example.com`.
         if bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) && i + 1 < self.end {
-            if crate::tokens::glued_sentence_break(self.text, i) && i > self.marker_end {
+            if crate::tokens::glued_sentence_break(self.text, i)
+                && i > self.marker_end
+                && crate::tokens::is_token_boundary(self.text, i + 1)
+            {
                 self.cut(i + 1, i + 1, out);
                 return self.start;
             }
@@ -237,6 +257,21 @@ impl<'a> Scanner<'a> {
             return self.start;
         }
         nl + 1
+    }
+
+    /// A separator line after whitespace: a sentence of its own.
+    fn symbol(&mut self, i: usize, out: &mut Vec<Span>) -> usize {
+        let bytes = self.text.as_bytes();
+        // Most hyphens and colons are inside words: one comparison each.
+        if i <= self.marker_end || !crate::chars::char_before(self.text, i).is_some_and(is_space) {
+            return i + 1;
+        }
+        let repeated = bytes.get(i + 1) == Some(&bytes[i]) || bytes[i] == b'*';
+        if repeated && frames::separator_at(self.text, i, self.end).is_some() {
+            self.cut(i, i, out);
+            return self.start;
+        }
+        i + 1
     }
 
     /// A non-ASCII character whose lead byte is in `STOP`.

@@ -64,23 +64,34 @@ impl Tokenizer {
     /// Appends the tokens of `text` to `out`.
     pub fn tokenize_into(&self, text: &str, out: &mut Vec<Span>) {
         let bytes = text.as_bytes();
+        let mut chunk = Chunk { text, start: 0, end: text.len(), abbreviations: &self.abbreviations };
         let mut i = 0;
+        let mut after_space = true;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 if SPACE[b as usize] {
                     i += 1;
+                    after_space = true;
                     continue;
                 }
             } else if let Some(c) = char_at(text, i)
                 && is_space(c)
             {
                 i += c.len_utf8();
+                after_space = true;
                 continue;
             }
-            let end = chunk_end(text, i);
-            Chunk { text, start: i, end, abbreviations: &self.abbreviations }.split(out);
-            i = end;
+            if after_space {
+                chunk.start = i;
+                after_space = false;
+            }
+            // One token; the chunk's end is found by the token scanners,
+            // which stop at whitespace.
+            let q = chunk.token_at(i).clamp(i + 1, bytes.len());
+            let q = (q..=bytes.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(bytes.len());
+            out.push(Span::new(i, q));
+            i = q;
         }
     }
 }
@@ -118,28 +129,26 @@ fn chunk_end(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// One whitespace-free run of text being split into tokens.
+/// A whitespace-free run of text being split into tokens: the scanners
+/// see whitespace as the end of the text.
 struct Chunk<'t> {
     text: &'t str,
+    /// Where the run starts.
     start: usize,
+    /// The end of the text.
     end: usize,
     abbreviations: &'t Abbreviations,
 }
 
 impl Chunk<'_> {
-    fn split(&self, out: &mut Vec<Span>) {
-        let mut p = self.start;
-        while p < self.end {
-            let q = self.token_at(p).clamp(p + 1, self.end);
-            // Never cut a character in two.
-            let q = (q..=self.end).find(|&k| self.text.is_char_boundary(k)).unwrap_or(self.end);
-            out.push(Span::new(p, q));
-            p = q;
-        }
-    }
-
+    /// The character at `i`, or `None` at whitespace or the end.
+    #[inline]
     fn at(&self, i: usize) -> Option<char> {
-        if i < self.end { char_at(self.text, i) } else { None }
+        let b = *self.text.as_bytes().get(i)?;
+        if b < 0x80 {
+            return (!SPACE[b as usize]).then_some(b as char);
+        }
+        char_at(self.text, i).filter(|&c| !is_space(c))
     }
 
     fn before(&self, i: usize) -> Option<char> {
@@ -153,7 +162,7 @@ impl Chunk<'_> {
 
     /// The end of the token that starts at `p`.
     fn token_at(&self, p: usize) -> usize {
-        let Some(c) = self.at(p) else { return self.end };
+        let Some(c) = self.at(p) else { return p + 1 };
         let next = self.at(p + c.len_utf8());
         let prev_alnum = self.before(p).is_some_and(is_alnum);
 
@@ -182,6 +191,10 @@ impl Chunk<'_> {
                 // Elided years and words: `'90s`, `’em`.
                 if let Some(end) = self.elision_at(p) {
                     return end;
+                }
+                // PTB's closing quote `''`.
+                if c == '\'' && next == Some('\'') {
+                    return p + 2;
                 }
                 return p + c.len_utf8();
             }
@@ -291,12 +304,11 @@ impl Chunk<'_> {
         if !matches!(b.to_ascii_lowercase(), b'h' | b'f' | b'w' | b'm') {
             return None;
         }
-        let is_url = ["http://", "https://", "ftp://", "mailto:"].iter().any(|s| self.starts_with_ci(p, s))
-            || (self.starts_with_ci(p, "www.") && self.at(p + 4).is_some_and(is_alnum));
-        if !is_url {
+        if !starts_url(self.text.get(p..)?) {
             return None;
         }
-        let body = self.text.get(p..self.end)?;
+        let chunk_end = chunk_end(self.text, p);
+        let body = self.text.get(p..chunk_end)?;
         let (mut opens, mut closes) = (0usize, 0usize);
         for b in body.bytes() {
             match b {
@@ -305,7 +317,7 @@ impl Chunk<'_> {
                 _ => {}
             }
         }
-        let mut q = self.end;
+        let mut q = chunk_end;
         while let Some(c) = char_before(self.text, q).filter(|_| q > p) {
             let trim = match c {
                 ')' => {
@@ -347,7 +359,7 @@ impl Chunk<'_> {
                 '-' | '‐' | '‑' => {
                     if next_alnum {
                         q += len;
-                    } else if q + len == self.end && prev.is_some_and(is_alnum) {
+                    } else if next.is_none() && prev.is_some_and(is_alnum) {
                         // A hanging hyphen: `pre- and post-war`.
                         return q + len;
                     } else {
@@ -462,6 +474,39 @@ impl Chunk<'_> {
     }
 }
 
+/// True when the tokenizer puts a token boundary at `at`, a position
+/// inside a whitespace-free run of `text`. The sentence splitter asks this
+/// before it ends a sentence at punctuation glued to the next word, so that
+/// a sentence never ends inside a token. Only the run's first and next 64
+/// bytes are read; a longer run answers `false`.
+pub(crate) fn is_token_boundary(text: &str, at: usize) -> bool {
+    const REACH: usize = 64;
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start > 0 && at - start <= REACH && !char_before(text, start).is_some_and(is_space) {
+        start -= char_before(text, start).map_or(1, char::len_utf8);
+    }
+    if at - start > REACH {
+        return false;
+    }
+    let mut end = at;
+    while end < bytes.len() && end - at < REACH && !char_at(text, end).is_some_and(is_space) {
+        end += char_at(text, end).map_or(1, char::len_utf8);
+    }
+    let Some(run) = text.get(start..end) else { return false };
+    static DEFAULT: OnceLock<Tokenizer> = OnceLock::new();
+    DEFAULT.get_or_init(Tokenizer::default).tokenize(run).iter().any(|t| t.start + start == at)
+}
+
+/// True when `s` starts with a URL: `http://`, `https://`, `ftp://`,
+/// `mailto:` or `www.` and a letter or digit (any case).
+pub(crate) fn starts_url(s: &str) -> bool {
+    let b = s.as_bytes();
+    let prefix = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    ["http://", "https://", "ftp://", "mailto:"].iter().any(|p| prefix(p))
+        || (prefix("www.") && b.get(4).is_some_and(u8::is_ascii_alphanumeric))
+}
+
 /// True when digits stand at `i`, `i+1`, `i+2` and no digit at `i+3`: a
 /// thousands group.
 fn three_digits_follow(bytes: &[u8], i: usize, end: usize) -> bool {
@@ -515,7 +560,7 @@ pub(crate) fn glued_sentence_break(text: &str, dot: usize) -> bool {
     if lower < 2 && digits == 0 {
         return false;
     }
-    if digits > 0 && bytes[dot - 1] == b',' {
+    if (digits > 0 && bytes[dot - 1] == b',') || bytes.get(l..dot) == Some(b"www") {
         return false;
     }
     match char_before(text, l) {
