@@ -201,23 +201,32 @@ impl Tokens<'_> {
         let mut c = end;
         while c > floor && end - c <= max_gap + 2 {
             c -= 1;
-            let Some((cue_end, speech)) = self.cue_at(c, end) else {
+            let hit = match self.cue_at(c, end) {
+                Some(found) => Some((c, found)),
+                // The last word of a phrase (`pointed out`): it starts a little before.
+                None => (c.saturating_sub(2).max(floor)..c)
+                    .rev()
+                    .find_map(|k| self.cue_at(k, end).filter(|&(e, _)| e > c).map(|found| (k, found))),
+            };
+            let Some((start, (cue_end, speech))) = hit else {
                 if !self.gap_word(c) {
                     break;
                 }
                 continue;
             };
+            c = start;
             if !speech || end - cue_end > max_gap {
                 break;
             }
             // `..., saying, “...”`: the subject of the sentence speaks.
             let participle = self.word(c).ends_with("ing") && c > floor && self.toks[c - 1].is_punct(',');
-            let speaker = if participle { self.subject(floor, c) } else { None }
-                .or_else(|| self.speaker_before(c, floor))
-                .or_else(|| {
-                    // `Said Smith: “...”`.
-                    self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
-                });
+            let speaker =
+                if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
+                    .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| {
+                        // `Said Smith: “...”`.
+                        self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
+                    });
             let how = if adjacent || end == cue_end { How::Adjacent } else { How::Near };
             return Some(Attribution::new(speaker, (c, cue_end), how));
         }
@@ -259,6 +268,15 @@ impl Tokens<'_> {
         }
         let (s, e) = self.mention_left(b - 1, floor)?;
         (s == floor).then_some(Attribution::new(Some((s, e)), (b - 1, b), How::Inherited))
+    }
+
+    /// The speaker of a speech cue earlier in the sentence (`Spicer said,
+    /// adding, “...”`).
+    fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
+        (floor..end).rev().find_map(|k| match self.cue_at(k, end) {
+            Some((_, true)) => self.speaker_before(k, floor),
+            _ => None,
+        })
     }
 
     /// The subject of the sentence starting at `floor`, before `end`: the

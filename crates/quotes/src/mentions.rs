@@ -177,7 +177,18 @@ impl Tokens<'_> {
             return Some((start, start + 1));
         }
         let mut i = start;
-        while i < limit && i - start < MAX_MENTION && self.content(i) {
+        while i < limit && i - start < MAX_MENTION {
+            // A cue word right after a determiner is a noun: `the report stated`.
+            let noun_cue = i > start
+                && self.toks[i].is_word()
+                && !self.toks[i].cap
+                && self.toks[i].is(SPEECH | REPORTING | ATTITUDE)
+                && self.toks[i - 1].is(DET)
+                && i + 1 < limit
+                && self.cue_at(i + 1, limit).is_some();
+            if !(self.content(i) || noun_cue) {
+                break;
+            }
             // A determiner only opens a mention.
             if i > start && self.toks[i].is(DET) && !self.toks[i].cap {
                 break;
@@ -298,6 +309,14 @@ impl Tokens<'_> {
                 if matches!(t.kind, Kind::Punct(',' | '—' | '–')) {
                     if let Some(head) = self.mention_left(k, floor) {
                         if self.named(head) && self.clause_start(head.0, floor) {
+                            // `The runner-up, Gov. John Kasich (R-OH), said`: a
+                            // name in apposition to a description speaks.
+                            let inner = self.mention_left(close, k + 1);
+                            if let Some(name) = inner.filter(|m| m.0 == k + 1 && self.toks[m.0].cap) {
+                                if self.toks[head.0].is(DET) && !self.toks[name.0].is(DET) {
+                                    return Some(name);
+                                }
+                            }
                             return Some(head);
                         }
                     }
