@@ -1,12 +1,12 @@
 //! byline-quotes: every quotation in a news article, and who said it.
 //!
-//! | stage    | needs        | adds     |
-//! |----------|--------------|----------|
-//! | `quotes` | `paragraphs` | `quotes` |
+//! | stage    | needs                    | adds     |
+//! |----------|--------------------------|----------|
+//! | `quotes` | `paragraphs`, `entities` | `quotes` |
 //!
-//! The stage uses the `entities` layer too when an earlier stage added it
-//! (to link pronoun speakers to names); without it, capitalised words stand
-//! in for names.
+//! The stage uses entities to recognise speakers inside longer phrases and
+//! to link pronoun speakers to names. The plain functions work on raw text:
+//! without entities, capitalised words stand in for names.
 //!
 //! A quotation is a [`Quote`]: its span (with its quote marks), `direct`
 //! (false for reported speech without marks), the `speaker` mention (a

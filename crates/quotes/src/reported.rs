@@ -23,6 +23,13 @@ pub(crate) struct Reported {
     pub attribution: Attribution,
 }
 
+/// Stems of speech verbs whose object is not what was said.
+const INTRANSITIVE: &[&str] = &[
+    "speak", "spok", "talk", "testif", "jok", "laugh", "sigh", "cri", "cry", "shout", "yell", "scream", "whisper",
+    "continu", "respond", "repl", "answer", "writ", "wrote", "read", "post", "tweet", "retweet", "chant", "blog",
+    "sing", "sang", "mutter", "murmur",
+];
+
 /// Shortest clause worth reporting, in tokens.
 const MIN_CLAUSE: usize = 3;
 /// Shortest quotation (a clause or an object), in tokens.
@@ -177,7 +184,12 @@ impl Tokens<'_> {
                 })
             };
             if let Some((speaker, cue, after)) = found {
-                if after < end && self.toks[after].is_punct(',') {
+                // `, several people told POLITICO,`: objects and phrases may
+                // follow the cue before the closing comma.
+                let closes = after < end
+                    && (self.toks[after].is_punct(',')
+                        || self.tail(cue.0, after, end) && (after..end).take(8).any(|t| self.toks[t].is_punct(',')));
+                if closes {
                     return self.clause_report((s, end), Some(speaker), cue, quoted);
                 }
             }
@@ -305,6 +317,10 @@ impl Tokens<'_> {
             return None;
         }
         let (cue_end, _) = self.cue_at(c, end)?;
+        // `according to` has its source after it.
+        if self.word(c).eq_ignore_ascii_case("according") {
+            return None;
+        }
         // Passives (`was told`) and nouns (`the call`, `his support`,
         // `Trump’s comments`) are not cues.
         let prev = &self.toks[c - 1];
@@ -358,7 +374,12 @@ impl Tokens<'_> {
         let infinitive = w.eq_ignore_ascii_case("to")
             && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
             && self.toks[cue].is(ATTITUDE);
-        let object = cue_end + 2 <= end
+        // Verbs of speaking without a content object (`spoke Hebrew`,
+        // `tweeted a photo`) take a clause only.
+        let cue_word = self.word(cue).to_ascii_lowercase();
+        let intransitive = INTRANSITIVE.iter().any(|p| cue_word.starts_with(p)) && !self.toks[cue].is(ATTITUDE);
+        let object = !intransitive
+            && cue_end + 2 <= end
             && t.is_word()
             && !t.is(BETWEEN | TIME)
             && (t.is(DET) || !t.is(PREP | STOP))
@@ -420,7 +441,7 @@ impl Tokens<'_> {
                     && !w.eq_ignore_ascii_case("who")
                     // After a verb of speaking or thinking, any clause start
                     // but a prepositional phrase (`says too much is made`).
-                    || speech && (wh || !t.is(PREP | TIME | OBJECT) && !w.ends_with("ly"))
+                    || speech && (wh || !t.is(PREP | TIME | OBJECT | BETWEEN) && !w.ends_with("ly"))
             }
             _ => false,
         };

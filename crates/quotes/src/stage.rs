@@ -23,7 +23,8 @@ pub struct QuoteOptions {
     pub resolve: bool,
     /// A lexicon file (TOML, relative to the pipeline file) whose cue verbs
     /// and phrases are added to the built-in ones: `speech = ["harrumph"]`,
-    /// `reporting = ["surmise"]`, `phrases = ["let it be known"]`.
+    /// `reporting = ["surmise"]`, `attitude = ["lambaste"]`,
+    /// `attitude_words = ["lambasted"]`, `phrases = ["let it be known"]`.
     pub lexicon: Option<String>,
     /// More cue verbs of speaking, each `"lemma"` or `"lemma/past"`
     /// (`"opine"`, `"sneer"`); all forms are derived.
