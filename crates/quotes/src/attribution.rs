@@ -132,18 +132,17 @@ impl Tokens<'_> {
                 }
             }
         }
-        // After a sentence-final mark, only a short attribution sentence
-        // (`“Go home!” he yelled.`) belongs to the quotation; a capitalised
-        // word after `.”` starts a new sentence unless a cue follows closely.
+        // The cue first: `“Q,” said Smith`, `“Q,” according to Smith`.
         let i = self.skip_between_right(i, limit);
         if let Some((cue_end, true)) = self.cue_at(i, limit) {
             let mut j = cue_end;
             while j < limit && self.toks[j].is(TIME) && self.toks[j].is_word() {
                 j += 1;
             }
-            let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT) || s > j);
+            let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT));
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
+        // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`.
         let (s, e) = self.mention_right(i, limit)?;
         let j = self.skip_between_right(e, limit);
         if let Some((cue_end, true)) = self.cue_at(j, limit) {
