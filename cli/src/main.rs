@@ -151,6 +151,29 @@ enum TrainTask {
     /// Train the `entities` tagger from CoNLL files (IOB1 or IOB2); prints
     /// dev P/R/F1 per epoch and writes the model for `model = "FILE"`.
     Entities(TrainEntitiesArgs),
+    /// Induce word clusters from unlabelled text for the entity tagger's
+    /// cluster features (`byline train entities --clusters FILE`).
+    Clusters(TrainClustersArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TrainClustersArgs {
+    /// Text to learn from: JSONL files (their "text" fields), CoNLL files
+    /// (their words) or plain text files.
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    text: Vec<PathBuf>,
+    /// Where to write the clusters (`PATH<TAB>WORD<TAB>COUNT` lines).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Number of clusters (leaves of the cluster tree).
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    classes: usize,
+    /// Cluster only words seen at least this often.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    min_count: usize,
+    /// Exchange iterations.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    iterations: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,6 +196,10 @@ struct TrainEntitiesArgs {
     /// Stop a pass after this many epochs without a better dev F1.
     #[arg(long, value_name = "N", default_value_t = 4)]
     patience: usize,
+    /// Train this many copies of each pass with different seeds and average
+    /// their weights (steadier models; training takes that much longer).
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    bag: usize,
     /// Cross-validation folds for the document pass and the name lists.
     #[arg(long, value_name = "N", default_value_t = 5)]
     folds: usize,
@@ -184,6 +211,10 @@ struct TrainEntitiesArgs {
     /// (Brown clusters), as written by `byline train clusters`.
     #[arg(long, value_name = "FILE")]
     clusters: Option<PathBuf>,
+    /// Unlabelled text (JSONL "text" fields, CoNLL words or plain text) to
+    /// learn the usual casing of words from, besides the training data.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    text: Vec<PathBuf>,
 }
 
 /// A failure that ends the command: its message and exit code.
@@ -252,6 +283,7 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
         }
         Command::Train(args) => match args.task {
             TrainTask::Entities(args) => train::entities(&args),
+            TrainTask::Clusters(args) => train::clusters(&args),
         },
     }
 }

@@ -3,11 +3,70 @@
 
 use std::time::Instant;
 
+use byline_entities::clusters::{ClusterOptions, induce};
 use byline_entities::conll::{ConllDocument, read_conll};
 use byline_entities::features::FeatureConfig;
 use byline_entities::train::{TrainEvent, TrainOptions, evaluate, train};
 
-use crate::{Failure, TrainEntitiesArgs};
+use crate::{Failure, TrainClustersArgs, TrainEntitiesArgs};
+
+/// Sentences of tokens of unlabelled text files: JSONL records' "text"
+/// fields and plain text are split by byline's own tokens and sentences;
+/// CoNLL files give their sentences as they are.
+fn text_sentences(paths: &[std::path::PathBuf]) -> Result<Vec<Vec<String>>, Failure> {
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::io(format!("cannot read {}: {e}; check the path", path.display())))?;
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let mut raw: Vec<String> = Vec::new();
+        if first.trim_start().starts_with('{') {
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let value: serde_json::Value = serde_json::from_str(line)
+                    .map_err(|e| Failure::usage(format!("{}: not JSONL: {e}", path.display())))?;
+                if let Some(t) = value.get("text").and_then(|t| t.as_str()) {
+                    raw.push(t.to_owned());
+                }
+            }
+        } else if let Ok(docs) = read_conll(&text) {
+            for doc in docs {
+                out.extend(doc.sentences.into_iter().map(|s| s.into_iter().map(|t| t.word).collect()));
+            }
+        } else {
+            raw.push(text);
+        }
+        for t in raw {
+            let tokens = byline_segment::tokens(&t);
+            let groups = byline_entities::group_tokens(&tokens, &byline_segment::sentences(&t));
+            out.extend(groups.into_iter().map(|g| g.iter().map(|s| s.text(&t).to_owned()).collect()));
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn clusters(args: &TrainClustersArgs) -> Result<u8, Failure> {
+    let started = Instant::now();
+    let sentences = text_sentences(&args.text)?;
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!("{} sentences, {tokens} tokens", sentences.len());
+    let options = ClusterOptions { classes: args.classes, min_count: args.min_count, iterations: args.iterations };
+    let clusters = induce(&sentences, &options, &mut |note| {
+        eprintln!("{note} ({:.0} s)", started.elapsed().as_secs_f64());
+    });
+    let mut out = String::new();
+    for c in &clusters {
+        out.push_str(&format!("{}\t{}\t{}\n", c.path, c.word, c.count));
+    }
+    std::fs::write(&args.out, out).map_err(|e| Failure::io(format!("cannot write {}: {e}", args.out.display())))?;
+    println!(
+        "wrote {} ({} words in {} clusters) in {:.0} s",
+        args.out.display(),
+        clusters.len(),
+        args.classes,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(0)
+}
 
 fn read(path: &std::path::Path) -> Result<Vec<ConllDocument>, Failure> {
     let text = std::fs::read_to_string(path)
@@ -45,6 +104,7 @@ pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
         Some(path) => read_clusters(path)?,
         None => Vec::new(),
     };
+    let text = text_sentences(&args.text)?;
     if clusters.is_empty() {
         config.clusters = false;
     }
@@ -55,7 +115,9 @@ pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
         seed: args.seed,
         config,
         folds: args.folds,
+        bag: args.bag,
         clusters,
+        text,
         about: format!(
             "trained by `byline train entities` on {} (seed {}){}",
             name(&args.train),

@@ -26,13 +26,30 @@ fn tokens(docs: &[ConllDocument]) -> usize {
     docs.iter().flat_map(|d| &d.sentences).map(Vec::len).sum()
 }
 
+fn words(docs: &[ConllDocument]) -> Vec<Vec<Vec<&str>>> {
+    docs.iter().map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect()).collect()
+}
+
+/// Both passes; the form cache starts empty at each pass over the text.
 #[divan::bench(sample_count = 10)]
 fn tagging(bencher: divan::Bencher<'_, '_>) {
     let docs = dev();
-    let words: Vec<Vec<Vec<&str>>> = docs
-        .iter()
-        .map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect())
-        .collect();
+    let words = words(&docs);
+    let model = Model::builtin().expect("built-in model");
+    bencher.counter(ItemsCount::new(tokens(&docs))).bench_local(|| {
+        let mut scratch = byline_entities::tagger::Scratch::default();
+        for doc in &words {
+            divan::black_box(model.tag_with(doc, &mut scratch));
+        }
+    });
+}
+
+/// Both passes, the form cache kept from earlier passes (a worker thread's
+/// steady state).
+#[divan::bench(sample_count = 10)]
+fn tagging_warm(bencher: divan::Bencher<'_, '_>) {
+    let docs = dev();
+    let words = words(&docs);
     let model = Model::builtin().expect("built-in model");
     let mut scratch = byline_entities::tagger::Scratch::default();
     bencher.counter(ItemsCount::new(tokens(&docs))).bench_local(|| {
@@ -42,23 +59,22 @@ fn tagging(bencher: divan::Bencher<'_, '_>) {
     });
 }
 
+/// The first pass alone (`single_pass = true`), cold cache.
 #[divan::bench(sample_count = 10)]
 fn tagging_single_pass(bencher: divan::Bencher<'_, '_>) {
     let docs = dev();
-    let words: Vec<Vec<Vec<&str>>> = docs
-        .iter()
-        .map(|d| d.sentences.iter().map(|s| s.iter().map(|t| t.word.as_str()).collect()).collect())
-        .collect();
+    let words = words(&docs);
     let mut model = Model::builtin().expect("built-in model").clone();
     model.document = None;
-    let mut scratch = byline_entities::tagger::Scratch::default();
     bencher.counter(ItemsCount::new(tokens(&docs))).bench_local(|| {
+        let mut scratch = byline_entities::tagger::Scratch::default();
         for doc in &words {
             divan::black_box(model.tag_with(doc, &mut scratch));
         }
     });
 }
 
+/// The stages as a pipeline runs them (each thread keeps its form cache).
 #[divan::bench(sample_count = 10)]
 fn pipeline(bencher: divan::Bencher<'_, '_>) {
     let docs = dev();

@@ -397,7 +397,7 @@ impl Extractor<'_> {
                 }
             }
             if self.config.clusters {
-                t.cluster = self.lexicon.cluster_prefixes(form);
+                t.cluster = self.lexicon.cluster_prefixes(form, t.word, t.lower);
             }
             p.identity.push(t.lower);
             p.tokens.push(t);

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::features::{CaseClass, case_class, normalize};
-use crate::hash::hash_str;
+use crate::hash::{HashedMap, hash_str};
 
 /// Cluster path prefix lengths used as features (the last is the whole path).
 pub const CLUSTER_PREFIXES: [usize; 4] = [4, 8, 12, 64];
@@ -23,6 +23,8 @@ pub struct Lexicon {
     casing: HashMap<Box<str>, Box<str>>,
     /// Word → cluster path (a string of `0` and `1`).
     clusters: HashMap<Box<str>, Box<str>>,
+    /// Hash of a word → hashes of its path prefixes.
+    prefixes: HashedMap<[u64; 4]>,
 }
 
 impl Lexicon {
@@ -31,9 +33,22 @@ impl Lexicon {
         casings: impl IntoIterator<Item = String>,
         clusters: impl IntoIterator<Item = (String, String)>,
     ) -> Self {
+        let clusters: HashMap<Box<str>, Box<str>> =
+            clusters.into_iter().map(|(w, p)| (w.into_boxed_str(), p.into_boxed_str())).collect();
+        let prefixes = clusters
+            .iter()
+            .map(|(w, path)| {
+                let mut out = [0; 4];
+                for (slot, &len) in out.iter_mut().zip(&CLUSTER_PREFIXES) {
+                    *slot = hash_str(&path[..len.min(path.len())]) | 1;
+                }
+                (hash_str(w), out)
+            })
+            .collect();
         Lexicon {
             casing: casings.into_iter().map(|f| (f.to_lowercase().into_boxed_str(), f.into_boxed_str())).collect(),
-            clusters: clusters.into_iter().map(|(w, p)| (w.into_boxed_str(), p.into_boxed_str())).collect(),
+            clusters,
+            prefixes,
         }
     }
 
@@ -90,26 +105,23 @@ impl Lexicon {
         !self.clusters.is_empty()
     }
 
-    /// Hashes of the cluster path prefixes of a word (0 where it has none):
-    /// the word as written, else lowercase, else in its usual casing.
-    pub fn cluster_prefixes(&self, word: &str) -> [u64; 4] {
-        let mut out = [0; 4];
-        if self.clusters.is_empty() {
-            return out;
+    /// Hashes of the cluster path prefixes of a word (0 where it has none),
+    /// given the hashes of the word and of its lowercase form: the word as
+    /// written, else lowercase, else (for an all-caps word) in its usual
+    /// casing.
+    pub fn cluster_prefixes(&self, word: &str, word_hash: u64, lower_hash: u64) -> [u64; 4] {
+        if self.prefixes.is_empty() {
+            return [0; 4];
         }
-        let found = self.clusters.get(word).or_else(|| {
-            let lower = word.to_lowercase();
-            self.clusters.get(lower.as_str()).or_else(|| {
-                let usual = self.truecase(&lower).filter(|_| case_class(word) == CaseClass::AllCaps)?;
-                self.clusters.get(usual)
-            })
-        });
-        if let Some(path) = found {
-            for (slot, &len) in out.iter_mut().zip(&CLUSTER_PREFIXES) {
-                *slot = hash_str(&path[..len.min(path.len())]) | 1;
+        if let Some(p) = self.prefixes.get(&word_hash).or_else(|| self.prefixes.get(&lower_hash)) {
+            return *p;
+        }
+        if case_class(word) == CaseClass::AllCaps {
+            if let Some(p) = self.truecase(&word.to_lowercase()).and_then(|u| self.prefixes.get(&hash_str(u))) {
+                return *p;
             }
         }
-        out
+        [0; 4]
     }
 }
 
@@ -133,9 +145,10 @@ mod tests {
     #[test]
     fn cluster_prefixes_fall_back_to_lowercase() {
         let lex = Lexicon::new([], [("paris".to_owned(), "0110101".to_owned())]);
-        let p = lex.cluster_prefixes("Paris");
+        let prefixes = |w: &str| lex.cluster_prefixes(w, hash_str(w), hash_str(&w.to_lowercase()));
+        let p = prefixes("Paris");
         assert!(p.iter().all(|&h| h != 0));
         assert_eq!(p[2], p[3], "a short path's longer prefixes are the whole path");
-        assert_eq!(lex.cluster_prefixes("Rome"), [0; 4]);
+        assert_eq!(prefixes("Rome"), [0; 4]);
     }
 }

@@ -33,6 +33,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod conll;
 mod document;
 pub mod eval;

@@ -43,6 +43,11 @@ fn format_error(what: impl Into<String>) -> ModelError {
 }
 
 /// A hash table from feature keys to quantised weight rows.
+///
+/// Lookups probe an array of 32-bit fingerprints (the key's high half; the
+/// slot comes from its low bits), small enough to stay in cache: most
+/// lookups are of features the model does not know, and they touch nothing
+/// else. The full keys are kept only for writing the table.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WeightTable {
     /// Row width: tags minus one.
@@ -50,18 +55,34 @@ pub struct WeightTable {
     /// Multiply an integer sum by this to get a score.
     scale: f32,
     /// Open-addressing slots (0 = empty); capacity is a power of two.
-    slots: Vec<u64>,
+    fingerprints: Vec<u32>,
+    /// The full key of each slot.
+    keys: Vec<u64>,
     /// `width` weights per slot.
     rows: Vec<i16>,
     /// Number of features.
     len: usize,
 }
 
+/// The fingerprint of a key: its high half, never 0.
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32).max(1)
+}
+
 impl WeightTable {
     /// A table of `(key, row)` entries (rows already quantised).
     pub fn new(width: usize, scale: f32, entries: &[(u64, Vec<i16>)]) -> WeightTable {
-        let capacity = (entries.len() * 8 / 5 + 1).next_power_of_two().max(16);
-        let mut table = WeightTable { width, scale, slots: vec![0; capacity], rows: vec![0; capacity * width], len: 0 };
+        // Load factor at most 0.8.
+        let capacity = (entries.len() * 5 / 4 + 1).next_power_of_two().max(16);
+        let mut table = WeightTable {
+            width,
+            scale,
+            fingerprints: vec![0; capacity],
+            keys: vec![0; capacity],
+            rows: vec![0; capacity * width],
+            len: 0,
+        };
         for (key, row) in entries {
             table.insert(*key, row);
         }
@@ -69,29 +90,33 @@ impl WeightTable {
     }
 
     fn insert(&mut self, key: u64, row: &[i16]) {
-        let mask = self.slots.len() - 1;
+        let mask = self.fingerprints.len() - 1;
         let mut slot = (key as usize) & mask;
-        while self.slots[slot] != 0 && self.slots[slot] != key {
+        while self.fingerprints[slot] != 0 && self.keys[slot] != key {
             slot = (slot + 1) & mask;
         }
-        if self.slots[slot] == 0 {
+        if self.fingerprints[slot] == 0 {
             self.len += 1;
         }
-        self.slots[slot] = key;
+        self.fingerprints[slot] = fingerprint(key);
+        self.keys[slot] = key;
         self.rows[slot * self.width..(slot + 1) * self.width].copy_from_slice(&row[..self.width]);
     }
 
-    /// The row of `key`, if the feature is known.
+    /// The row of `key`, if the feature is known. (Two keys that share the
+    /// slot region and the 32-bit fingerprint are one feature to the table:
+    /// about one lookup in 10^9.)
     #[inline]
     pub fn get(&self, key: u64) -> Option<&[i16]> {
-        let mask = self.slots.len().wrapping_sub(1);
+        let mask = self.fingerprints.len().wrapping_sub(1);
+        let want = fingerprint(key);
         let mut slot = (key as usize) & mask;
         loop {
-            let k = *self.slots.get(slot)?;
-            if k == key {
+            let f = *self.fingerprints.get(slot)?;
+            if f == want {
                 return self.rows.get(slot * self.width..(slot + 1) * self.width);
             }
-            if k == 0 {
+            if f == 0 {
                 return None;
             }
             slot = (slot + 1) & mask;
@@ -131,10 +156,10 @@ impl WeightTable {
     /// Entries sorted by key, for writing.
     fn entries(&self) -> Vec<(u64, &[i16])> {
         let mut out: Vec<(u64, &[i16])> = self
-            .slots
+            .keys
             .iter()
             .enumerate()
-            .filter(|(_, k)| **k != 0)
+            .filter(|(slot, _)| self.fingerprints[*slot] != 0)
             .map(|(slot, &k)| (k, &self.rows[slot * self.width..(slot + 1) * self.width]))
             .collect();
         out.sort_unstable_by_key(|e| e.0);
@@ -215,7 +240,12 @@ impl Pass {
 }
 
 /// A trained entity tagger.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Cloning gives a new identity ([`id`](Self::id)), so that a clone may be
+/// changed without confusing the caches of [`Scratch`](crate::tagger::Scratch)
+/// buffers that tagged with the original. Change a model's fields only
+/// before tagging with it.
+#[derive(Debug)]
 pub struct Model {
     /// Feature groups.
     pub config: FeatureConfig,
@@ -233,6 +263,30 @@ pub struct Model {
     pub names: Vec<(usize, String)>,
     /// A line about what the model was trained on.
     pub about: String,
+    /// This instance's identity, unique in the process.
+    id: u64,
+}
+
+/// A fresh model identity.
+pub(crate) fn new_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Clone for Model {
+    fn clone(&self) -> Model {
+        Model {
+            config: self.config.clone(),
+            tagset: self.tagset.clone(),
+            first: self.first.clone(),
+            document: self.document.clone(),
+            lexicon: self.lexicon.clone(),
+            lists: self.lists.clone(),
+            names: self.names.clone(),
+            about: self.about.clone(),
+            id: new_id(),
+        }
+    }
 }
 
 /// The list index of the built-in lists plus `names`, one list per label.
@@ -286,6 +340,26 @@ fn transitions(tags: usize, score: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> 
 }
 
 impl Model {
+    /// A model from its parts.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        config: FeatureConfig,
+        tagset: TagSet,
+        first: Pass,
+        document: Option<Pass>,
+        lexicon: Lexicon,
+        names: Vec<(usize, String)>,
+        about: String,
+    ) -> Model {
+        let lists = lists_with_names(tagset.labels(), &names);
+        Model { config, tagset, first, document, lexicon, lists, names, about, id: new_id() }
+    }
+
+    /// This instance's identity, unique in the process (a clone gets its own).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The model as file bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let t = &self.first.learned;
@@ -345,17 +419,15 @@ impl Model {
                 Some(Pass::new(weights, transitions(tags, d.transitions, d.start, d.end)?))
             }
         };
-        let lists = lists_with_names(tagset.labels(), &header.names);
-        Ok(Model {
-            config: header.config,
+        Ok(Model::new(
+            header.config,
+            tagset,
             first,
             document,
-            lexicon: Lexicon::new(header.casings, header.clusters),
-            lists,
-            names: header.names,
-            about: header.about,
-            tagset,
-        })
+            Lexicon::new(header.casings, header.clusters),
+            header.names,
+            header.about,
+        ))
     }
 
     /// The model shipped in the crate (`model/en-conll.bin`), read once.

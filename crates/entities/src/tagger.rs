@@ -4,14 +4,16 @@
 //! Scores are integer sums of quantised weights, turned into floats once
 //! per token; decoding is per sentence. Most features of a position are
 //! the type features of the words in its window, which depend on a word's
-//! form alone: their weights are summed once per distinct form of the
-//! document and offset, and each position adds five such sums to the
-//! weights of its own context features. The context keys are kept, so the
-//! document pass only looks them up again in its own table and adds its few
-//! document features before decoding a second time.
+//! form alone: their weights are summed once per form and window offset and
+//! kept in a cache that lives as long as the [`Scratch`] (the `entities`
+//! stage keeps one per thread), so a frequent word costs one hash lookup,
+//! and each position adds five such sums to the weights of its own context
+//! features. The context keys are kept too, so the document pass only looks
+//! them up again in its own table and adds its few document features before
+//! decoding a second time.
 
 use crate::document::document_features;
-use crate::features::{Extractor, Prepared};
+use crate::features::Prepared;
 use crate::hash::HashedMap;
 use crate::model::{Model, WeightTable};
 use crate::tags::TagSet;
@@ -30,23 +32,35 @@ pub struct TaggedSpan {
     pub label: usize,
 }
 
-/// Reusable buffers, so that tagging many documents allocates little.
+/// Most forms the cache keeps; it starts afresh when full (a few MB).
+const CACHE_FORMS: usize = 16_384;
+
+/// Summed type-feature weights per form, for one model.
+#[derive(Debug, Default)]
+struct FormCache {
+    /// The model the sums belong to ([`Model::id`]).
+    model: u64,
+    /// Form hash → cache slot.
+    slots: HashedMap<u32>,
+    /// Per pass, per slot and window offset, `width` sums.
+    sums: [Vec<i32>; 2],
+}
+
+/// Reusable buffers and the form cache, so that tagging many documents
+/// allocates little and looks up each frequent word's weights once.
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// Context feature keys of all tokens.
     keys: Vec<u64>,
     /// Start of each token's keys in `keys`, plus the end.
     offsets: Vec<usize>,
-    /// Distinct form number of each token.
+    /// Cache slot of each token's form.
     form_of: Vec<u32>,
-    /// Form hash → distinct form number.
-    forms: HashedMap<u32>,
-    /// A token of each distinct form.
-    example: Vec<usize>,
-    /// Per distinct form and window offset, the summed type-feature weights.
-    sums: Vec<i32>,
+    cache: FormCache,
     /// Per window offset, the summed boundary-feature weights.
     boundary: Vec<i32>,
+    /// Document-pass keys `(token, key)`, in token order.
+    extra: Vec<(usize, u64)>,
     acc: Vec<i32>,
     emissions: Vec<f32>,
     decoder: Decoder,
@@ -54,7 +68,7 @@ pub struct Scratch {
     sentence_tags: Vec<usize>,
 }
 
-/// Adds `scale * acc` to the emission row of a token (column 0, `O`, stays 0).
+/// Sets the emission row of a token to `scale * acc` (column 0, `O`, is 0).
 #[inline]
 fn set_row(row: &mut [f32], acc: &[i32], scale: f32) {
     row[0] = 0.0;
@@ -69,24 +83,53 @@ impl Model {
         crate::features::Extractor { config: &self.config, lexicon: &self.lexicon, gazetteer: &self.lists }
     }
 
-    /// Scores of every token with `table`: the kept context keys, the
-    /// per-form sums of the window, and per token `extra` keys.
-    fn scores(&self, p: &Prepared, table: &WeightTable, extra: Option<&[Vec<u64>]>, scratch: &mut Scratch) {
-        let tags = self.tagset.len();
-        let width = tags - 1;
-        let ex: Extractor<'_> = self.extractor();
+    /// The passes' weight tables, first pass first.
+    fn tables(&self) -> impl Iterator<Item = &WeightTable> {
+        std::iter::once(&self.first.weights).chain(self.document.as_ref().map(|d| &d.weights))
+    }
+
+    /// Fills `scratch.form_of`, adding the window sums of forms the cache
+    /// does not have yet.
+    fn cache_forms(&self, p: &Prepared, scratch: &mut Scratch) {
+        let ex = self.extractor();
         let window = ex.window();
         let span = (2 * window + 1) as usize;
-        // Window sums per distinct form and offset, and at the boundaries.
-        scratch.sums.clear();
-        scratch.sums.resize(scratch.example.len() * span * width, 0);
-        for (f, &i) in scratch.example.iter().enumerate() {
-            for o in -window..=window {
-                let at = (f * span + (o + window) as usize) * width;
-                let acc = &mut scratch.sums[at..at + width];
-                ex.type_features(p.token(i), o, &mut |key| table.add_to(key, acc));
-            }
+        let width = self.tagset.len() - 1;
+        let cache = &mut scratch.cache;
+        let me = self.id();
+        if cache.model != me || cache.slots.len() + p.len() > CACHE_FORMS.max(p.len()) {
+            cache.model = me;
+            cache.slots.clear();
+            cache.sums.iter_mut().for_each(Vec::clear);
         }
+        scratch.form_of.clear();
+        for i in 0..p.len() {
+            let next = cache.slots.len() as u32;
+            let slot = *cache.slots.entry(p.form(i)).or_insert(next);
+            if slot == next {
+                for (table, sums) in self.tables().zip(cache.sums.iter_mut()) {
+                    let at = sums.len();
+                    sums.resize(at + span * width, 0);
+                    for o in -window..=window {
+                        let from = at + (o + window) as usize * width;
+                        let acc = &mut sums[from..from + width];
+                        ex.type_features(p.token(i), o, &mut |key| table.add_to(key, acc));
+                    }
+                }
+            }
+            scratch.form_of.push(slot);
+        }
+    }
+
+    /// Scores of every token with pass `pass`'s table: the kept context
+    /// keys, the cached window sums, and for the document pass its keys.
+    fn scores(&self, p: &Prepared, pass: usize, scratch: &mut Scratch) {
+        let Some(table) = self.tables().nth(pass) else { return };
+        let tags = self.tagset.len();
+        let width = tags - 1;
+        let ex = self.extractor();
+        let window = ex.window();
+        let span = (2 * window + 1) as usize;
         scratch.boundary.clear();
         scratch.boundary.resize(span * width, 0);
         for o in -window..=window {
@@ -94,32 +137,34 @@ impl Model {
             let acc = &mut scratch.boundary[at..at + width];
             ex.boundary_features(o, &mut |key| table.add_to(key, acc));
         }
+        let sums = &scratch.cache.sums[pass];
         let n = p.len();
         scratch.emissions.clear();
         scratch.emissions.resize(n * tags, 0.0);
         scratch.acc.resize(width, 0);
+        let mut next_extra = 0;
         for i in 0..n {
             let acc = &mut scratch.acc;
             acc.fill(0);
             for &key in &scratch.keys[scratch.offsets[i]..scratch.offsets[i + 1]] {
                 table.add_to(key, acc);
             }
-            if let Some(extra) = extra {
-                for &key in &extra[i] {
-                    table.add_to(key, acc);
-                }
+            // Document keys come in token order.
+            while pass == 1 && next_extra < scratch.extra.len() && scratch.extra[next_extra].0 == i {
+                table.add_to(scratch.extra[next_extra].1, acc);
+                next_extra += 1;
             }
             let (start, end) = p.sentence_range(i);
             for o in -window..=window {
                 let j = i as isize + o;
-                let sums = if j >= start as isize && j < end as isize {
+                let add = if j >= start as isize && j < end as isize {
                     let at = (scratch.form_of[j as usize] as usize * span + (o + window) as usize) * width;
-                    &scratch.sums[at..at + width]
+                    &sums[at..at + width]
                 } else {
                     let at = (o + window) as usize * width;
                     &scratch.boundary[at..at + width]
                 };
-                for (a, &s) in acc.iter_mut().zip(sums) {
+                for (a, &s) in acc.iter_mut().zip(add) {
                     *a += s;
                 }
             }
@@ -144,29 +189,23 @@ impl Model {
         scratch.keys.clear();
         scratch.offsets.clear();
         scratch.offsets.push(0);
-        scratch.forms.clear();
-        scratch.example.clear();
-        scratch.form_of.clear();
         for i in 0..p.len() {
             let keys = &mut scratch.keys;
             ex.context_features(p, i, &mut |key| keys.push(key));
             scratch.offsets.push(scratch.keys.len());
-            let next = scratch.example.len() as u32;
-            let form = *scratch.forms.entry(p.form(i)).or_insert(next);
-            if form == next {
-                scratch.example.push(i);
-            }
-            scratch.form_of.push(form);
         }
-        self.scores(p, &self.first.weights, None, scratch);
+        self.cache_forms(p, scratch);
+        self.scores(p, 0, scratch);
         Model::decode_all(p, tags, &self.first.transitions, scratch);
         if let Some(doc) = &self.document {
-            let mut extra: Vec<Vec<u64>> = vec![Vec::new(); p.len()];
-            document_features(p, &scratch.tags, |i, key| extra[i].push(key));
-            self.scores(p, &doc.weights, Some(&extra), scratch);
+            let mut extra = std::mem::take(&mut scratch.extra);
+            extra.clear();
+            document_features(p, &scratch.tags, |i, key| extra.push((i, key)));
+            scratch.extra = extra;
+            self.scores(p, 1, scratch);
             Model::decode_all(p, tags, &doc.transitions, scratch);
         }
-        std::mem::take(&mut scratch.tags)
+        scratch.tags.clone()
     }
 
     /// The entities of a document given as sentences of token texts.

@@ -46,8 +46,14 @@ pub struct TrainOptions {
     /// Drop features whose largest weight is below this share of the
     /// largest weight of the model.
     pub prune: f32,
+    /// Train this many copies of each pass with different seeds and average
+    /// their weights.
+    pub bag: usize,
     /// Word clusters `(word, path)` for the cluster features.
     pub clusters: Vec<(String, String)>,
+    /// Unlabelled sentences of tokens to learn usual casings from, besides
+    /// the training data.
+    pub text: Vec<Vec<String>>,
     /// A line saying what the model is trained on.
     pub about: String,
 }
@@ -61,7 +67,9 @@ impl Default for TrainOptions {
             config: FeatureConfig::default(),
             folds: 5,
             prune: 0.002,
+            bag: 1,
             clusters: Vec::new(),
+            text: Vec::new(),
             about: String::new(),
         }
     }
@@ -363,6 +371,75 @@ struct PassSetup<'a> {
     seed: u64,
 }
 
+/// Trains `bag` copies of a pass with different seeds (two at a time) and
+/// averages their weights: a linear model like each of them, with less of
+/// the variance that the sentence order puts into a perceptron.
+fn run_bagged(
+    setup: PassSetup<'_>,
+    bag: usize,
+    dev: Option<&(dyn Fn(&Weights) -> Prf + Sync)>,
+    report: &mut dyn FnMut(&TrainEvent),
+) -> (Weights, usize) {
+    let bag = bag.max(1);
+    let mut results: Vec<(Weights, usize, Vec<TrainEvent>)> = Vec::new();
+    for chunk in (0..bag).collect::<Vec<_>>().chunks(2) {
+        let done: Vec<(Weights, usize, Vec<TrainEvent>)> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|&j| {
+                    let copy = PassSetup {
+                        name: if bag > 1 { format!("{} {}", setup.name, j + 1) } else { setup.name.clone() },
+                        inst: setup.inst,
+                        train: setup.train.clone(),
+                        features: setup.features,
+                        tags: setup.tags,
+                        epochs: setup.epochs,
+                        patience: setup.patience,
+                        seed: setup.seed.wrapping_add(7919 * j as u64),
+                    };
+                    s.spawn(move || {
+                        let mut events = Vec::new();
+                        let dev = dev.map(|d| d as &dyn Fn(&Weights) -> Prf);
+                        let (w, e) = run_pass(copy, dev, &mut |ev| events.push(ev.clone()));
+                        (w, e, events)
+                    })
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        results.extend(done);
+    }
+    for (_, _, events) in &results {
+        for e in events {
+            report(e);
+        }
+    }
+    let epoch = results.iter().map(|r| r.1).max().unwrap_or(0);
+    let mut iter = results.into_iter().map(|r| r.0);
+    let Some(mut sum) = iter.next() else { return (Weights::zero(setup.features, setup.tags), 0) };
+    let mut k = 1.0;
+    for w in iter {
+        k += 1.0;
+        for (a, b) in sum.w.iter_mut().zip(&w.w) {
+            *a += b;
+        }
+        for (a, b) in sum
+            .trans
+            .score
+            .iter_mut()
+            .chain(&mut sum.trans.start)
+            .chain(&mut sum.trans.end)
+            .zip(w.trans.score.iter().chain(&w.trans.start).chain(&w.trans.end))
+        {
+            *a += b;
+        }
+    }
+    for a in sum.w.iter_mut().chain(&mut sum.trans.score).chain(&mut sum.trans.start).chain(&mut sum.trans.end) {
+        *a /= k;
+    }
+    (sum, epoch)
+}
+
 /// Trains a pass; returns the best averaged weights and their epoch.
 /// `dev` scores averaged weights.
 fn run_pass(
@@ -507,7 +584,8 @@ pub fn train(
     let tagset = TagSet::new(labels);
     let tags = tagset.len();
     let config = &options.config;
-    let all_sentences: Vec<Vec<&str>> = train.iter().flat_map(words).collect();
+    let mut all_sentences: Vec<Vec<&str>> = train.iter().flat_map(words).collect();
+    all_sentences.extend(options.text.iter().map(|s| s.iter().map(String::as_str).collect::<Vec<_>>()));
     let lexicon = Lexicon::new(Lexicon::casings_of(&all_sentences), options.clusters.clone());
     let folds = options.folds.max(2).min(train.len().max(2));
     let fold_of = |d: usize| d % folds;
@@ -548,19 +626,20 @@ pub fn train(
         patience: options.patience,
         seed: options.seed,
     };
-    let (first, first_epoch) = run_pass(setup, has_dev.then_some(&dev_first as &dyn Fn(&Weights) -> Prf), report);
+    let (first, first_epoch) =
+        run_bagged(setup, options.bag, has_dev.then_some(&dev_first as &(dyn Fn(&Weights) -> Prf + Sync)), report);
+    if has_dev && options.bag > 1 {
+        let m = dev_first(&first);
+        report(&TrainEvent::Note(format!(
+            "first pass: {} bagged, dev P {:.2} R {:.2} F1 {:.2}",
+            options.bag, m.p, m.r, m.f1
+        )));
+    }
     report(&TrainEvent::Note(format!("first pass: kept epoch {first_epoch}")));
 
-    let mut model = Model {
-        config: config.clone(),
-        first: Pass::new(table_of(&first, &ids.keys, options.prune), first.trans.clone()),
-        document: None,
-        lexicon,
-        lists: full_lists,
-        names,
-        about: options.about.clone(),
-        tagset,
-    };
+    drop(full_lists);
+    let first_pass = Pass::new(table_of(&first, &ids.keys, options.prune), first.trans.clone());
+    let mut model = Model::new(config.clone(), tagset, first_pass, None, lexicon, names, options.about.clone());
 
     if config.document {
         model.document = Some(train_document_pass(
@@ -672,7 +751,15 @@ fn train_document_pass(
         patience: options.patience,
         seed: options.seed.wrapping_add(1000),
     };
-    let (doc, epoch) = run_pass(setup, has_dev.then_some(&dev_score as &dyn Fn(&Weights) -> Prf), report);
+    let (doc, epoch) =
+        run_bagged(setup, options.bag, has_dev.then_some(&dev_score as &(dyn Fn(&Weights) -> Prf + Sync)), report);
+    if has_dev && options.bag > 1 {
+        let m = dev_score(&doc);
+        report(&TrainEvent::Note(format!(
+            "document pass: {} bagged, dev P {:.2} R {:.2} F1 {:.2}",
+            options.bag, m.p, m.r, m.f1
+        )));
+    }
     report(&TrainEvent::Note(format!(
         "document pass: kept epoch {epoch}, {} document features",
         doc_ids.keys.len() - keys.len()
