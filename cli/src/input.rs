@@ -140,7 +140,10 @@ impl Reader {
                         stdin
                             .read_to_end(&mut raw)
                             .map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
-                        return Ok(Some(text_record("stdin".to_owned(), raw)));
+                        // Empty stdin holds no document (`byline run < /dev/null`).
+                        if !raw.is_empty() {
+                            return Ok(Some(text_record("stdin".to_owned(), raw)));
+                        }
                     }
                 }
             }
@@ -210,15 +213,18 @@ impl JsonlStream {
                     Ok(doc) => Record::Doc(doc),
                     Err(e) => Record::Bad { id: salvage_id(text).unwrap_or(fallback_id), error: e.to_string() },
                 },
-                Err(e) => Record::Bad { id: fallback_id, error: InputError::NotUtf8(e.valid_up_to()).to_string() },
+                Err(e) => Record::Bad {
+                    id: salvage_id(&String::from_utf8_lossy(line)).unwrap_or(fallback_id),
+                    error: InputError::NotUtf8(e.valid_up_to()).to_string(),
+                },
             };
             return Ok(Some(record));
         }
     }
 }
 
-/// The `id` of a record that parsed but was unusable (no `text`), so its
-/// error record can still be matched to the input.
+/// The `id` of a record that is unusable (no `text`, bad UTF-8 elsewhere in
+/// the line), so its error record can still be matched to the input.
 fn salvage_id(line: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(line).ok()?;
     match value.get("id")? {

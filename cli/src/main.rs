@@ -241,7 +241,7 @@ pub(crate) const SOME_DOCUMENTS_FAILED: u8 = 1;
 pub(crate) fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline, Failure> {
     let built = match &args.pipeline {
         Some(path) => Pipeline::from_file(path),
-        None => Pipeline::from_toml(include_str!("../pipelines/default.toml"), "<default pipeline>"),
+        None => byline_cli::default_pipeline(),
     };
     built.map_err(|e| Failure::usage(e.to_string()))
 }
@@ -258,15 +258,6 @@ fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
             .map_err(|e| Failure::usage(format!("cannot start {n} threads: {e}")))?;
     }
     Ok(())
-}
-
-/// Referencing each stage crate keeps its `inventory` registrations in the
-/// binary: the linker drops crates nothing refers to.
-fn link_stage_crates() {
-    std::hint::black_box(byline_segment::paragraphs as fn(&str) -> _);
-    std::hint::black_box((byline_segment::tokens as fn(&str) -> _, byline_segment::sentences as fn(&str) -> _));
-    std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
-    std::hint::black_box(byline_quotes::find as fn(&str) -> _);
 }
 
 fn dispatch(cli: Cli) -> Result<u8, Failure> {
@@ -289,7 +280,7 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
 }
 
 fn main() -> ExitCode {
-    link_stage_crates();
+    byline_cli::link_stage_crates();
     // Stage panics are caught per document and reported as error records;
     // the default hook would also print a Rust backtrace message.
     std::panic::set_hook(Box::new(|_| {}));
@@ -298,7 +289,10 @@ fn main() -> ExitCode {
     match outcome {
         Ok(Ok(code)) => ExitCode::from(code),
         Ok(Err(failure)) => {
-            eprintln!("byline: error: {}", failure.message);
+            // One line per problem (a pipeline file can have several).
+            for line in failure.message.lines() {
+                eprintln!("byline: error: {line}");
+            }
             ExitCode::from(failure.code)
         }
         Err(panic) => {

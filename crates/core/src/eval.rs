@@ -109,7 +109,7 @@ pub fn offsets(v: &Value) -> Option<(usize, usize)> {
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// Unknown task name.
-    #[error("unknown task `{0}`; the tasks are: {1}")]
+    #[error("unknown task `{0}`; {1}")]
     UnknownTask(String, String),
     /// The gold file could not be read.
     #[error("cannot read {0}: {1}")]
@@ -239,7 +239,12 @@ pub fn evaluate(
 ) -> Result<EvalResult, EvalError> {
     let task = find_task(task).ok_or_else(|| {
         let names: Vec<&str> = tasks().iter().map(|t| t.name).collect();
-        EvalError::UnknownTask(task.to_owned(), names.join(", "))
+        let known = if names.is_empty() {
+            "none are built in".to_owned()
+        } else {
+            format!("the tasks are {}", names.join(", "))
+        };
+        EvalError::UnknownTask(task.to_owned(), known)
     })?;
     let path = gold_path.display().to_string();
     let data = std::fs::read(gold_path).map_err(|e| EvalError::Io(path.clone(), e))?;

@@ -80,7 +80,9 @@ impl Pipeline {
     pub fn from_file(path: &Path) -> Result<Pipeline, PipelineError> {
         let origin = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            PipelineError::single(&origin, format!("cannot read the pipeline file: {e}; check the path"))
+            let reason = e.to_string();
+            let reason = reason.split(" (os error").next().unwrap_or(&reason).to_owned();
+            PipelineError::single(&origin, format!("cannot read the pipeline file: {reason}; check the path"))
         })?;
         Pipeline::parse(&text, &origin, path.parent(), true)
     }

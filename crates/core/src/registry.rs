@@ -186,9 +186,24 @@ impl<'a> StageOptions<'a> {
     /// Deserializes the options struct; errors point at the offending key.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, OptionsError> {
         let de = toml::de::ValueDeserializer::from(self.value.clone());
-        T::deserialize(de).map_err(|e| OptionsError {
-            message: e.message().trim_end().to_owned(),
-            span: e.span().or_else(|| self.span()),
+        T::deserialize(de).map_err(|e| {
+            let message = e.message().trim_end();
+            // Name the option when the message does not (enum errors say only
+            // "wanted string or table").
+            let message = match e.span().and_then(|span| self.key_at(&span)) {
+                Some(key) if !message.contains(&format!("`{key}`")) => format!("option `{key}`: {message}"),
+                _ => message.to_owned(),
+            };
+            OptionsError { message, span: e.span().or_else(|| self.span()) }
+        })
+    }
+
+    /// The top-level option whose value contains `span`.
+    fn key_at(&self, span: &Range<usize>) -> Option<String> {
+        let DeValue::Table(table) = self.value.get_ref() else { return None };
+        table.iter().find_map(|(key, value)| {
+            let at = value.span();
+            (at.start <= span.start && span.end <= at.end).then(|| key.get_ref().to_string())
         })
     }
 

@@ -126,10 +126,12 @@ impl Run {
         }
         if qe || dots > 0 {
             j = citation_end(text, j, end).unwrap_or(j);
-            // An emoticon after the punctuation closes the same sentence: `great. =)`.
+            // An emoticon or emoji after the punctuation closes the same
+            // sentence: `great. =)`, `Béranger. 🎂`.
             let k = skip_space(text, j, end);
             if k > j
-                && let Some(e) = crate::frames::emoticon_at(text, k, end)
+                && let Some(e) =
+                    crate::frames::emoticon_at(text, k, end).or_else(|| crate::frames::emoji_at(text, k, end))
             {
                 j = e;
             }

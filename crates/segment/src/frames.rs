@@ -1,7 +1,8 @@
 //! Text that frames a story or a message and ends a sentence by its place
 //! and shape rather than by punctuation: datelines (`WASHINGTON (Reuters)
-//! —`), sign-offs (`Regards,`), separator lines (`*****`, `=====`) and
-//! emoticons (`:-)`).
+//! —`), sign-offs (`Regards,`), captions (`Figure 1.5`), date-time stamps
+//! of mail headers (`04/26/2001 07:17 AM`), separator lines (`*****`,
+//! `=====`) and emoticons after the punctuation (`great. :-)`).
 //!
 //! Treebanks (UD English) and readers treat each as a unit of its own: the
 //! dateline is not part of the lead sentence, the sign-off not part of the
@@ -16,20 +17,22 @@ use crate::chars::{char_at, is_dash, is_space};
 /// `PORTLAND, Ore. (Byline Wire) —`, `TEHRAN (AFP) -`, `NEW YORK --`.
 pub(crate) fn dateline_at(text: &str, i: usize, end: usize) -> Option<usize> {
     let bytes = text.get(..end)?.as_bytes();
-    if !(bytes.get(i)?.is_ascii_uppercase() && bytes.get(i + 1)?.is_ascii_uppercase()) {
+    let upper = |k: usize| char_at(text, k).filter(|_| k < end).is_some_and(char::is_uppercase);
+    if !upper(i) {
         return None;
     }
-    // The place: capital letters, spaces, periods, hyphens, apostrophes.
+    // The place: capital letters (`ZÜRICH`), spaces, periods, hyphens, apostrophes.
     let mut p = i;
     let mut letters = 0;
-    while p < bytes.len() && p - i < 40 {
-        match bytes[p] {
-            b'A'..=b'Z' => letters += 1,
-            b'.' | b'-' | b'\'' => {}
-            b' ' if bytes.get(p + 1).is_some_and(u8::is_ascii_uppercase) && bytes.get(p + 2) != Some(&b' ') => {}
+    while p < end && p - i < 40 {
+        let Some(c) = char_at(text, p) else { break };
+        match c {
+            _ if c.is_uppercase() => letters += 1,
+            '.' | '-' | '\'' => {}
+            ' ' if upper(p + 1) && bytes.get(p + 2) != Some(&b' ') => {}
             _ => break,
         }
-        p += 1;
+        p += c.len_utf8();
     }
     if letters < 3 || bytes.get(p - 1).is_some_and(|b| *b == b'-') {
         return None;
@@ -107,11 +110,42 @@ pub(crate) fn sign_off_at(text: &str, i: usize, end: usize) -> Option<usize> {
     if !bytes.get(i)?.is_ascii_uppercase() {
         return None;
     }
+    // Cheap test first: a comma within the length of the longest phrase.
+    let window = bytes.get(i..end.min(i + 18))?;
+    if !window.contains(&b',') {
+        return None;
+    }
     let rest = text.get(i..end)?;
     let phrase = SIGN_OFFS.iter().find(|s| rest.starts_with(**s) && rest[s.len()..].starts_with(", "))?;
     let comma = i + phrase.len() + 1;
     let name = crate::sentences::skip_space(text, comma, end);
     bytes.get(name).is_some_and(u8::is_ascii_uppercase).then_some(comma)
+}
+
+/// A caption label at `i` followed by a capitalised caption or sentence:
+/// `Figure 1.5 Residents of Boxborough...`, `Table 3 Results`. Returns the
+/// end of the number. (`Figure 1.5 shows...` goes on: lower case.)
+pub(crate) fn caption_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i)?, b'F' | b'T' | b'C' | b'M' | b'E' | b'P') {
+        return None;
+    }
+    let rest = text.get(i..end)?;
+    let label = ["Figure ", "Fig. ", "Table ", "Chart ", "Map ", "Exhibit ", "Plate "]
+        .into_iter()
+        .find(|l| rest.starts_with(l))?;
+    let bytes = rest.as_bytes();
+    let mut p = label.len();
+    let number_start = p;
+    while p < bytes.len()
+        && (bytes[p].is_ascii_digit()
+            || (bytes[p] == b'.' && p > number_start && bytes.get(p + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        p += 1;
+    }
+    if p == number_start || bytes.get(p) != Some(&b' ') || !bytes.get(p + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    Some(i + p)
 }
 
 /// A separator line at `i`: three or more `*`, `=`, `~` or `#`, or five
@@ -139,6 +173,60 @@ pub(crate) fn separator_at(text: &str, i: usize, end: usize) -> Option<usize> {
     (marks >= min && ends).then_some(p)
 }
 
+/// A date-time stamp whose date starts at `i`: `04/26/2001 07:17 AM`,
+/// `3/9/2005 11:16:00 PM`, `04/25/01 12:42:55`, as mail and forum software
+/// writes them in headers. Returns its end.
+pub(crate) fn timestamp_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    let bytes = text.get(..end)?.as_bytes();
+    let digits = |p: usize, min: usize, max: usize| -> Option<usize> {
+        let n = bytes.get(p..)?.iter().take(max + 1).take_while(|b| b.is_ascii_digit()).count();
+        (min..=max).contains(&n).then_some(p + n)
+    };
+    let p = digits(i, 1, 2)?;
+    let p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b'/'))?, 1, 2)?;
+    let p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b'/'))?, 2, 4)?;
+    let p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b' '))?, 1, 2)?;
+    let mut p = digits(p.checked_add(1).filter(|_| bytes.get(p) == Some(&b':'))?, 2, 2)?;
+    if bytes.get(p) == Some(&b':') {
+        p = digits(p + 1, 2, 2)?;
+    }
+    let meridian = |q: usize| {
+        bytes.get(q..q + 2).is_some_and(|m| m.eq_ignore_ascii_case(b"am") || m.eq_ignore_ascii_case(b"pm"))
+            && !bytes.get(q + 2).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    if meridian(p) {
+        p += 2;
+    } else if bytes.get(p) == Some(&b' ') && meridian(p + 1) {
+        p += 3;
+    }
+    let ends = p == bytes.len() || char_at(text, p).is_some_and(is_space);
+    ends.then_some(p)
+}
+
+/// Emoji after terminal punctuation (`Béranger. 🎂`): pictographs with
+/// their modifiers, joiners and variation selectors, before whitespace or
+/// the end. Returns their end.
+pub(crate) fn emoji_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    let mut p = i;
+    let mut pictographs = 0;
+    while p < end && p - i < 64 {
+        let Some(c) = char_at(text, p) else { break };
+        if is_pictograph(c) {
+            pictographs += 1;
+        } else if !crate::chars::is_attaching(c) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    let ends = p == end || char_at(text, p).is_some_and(is_space);
+    (pictographs > 0 && ends).then_some(p)
+}
+
+/// Emoji and pictographic symbols.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1f300}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{1f000}'..='\u{1f2ff}' | '\u{2b50}' | '\u{2b55}')
+}
+
 /// Emoticons, longest first where one is a prefix of another.
 const EMOTICONS: &[&str] = &[
     ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ":'(", ">:(", "^_^", "^.^", ":)", ":(", ":D", ":P", ":p", ":/",
@@ -147,6 +235,9 @@ const EMOTICONS: &[&str] = &[
 
 /// An emoticon at `i` standing before whitespace or the end. Returns its end.
 pub(crate) fn emoticon_at(text: &str, i: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes().get(i)?, b':' | b';' | b'=' | b'^' | b'>' | b'<' | b'X' | b'x') {
+        return None;
+    }
     let rest = text.get(i..end)?;
     let e = EMOTICONS.iter().find(|e| rest.starts_with(**e))?;
     let q = i + e.len();
@@ -175,6 +266,7 @@ mod tests {
             ("US - no", None),
             ("The CEO - no", None),
             ("WASHINGTON-based", None),
+            ("ZÜRICH — Ségolène", Some("ZÜRICH —")),
         ] {
             assert_eq!(unit(dateline_at, text), expect, "{text}");
         }
@@ -189,6 +281,33 @@ mod tests {
             ("Regardless, we", None),
         ] {
             assert_eq!(unit(sign_off_at, text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn captions() {
+        for (text, expect) in [
+            ("Figure 1.5 Residents of Boxborough", Some("Figure 1.5")),
+            ("Table 3 Results by county", Some("Table 3")),
+            ("Figure 1.5 shows the trend", None),
+            ("Figure skating is fun", None),
+        ] {
+            assert_eq!(unit(caption_at, text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn timestamps() {
+        for (text, expect) in [
+            ("04/26/2001 07:17 AM Will", Some("04/26/2001 07:17 AM")),
+            ("3/9/2005 11:16:00 PM", Some("3/9/2005 11:16:00 PM")),
+            ("04/25/01 12:42:55 We", Some("04/25/01 12:42:55")),
+            ("08/08/2000 11:36am have", Some("08/08/2000 11:36am")),
+            ("04/26/2001 at noon", None),
+            ("4/26 07:17", None),
+            ("04/26/2001 07:17 AMEX", Some("04/26/2001 07:17")),
+        ] {
+            assert_eq!(unit(timestamp_at, text), expect, "{text}");
         }
     }
 

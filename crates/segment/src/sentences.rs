@@ -3,8 +3,9 @@
 //!
 //! The scan skips every byte that cannot end a sentence through a 256-entry
 //! table, so most of the text costs one load and one compare per byte. It
-//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets and
-//! the next expected list marker ([`lists`](crate::lists)). At terminal
+//! stops at terminal punctuation (`.` `?` `!` `…`), newlines, bullets,
+//! separator lines and date-time stamps ([`frames`](crate::frames)), and the
+//! next expected list marker ([`lists`](crate::lists)). At terminal
 //! punctuation, [`boundary`](crate::boundary) reads the whole run (`?!`,
 //! `. . .`, closing quotes and brackets, a citation `[12]`), the word before
 //! it and the word after it, and decides. Every look-around is bounded, so
@@ -87,8 +88,9 @@ impl SentenceSplitter {
     }
 }
 
-/// Bytes where the scan stops: terminal punctuation, newlines, and lead
-/// bytes of `…`, bullets and full-width marks.
+/// Bytes where the scan stops: terminal punctuation, newlines, the marks of
+/// separator lines, `/` (date-time stamps), and lead bytes of `…`, bullets
+/// and full-width marks.
 static STOP: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
@@ -101,6 +103,8 @@ static STOP: [bool; 256] = {
     t[b'~' as usize] = true;
     t[b'#' as usize] = true;
     t[b'-' as usize] = true;
+    // Date-time stamps.
+    t[b'/' as usize] = true;
     t[0xe2] = true; // … ‼ ⁇ ⁈ ⁉ • ⁃ ‣ ∙ ● ■ ► and friends
     t[0xef] = true; // ？ ！
     t
@@ -180,12 +184,14 @@ impl<'a> Scanner<'a> {
     }
 
     /// Starts a sentence at the first non-space character from `from`;
-    /// a dateline, sign-off or separator line there is a sentence of its own.
+    /// a dateline, sign-off, separator line or caption label there is a
+    /// sentence of its own.
     fn begin(&mut self, from: usize, out: &mut Vec<Span>) {
         self.start = skip_space(self.text, from, self.end);
         while let Some(unit_end) = frames::dateline_at(self.text, self.start, self.end)
             .or_else(|| frames::sign_off_at(self.text, self.start, self.end))
             .or_else(|| frames::separator_at(self.text, self.start, self.end))
+            .or_else(|| frames::caption_at(self.text, self.start, self.end))
             .filter(|&e| e > self.start && e < self.end)
         {
             out.push(Span::new(self.start, unit_end));
@@ -259,9 +265,13 @@ impl<'a> Scanner<'a> {
         nl + 1
     }
 
-    /// A separator line after whitespace: a sentence of its own.
+    /// A separator line after whitespace, or a date-time stamp: a sentence
+    /// of its own.
     fn symbol(&mut self, i: usize, out: &mut Vec<Span>) -> usize {
         let bytes = self.text.as_bytes();
+        if bytes[i] == b'/' {
+            return self.timestamp(i, out);
+        }
         // Most hyphens and colons are inside words: one comparison each.
         if i <= self.marker_end || !crate::chars::char_before(self.text, i).is_some_and(is_space) {
             return i + 1;
@@ -272,6 +282,37 @@ impl<'a> Scanner<'a> {
             return self.start;
         }
         i + 1
+    }
+
+    /// A `/` that may be inside the date of a stamp such as `04/26/2001
+    /// 07:17 AM`: the stamp ends its sentence, and starts one unless a
+    /// lower-case word leads into it (`on 04/26/2001 07:17 AM`).
+    fn timestamp(&mut self, slash: usize, out: &mut Vec<Span>) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut s = slash;
+        while s > self.start && slash - s < 2 && bytes[s - 1].is_ascii_digit() {
+            s -= 1;
+        }
+        let at_word_start = s == self.start || crate::chars::char_before(self.text, s).is_some_and(is_space);
+        if s == slash || !at_word_start || s < self.marker_end {
+            return slash + 1;
+        }
+        let Some(e) = frames::timestamp_at(self.text, s, self.end) else { return slash + 1 };
+        if s > self.start && !self.lower_case_word_before(s) {
+            self.cut(s, s, out);
+        }
+        if skip_space(self.text, e, self.end) < self.end {
+            self.cut(e, e, out);
+            return self.start;
+        }
+        e
+    }
+
+    /// True when the word before `at` is a lower-case word (`on`, `at`).
+    fn lower_case_word_before(&self, at: usize) -> bool {
+        let before = self.text.get(self.start..at).unwrap_or("").trim_end();
+        let word = before.rsplit(|c: char| is_space(c)).next().unwrap_or("");
+        !word.is_empty() && word.len() <= 16 && word.bytes().all(|b| b.is_ascii_lowercase())
     }
 
     /// A non-ASCII character whose lead byte is in `STOP`.

@@ -78,7 +78,7 @@ inventory::submit! {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct TokenOptions {
-    /// Extra abbreviations kept whole with their period, e.g. ["Gov.", "approx."];
+    /// Extra abbreviations kept whole with their period, e.g. ["Brgy.", "Dist."];
     /// a capitalised entry matches only capitalised words. Titles, months, US
     /// states, corporate suffixes and dotted forms (U.S., Ph.D.) are built in.
     pub abbreviations: Vec<String>,
@@ -141,11 +141,11 @@ inventory::submit! {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct SentenceOptions {
-    /// Extra abbreviations, e.g. ["Gov.", "Dept."]: their period ends a sentence
+    /// Extra abbreviations, e.g. ["Brgy.", "Dist."]: their period ends a sentence
     /// only when the next word opens one ("The", "He", "However"). A capitalised
     /// entry matches only capitalised words.
     pub abbreviations: Vec<String>,
-    /// Extra words whose period never ends a sentence, e.g. ["Sgt.", "Insp."]
+    /// Extra words whose period never ends a sentence, e.g. ["Cmdt.", "Pfc."]
     /// (titles before names). Mr., Dr., Gen., e.g., i.e. and the like are built in.
     pub non_breaking_prefixes: Vec<String>,
     /// Whether a single line break ends a sentence: "auto" (after a line that

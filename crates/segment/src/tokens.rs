@@ -464,7 +464,10 @@ impl Chunk<'_> {
     /// single letter (an initial), or letters separated by periods (after a
     /// hyphen too: `aid-U.N.`).
     fn takes_period(&self, word: &str) -> bool {
-        let word = word.rsplit('-').next().unwrap_or(word);
+        let word = match word.as_bytes().iter().rposition(|&b| b == b'-') {
+            Some(k) => &word[k + 1..],
+            None => word,
+        };
         let mut chars = word.chars();
         match (chars.next(), chars.next()) {
             (None, _) => false,
@@ -502,6 +505,9 @@ pub(crate) fn is_token_boundary(text: &str, at: usize) -> bool {
 /// `mailto:` or `www.` and a letter or digit (any case).
 pub(crate) fn starts_url(s: &str) -> bool {
     let b = s.as_bytes();
+    if !b.first().is_some_and(|c| matches!(c.to_ascii_lowercase(), b'h' | b'f' | b'm' | b'w')) {
+        return false;
+    }
     let prefix = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     ["http://", "https://", "ftp://", "mailto:"].iter().any(|p| prefix(p))
         || (prefix("www.") && b.get(4).is_some_and(u8::is_ascii_alphanumeric))

@@ -9,6 +9,12 @@
 //! none of them is a name or a noun that an abbreviation modifies. Words
 //! that are also common names (`May`, `Will`, `Bill`) are left out.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+use crate::abbreviations::Fnv;
+
 /// True when `word` (letters only, as written) is a closed-class word that
 /// typically begins a sentence when capitalised: `The`, `He`, `However`.
 pub(crate) fn is_sentence_starter(word: &str) -> bool {
@@ -20,7 +26,8 @@ pub(crate) fn is_sentence_starter(word: &str) -> bool {
         *d = s.to_ascii_lowercase();
     }
     let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) else { return false };
-    STARTERS.binary_search(&lower).is_ok()
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fnv>>> = OnceLock::new();
+    SET.get_or_init(|| STARTERS.iter().copied().collect()).contains(lower)
 }
 
 /// Sorted, lower-case.

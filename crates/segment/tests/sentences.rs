@@ -252,6 +252,21 @@ fn headlines_datelines_and_sign_offs() {
         ("See you then. Regards, Tom Hill", &["See you then.", "Regards,", "Tom Hill"]),
         ("Storm hits coast\n\nThe storm arrived at dawn.", &["Storm hits coast", "The storm arrived at dawn."]),
         ("The end. *** A new story begins.", &["The end.", "***", "A new story begins."]),
+        ("Figure 2.1 Rainfall by month in 2020", &["Figure 2.1", "Rainfall by month in 2020"]),
+        ("Figure 2.1 shows rainfall.", &["Figure 2.1 shows rainfall."]),
+    ]);
+}
+
+#[test]
+fn mail_headers() {
+    check_all(&[
+        (
+            "Ana Ruiz 04/26/2001 07:17 AM Can you send the draft?",
+            &["Ana Ruiz", "04/26/2001 07:17 AM", "Can you send the draft?"],
+        ),
+        ("Sent by Ana on 3/9/2005 11:16:00 PM please reply", &["Sent by Ana on 3/9/2005 11:16:00 PM", "please reply"]),
+        ("The deadline is 04/26/2001 for all.", &["The deadline is 04/26/2001 for all."]),
+        ("Great news. :-) See you there.", &["Great news. :-)", "See you there."]),
     ]);
 }
 

@@ -1,0 +1,313 @@
+//! The `byline` binary, run as a user runs it: inputs, outputs, exit codes
+//! and every error message.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Stages every build of byline must register (the default pipeline uses them).
+const BUILT_IN_STAGES: &[&str] = &["paragraphs"];
+
+fn byline(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .current_dir(workspace())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("byline starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let data = stdin.to_vec();
+    // Write on a thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("byline runs");
+    writer.join().expect("stdin writer");
+    out
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("output is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    stdout(out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+/// A scratch file that is removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str, content: &[u8]) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("byline-tests-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, content).expect("scratch file");
+        Scratch(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("temp paths are UTF-8")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn readme_sample_runs_through_the_default_pipeline() {
+    let out = byline(&["run", "samples/article.txt"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "article.txt");
+    assert!(docs[0]["paragraphs"].as_array().is_some_and(|p| p.len() > 5));
+}
+
+#[test]
+fn a_folder_gives_one_record_per_file_sorted() {
+    let out = byline(&["run", "tests/fixtures"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ids: Vec<String> = lines(&out).iter().map(|d| d["id"].as_str().unwrap_or("").to_owned()).collect();
+    let mut expected: Vec<String> = std::fs::read_dir(workspace().join("tests/fixtures"))
+        .expect("fixtures")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    expected.sort();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn stdin_is_text_or_jsonl_by_its_first_character() {
+    let text = byline(&["run"], "  Plain “text”.\n\nSecond.".as_bytes());
+    let docs = lines(&text);
+    assert_eq!((docs.len(), docs[0]["id"].as_str()), (1, Some("stdin")));
+    assert_eq!(docs[0]["paragraphs"].as_array().map(Vec::len), Some(2));
+
+    let jsonl = byline(&["run", "-"], b"\n{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n");
+    let docs = lines(&jsonl);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap_or("")).collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
+fn other_fields_pass_through_in_order() {
+    let out = byline(&["run"], br#"{"text": "Hi.", "source": "wire", "id": "x", "meta": {"n": 1}}"#);
+    let line = stdout(&out);
+    assert!(line.starts_with(r#"{"id":"x","text":"Hi.","source":"wire","meta":{"n":1},"paragraphs":"#), "{line}");
+}
+
+#[test]
+fn bad_records_become_error_records_in_place() {
+    let input = b"{\"id\": \"ok1\", \"text\": \"Fine.\"}\n{broken\n{\"id\": \"nt\", \"txt\": \"typo\"}\n{\"id\": \"bin\", \"text\": \"\xff\"}\n[1, 2]\n{\"id\": \"ok2\", \"text\": \"Fine too.\"}\n";
+    let out = byline(&["run"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    let summary: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            format!("{} {}", d["id"].as_str().unwrap_or("?"), d.get("error").and_then(Value::as_str).unwrap_or("ok"))
+        })
+        .collect();
+    insta::assert_snapshot!(summary.join("\n"), @r#"
+    ok1 ok
+    stdin:2 invalid JSON: key must be a string at line 1 column 2
+    nt the record has no string field "text"
+    bin the input is not valid UTF-8 (at byte 23); convert it to UTF-8 first
+    stdin:5 a record must be a JSON object with a string field "text"
+    ok2 ok
+    "#);
+    insta::assert_snapshot!(stderr(&out), @r#"byline: 4 of 6 documents failed; see their "error" records"#);
+
+    let fast = byline(&["run", "--fail-fast"], input);
+    assert_eq!(fast.status.code(), Some(1));
+    assert_eq!(lines(&fast).len(), 2, "stops after the first error record");
+    assert!(stderr(&fast).contains("stopped there (--fail-fast)"));
+}
+
+#[test]
+fn a_text_file_that_is_not_utf8_is_an_error_record() {
+    let file = Scratch::new("latin1.txt", b"Caf\xe9 society.");
+    let out = byline(&["run", file.path()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        lines(&out)[0],
+        serde_json::json!({"id": "latin1.txt", "error": "the input is not valid UTF-8 (at byte 3); convert it to UTF-8 first"})
+    );
+}
+
+#[test]
+fn ten_thousand_documents_come_out_in_order() {
+    let mut input = String::new();
+    for i in 0..10_000 {
+        input.push_str(&format!("{{\"id\": \"doc-{i}\", \"text\": \"Paragraph {i}.\\n\\nAnother “one”.\"}}\n"));
+    }
+    let file = Scratch::new("many.jsonl", input.as_bytes());
+    let out = byline(&["run", "--threads", "2", file.path()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 10_000);
+    for (i, doc) in docs.iter().enumerate() {
+        assert_eq!(doc["id"], format!("doc-{i}"));
+    }
+}
+
+#[test]
+fn offsets_are_characters_or_bytes() {
+    let text = "東京\n\n“Zürich” 🎉";
+    let chars = lines(&byline(&["run"], text.as_bytes()));
+    let bytes = lines(&byline(&["run", "--offsets", "bytes"], text.as_bytes()));
+    assert_eq!(chars[0]["paragraphs"][1]["start"], 4);
+    assert_eq!(chars[0]["paragraphs"][1]["end"], 14);
+    assert_eq!(bytes[0]["paragraphs"][1]["start"], 8);
+    assert_eq!(bytes[0]["paragraphs"][1]["end"], text.len());
+    assert_eq!(chars[0]["paragraphs"][1]["text"], "“Zürich” 🎉");
+}
+
+#[test]
+fn every_format_renders() {
+    let input = b"{\"id\": \"a\", \"text\": \"One.\\n\\nTwo.\"}\n{\"id\": \"b\"}\n";
+    let json = byline(&["run", "--format", "json"], input);
+    let parsed: Value = serde_json::from_str(&stdout(&json)).expect("json is one array");
+    assert_eq!(parsed.as_array().map(Vec::len), Some(2));
+    assert_eq!(parsed[1]["error"], "the record has no string field \"text\"");
+
+    let empty = byline(&["run", "--format", "json"], b"");
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&empty)).ok(), Some(serde_json::json!([])));
+
+    insta::assert_snapshot!(stdout(&byline(&["run", "--format", "yaml"], input)), @r#"
+    ---
+    id: a
+    paragraphs:
+    - text: One.
+      at: 0..4
+    - text: Two.
+      at: 6..10
+    sentences:
+    - text: One.
+      at: 0..4
+    - text: Two.
+      at: 6..10
+    tokens:
+    - text: One
+      at: 0..3
+    - text: .
+      at: 3..4
+    - text: Two
+      at: 6..9
+    - text: .
+      at: 9..10
+    ---
+    id: b
+    error: the record has no string field "text"
+    "#);
+    insta::assert_snapshot!(stdout(&byline(&["run", "--format", "pretty"], input)), @r#"
+    ━━ a ━━ (10 characters)
+    paragraphs (2)
+      0..4         One.
+      6..10        Two.
+    sentences (2)
+      0..4         One.
+      6..10        Two.
+    tokens (4)
+      One . Two .
+
+    ━━ b ━━
+    error: the record has no string field "text"
+    "#);
+}
+
+#[test]
+fn stages_lists_the_registry() {
+    byline_cli::link_stage_crates();
+    let registered: Vec<&str> = byline_core::registry::registrations().iter().map(|r| r.name).collect();
+    let out = byline(&["stages", "--json"], b"");
+    let listed: Vec<String> = serde_json::from_str::<Value>(&stdout(&out))
+        .expect("json")
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["name"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(listed, registered, "`byline stages` prints the registry");
+    for name in BUILT_IN_STAGES {
+        assert!(registered.contains(name), "built-in stage `{name}` is registered");
+    }
+    let text = stdout(&byline(&["stages"], b""));
+    assert!(text.contains("paragraphs\n  Paragraphs:"), "{text}");
+    assert!(text.contains("options:"), "{text}");
+}
+
+#[test]
+fn check_prints_the_layer_flow() {
+    let spec =
+        Scratch::new("ok.toml", b"[pipeline]\nname = \"mine\"\n[[stage]]\nuse = \"paragraphs\"\nsplit = \"lines\"\n");
+    let out = byline(&["check", spec.path()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out).replace(spec.path(), "ok.toml");
+    insta::assert_snapshot!(text, @r"
+    ok.toml: pipeline `mine` is valid (1 stage)
+      1. paragraphs  needs: –                            adds: paragraphs
+    output layers: paragraphs
+    ");
+}
+
+/// Runs byline and returns its stderr with scratch paths made stable.
+fn failure(args: &[&str], stdin: &[u8], code: i32, scratch: &[&Scratch]) -> String {
+    let out = byline(args, stdin);
+    assert_eq!(out.status.code(), Some(code), "exit code of {args:?}; stderr: {}", stderr(&out));
+    let mut text = stderr(&out);
+    for s in scratch {
+        let name = s.0.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        text = text.replace(s.path(), name);
+    }
+    text
+}
+
+#[test]
+fn every_error_message() {
+    let bad = Scratch::new(
+        "bad.toml",
+        b"[pipeline]\nname = \"x\"\n\n[[stage]]\nuse = \"paragraph\"\n\n[[stage]]\nuse = \"paragraphs\"\nsplit = 3\n",
+    );
+    let syntax = Scratch::new("syntax.toml", b"[[stage]\nuse = \"paragraphs\"\n");
+    let empty = Scratch::new("empty.toml", b"");
+    let gold = Scratch::new("gold.jsonl", b"{}\n");
+    let cases: Vec<(&str, String)> = vec![
+        ("bad pipeline", failure(&["run", "--pipeline", bad.path()], b"x", 2, &[&bad])),
+        ("check bad pipeline", failure(&["check", bad.path()], b"", 2, &[&bad])),
+        ("toml syntax", failure(&["check", syntax.path()], b"", 2, &[&syntax])),
+        ("no stages", failure(&["check", empty.path()], b"", 2, &[&empty])),
+        ("missing pipeline file", failure(&["check", "no/such.toml"], b"", 2, &[])),
+        ("missing input", failure(&["run", "no/such/input.txt"], b"", 3, &[])),
+        ("zero threads", failure(&["run", "--threads", "0"], b"x", 2, &[])),
+        ("unknown eval task", failure(&["eval", "poetry", "--gold", gold.path()], b"", 2, &[&gold])),
+        ("missing gold", failure(&["eval", "poetry", "--gold", "no/such.jsonl"], b"", 2, &[])),
+    ];
+    let rendered: Vec<String> = cases.iter().map(|(what, err)| format!("# {what}\n{err}")).collect();
+    insta::assert_snapshot!(rendered.join("\n"));
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let help = stdout(&byline(&["--help"], b""));
+    for code in ["0  success", "1  some documents failed", "2  usage error", "3  an input or output file"] {
+        assert!(help.contains(code), "{help}");
+    }
+}
