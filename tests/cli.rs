@@ -213,6 +213,8 @@ fn every_format_renders() {
       at: 6..9
     - text: .
       at: 9..10
+    entities: []
+    quotes: []
     ---
     id: b
     error: the record has no string field "text"
@@ -227,6 +229,8 @@ fn every_format_renders() {
       6..10        Two.
     tokens (4)
       One . Two .
+    entities (0)
+    quotes (0)
 
     ━━ b ━━
     error: the record has no string field "text"

@@ -121,7 +121,32 @@ impl Tokens<'_> {
         if i >= limit {
             return None;
         }
-        // `“Q.” ― Name`: a signature after a dash.
+        // `“Q,” he said`: the quotation's own punctuation or a comma after it
+        // links it to the words that follow; without (`the ‘bill’ it
+        // promised`), they belong to another clause.
+        let mut last = close;
+        while last > para.0
+            && (self.toks[last - 1].is_mark() || matches!(self.toks[last - 1].kind, Kind::Punct(')' | '\'')))
+        {
+            last -= 1;
+        }
+        let own = last.checked_sub(1).filter(|&k| k >= para.0).map(|k| self.toks[k].kind);
+        let own_stop = matches!(own, Some(Kind::Punct('.' | '!' | '?' | '…')));
+        let linked = own_stop || matches!(own, Some(Kind::Punct(',' | '—' | '–' | '-'))) || i > close + 1;
+        if !linked {
+            return None;
+        }
+        // After `.”` a capitalised word starts a new sentence, which
+        // attributes the quotation only when it is just the attribution
+        // (`“We won.” Smith said.`), not `“…” He said his caucus …`.
+        let new_sentence = own_stop && self.toks[i].cap;
+        let ends_here = |cue: usize, at: usize| {
+            !new_sentence
+                || at >= limit
+                || self.toks[at].is_terminal()
+                || self.toks[at].is_punct(',')
+                || self.tail_words(cue, at, limit)
+        };
         if let Some(d) = dash {
             if let Some((s, e)) = self.mention_right(i, limit) {
                 let ends = e >= limit
@@ -140,13 +165,16 @@ impl Tokens<'_> {
                 j += 1;
             }
             let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT));
+            if !ends_here(i, speaker.map_or(j, |m| m.1)) {
+                return None;
+            }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
         // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`.
         let (s, e) = self.mention_right(i, limit)?;
         let j = self.skip_between_right(e, limit);
         if let Some((cue_end, true)) = self.cue_at(j, limit) {
-            return Some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+            return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
         }
         if !(j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
             return None;
@@ -222,6 +250,7 @@ impl Tokens<'_> {
             let speaker =
                 if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
                     .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| self.coordinated_speaker(floor, c))
                     .or_else(|| {
                         // `Said Smith: “...”`.
                         self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
@@ -238,6 +267,31 @@ impl Tokens<'_> {
             }
         }
         None
+    }
+
+    /// True when the words from `at` to `limit` are only what may follow an
+    /// attribution: time words, objects and prepositional phrases.
+    fn tail_words(&self, cue: usize, mut at: usize, limit: usize) -> bool {
+        let _ = cue;
+        let mut steps = 0;
+        while at < limit && steps < 6 {
+            let t = &self.toks[at];
+            if t.is_terminal() || t.is_punct(',') {
+                return true;
+            }
+            if !t.is_word() {
+                return false;
+            }
+            if t.is(TIME | OBJECT) && !t.cap || t.cap && self.word(at).len() > 1 && t.is(TIME) {
+                at += 1;
+            } else if t.is(PREP) && !t.cap {
+                at = self.mention_right(at + 1, limit).map_or(at + 1, |m| m.1);
+            } else {
+                return false;
+            }
+            steps += 1;
+        }
+        at >= limit || self.toks[at].is_terminal() || self.toks[at].is_punct(',')
     }
 
     /// A word that may stand between a cue and a quotation: objects and
@@ -269,11 +323,23 @@ impl Tokens<'_> {
         (s == floor).then_some(Attribution::new(Some((s, e)), (b - 1, b), How::Inherited))
     }
 
+    /// `I laughed and said`: a cue coordinated with an earlier verb shares
+    /// its subject.
+    fn coordinated_speaker(&self, floor: usize, c: usize) -> Option<Range> {
+        let b = self.skip_between_left(c, floor);
+        let coordinated = b > floor && self.toks[b - 1].is(CONJ) && !self.toks[b - 1].cap;
+        if !coordinated {
+            return None;
+        }
+        self.earlier_speaker(floor, b - 1).or_else(|| self.subject(floor, b - 1))
+    }
+
     /// The speaker of a speech cue earlier in the sentence (`Spicer said,
     /// adding, “...”`).
     fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
-        (floor..end).rev().find_map(|k| match self.cue_at(k, end) {
-            Some((_, true)) => self.speaker_before(k, floor),
+        // The main clause's cue: the first one whose speaker opens a clause.
+        (floor..end).find_map(|k| match self.cue_at(k, end) {
+            Some((_, true)) => self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)),
             _ => None,
         })
     }

@@ -234,7 +234,12 @@ impl Tokens<'_> {
         if last.is_punct(')') {
             return true;
         }
-        if !last.is_word() || last.is(DET) && (b - a == 1 || !last.cap) || last.is(TIME) && !last.cap {
+        // A number closes a description (`the mother of three`); other
+        // determiners only open one.
+        let number = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+            .iter()
+            .any(|n| self.word(b - 1).eq_ignore_ascii_case(n));
+        if !last.is_word() || last.is(DET) && (b - a == 1 || !last.cap) && !number || last.is(TIME) && !last.cap {
             return false;
         }
         let w = self.word(b - 1);
@@ -325,7 +330,22 @@ impl Tokens<'_> {
             // `one of the attorneys, Justin Bamberg, said`: the name in the apposition.
             return self.mention_left(close, floor).filter(|&m| self.named(m));
         }
-        self.mention_left(end, floor)
+        let mention = self.mention_left(end, floor)?;
+        if self.clause_start(mention.0, floor) {
+            return Some(mention);
+        }
+        // `One former employee who worked on chat said`: the mention before
+        // the relative clause speaks.
+        let relative =
+            (floor..mention.0).rev().take(12).find(|&k| self.toks[k].is(RELATIVE) || self.word_is(k, "that"));
+        if let Some(k) = relative {
+            if let Some(head) = self.mention_left(k, floor) {
+                if self.clause_start(head.0, floor) {
+                    return Some(head);
+                }
+            }
+        }
+        Some(mention)
     }
 
     /// The person or organisation entity that ends just before `end`.

@@ -189,7 +189,11 @@ impl Tokens<'_> {
                 let closes = after < end
                     && (self.toks[after].is_punct(',')
                         || self.tail(cue.0, after, end) && (after..end).take(8).any(|t| self.toks[t].is_punct(',')));
-                if closes {
+                // Followed by a quotation, it attributes that quotation.
+                let comma = (after..end).find(|&t| self.toks[t].is_punct(','));
+                let quotation_next =
+                    comma.is_some_and(|t| t + 1 < end && (quoted[t + 1] || self.toks[t + 1].is_mark()));
+                if closes && !quotation_next {
                     return self.clause_report((s, end), Some(speaker), cue, quoted);
                 }
             }
