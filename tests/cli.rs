@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 /// Stages every build of byline must register (the default pipeline uses them).
-const BUILT_IN_STAGES: &[&str] = &["paragraphs", "tokens", "sentences", "entities", "gazetteer", "numbers"];
+const BUILT_IN_STAGES: &[&str] = &["paragraphs", "tokens", "sentences", "entities", "gazetteer", "numbers", "quotes"];
 
 fn byline(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))

@@ -24,4 +24,5 @@ pub fn link_stage_crates() {
     std::hint::black_box((byline_segment::tokens as fn(&str) -> _, byline_segment::sentences as fn(&str) -> _));
     std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
     std::hint::black_box(byline_numbers::find as fn(&str) -> _);
+    std::hint::black_box(byline_quotes::find as fn(&str) -> _);
 }

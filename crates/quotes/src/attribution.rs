@@ -1,0 +1,430 @@
+//! Who said a quotation: the cue and speaker around its marks.
+//!
+//! The patterns of news writing, tried in this order for each quotation:
+//!
+//! 1. a cue right before it: `SPEAKER CUE: “Q”`, `SPEAKER CUE, “Q”`, and the
+//!    second half of a split quote (`“A,” she said, “B.”`);
+//! 2. a cue right after it: `“Q,” SPEAKER CUE`, `“Q,” CUE SPEAKER`,
+//!    `“Q,” SPEAKER, a DESCRIPTION, CUE`, `“Q,” SPEAKER, who ..., CUE`,
+//!    `“Q,” according to SPEAKER`;
+//! 3. a cue a little before it in the same sentence: `SPEAKER CUE OBJECT
+//!    at a rally: “Q”`, `SPEAKER CUE that “Q”`, or a lone colon after a
+//!    mention (`Trump’s reply: “Q”`);
+//! 4. inherited: from another piece of the same paragraph (`“A,” he said.
+//!    “B.”`), from the other paragraphs of a multi-paragraph quotation, from
+//!    a colon introduction ending the previous paragraph, or, for a
+//!    paragraph that is one quotation, from the previous paragraph's speaker.
+
+use crate::lexicon::{BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, STOP, TIME, TITLE};
+use crate::marks::Piece;
+use crate::mentions::{Range, Tokens};
+use crate::tokens::{Dir, Kind};
+
+/// The cue and speaker of a quotation, as token ranges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    pub speaker: Option<Range>,
+    pub cue: Range,
+    pub how: How,
+}
+
+/// Which pattern attributed a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    /// A cue right before or right after the marks.
+    Adjacent,
+    /// A cue a few words before the marks, or a colon after a mention.
+    Near,
+    /// Another quotation's attribution.
+    Inherited,
+    /// Reported speech.
+    Reported,
+}
+
+impl Attribution {
+    pub fn new(speaker: Option<Range>, cue: Range, how: How) -> Attribution {
+        Attribution { speaker, cue, how }
+    }
+}
+
+/// How far attribution looks from a mark, in tokens.
+const WINDOW: usize = 40;
+
+impl Tokens<'_> {
+    /// True when token `i` (terminal punctuation) ends a sentence: what
+    /// follows, past closing marks, starts like a sentence or ends the
+    /// paragraph.
+    pub fn ends_sentence(&self, i: usize, para_end: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.is_terminal() {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < para_end
+            && (matches!(self.toks[j].kind, Kind::Mark { dir: Dir::Close, .. }) || self.toks[j].is_punct(')'))
+        {
+            j += 1;
+        }
+        if j >= para_end {
+            return true;
+        }
+        let n = &self.toks[j];
+        match n.kind {
+            Kind::Word => n.cap || self.word(j).starts_with(|c: char| c.is_ascii_digit()),
+            Kind::Mark { dir, .. } => dir != Dir::Close,
+            Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–' | '-' | '•' | '*'),
+        }
+    }
+
+    /// The first token of the stretch that ends before `end`: back to a
+    /// sentence end, a double quote mark or the paragraph start.
+    pub fn floor_left(&self, end: usize, para: (usize, usize)) -> usize {
+        let mut k = end;
+        while k > para.0 && end - k < WINDOW {
+            let t = &self.toks[k - 1];
+            if t.is_double_mark() || self.ends_sentence(k - 1, para.1) {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// The end of the stretch that starts at `start`: a sentence end
+    /// (included), a double quote mark or the paragraph end.
+    pub fn limit_right(&self, start: usize, para: (usize, usize)) -> usize {
+        let mut k = start;
+        while k < para.1 && k - start < WINDOW {
+            let t = &self.toks[k];
+            if t.is_double_mark() {
+                break;
+            }
+            k += 1;
+            if self.ends_sentence(k - 1, para.1) {
+                break;
+            }
+        }
+        k
+    }
+
+    /// `“Q,” SPEAKER CUE` and `“Q,” CUE SPEAKER` after the closing mark.
+    pub fn attribution_after(&self, close: usize, para: (usize, usize)) -> Option<Attribution> {
+        let mut i = close + 1;
+        let mut dash = None;
+        while i < para.1 && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '―')) {
+            if !self.toks[i].is_punct(',') {
+                dash = Some(i);
+            }
+            i += 1;
+        }
+        let limit = self.limit_right(i, para);
+        if i >= limit {
+            return None;
+        }
+        // `“Q,” he said`: the quotation's own punctuation or a comma after it
+        // links it to the words that follow; without (`the ‘bill’ it
+        // promised`), they belong to another clause.
+        let mut last = close;
+        while last > para.0
+            && (self.toks[last - 1].is_mark() || matches!(self.toks[last - 1].kind, Kind::Punct(')' | '\'')))
+        {
+            last -= 1;
+        }
+        let own = last.checked_sub(1).filter(|&k| k >= para.0).map(|k| self.toks[k].kind);
+        let own_stop = matches!(own, Some(Kind::Punct('.' | '!' | '?' | '…')));
+        let linked = own_stop || matches!(own, Some(Kind::Punct(',' | '—' | '–' | '-'))) || i > close + 1;
+        if !linked {
+            return None;
+        }
+        // After `.”` a capitalised word starts a new sentence, which
+        // attributes the quotation only when it is just the attribution
+        // (`“We won.” Smith said.`), not `“…” He said his caucus …`.
+        let new_sentence = own_stop && self.toks[i].cap;
+        let ends_here = |cue: usize, at: usize| {
+            !new_sentence
+                || at >= limit
+                || self.toks[at].is_terminal()
+                || self.toks[at].is_punct(',')
+                || self.tail_words(cue, at, limit)
+        };
+        if let Some(d) = dash {
+            if let Some((s, e)) = self.mention_right(i, limit) {
+                let ends = e >= limit
+                    || self.toks[e].is_terminal()
+                    || self.text[self.toks[e - 1].span.end..self.toks[e].span.start].contains('\n');
+                if ends && (s..e).any(|k| self.toks[k].cap) && self.cue_at(e, limit).is_none() {
+                    return Some(Attribution::new(Some((s, e)), (d, d + 1), How::Adjacent));
+                }
+            }
+        }
+        // The cue first: `“Q,” said Smith`, `“Q,” according to Smith`.
+        let i = self.skip_between_right(i, limit);
+        if let Some((cue_end, true)) = self.cue_at(i, limit) {
+            let mut j = cue_end;
+            while j < limit && self.toks[j].is(TIME) && self.toks[j].is_word() {
+                j += 1;
+            }
+            let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT));
+            if !ends_here(i, speaker.map_or(j, |m| m.1)) {
+                return None;
+            }
+            return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
+        }
+        // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`.
+        let (s, e) = self.mention_right(i, limit)?;
+        let j = self.skip_between_right(e, limit);
+        if let Some((cue_end, true)) = self.cue_at(j, limit) {
+            return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+        }
+        if !(j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
+            return None;
+        }
+        // `SPEAKER, a spokesman for X, said` / `SPEAKER, who ..., said`: the
+        // first speech cue after a comma closing the apposition.
+        let mut k = j + 1;
+        while k < limit {
+            if matches!(self.toks[k].kind, Kind::Punct(',' | '—' | '–')) {
+                let c = self.skip_between_right(k + 1, limit);
+                if let Some((cue_end, true)) = self.cue_at(c, limit) {
+                    return Some(Attribution::new(Some((s, e)), (c, cue_end), How::Adjacent));
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// A cue before the opening mark. `adjacent` asks only for a cue right
+    /// before it (punctuation aside); otherwise a few object or
+    /// prepositional words may stand between.
+    pub fn attribution_before(&self, open: usize, para: (usize, usize), adjacent: bool) -> Option<Attribution> {
+        let floor = self.floor_left(open, para);
+        let mut k = open;
+        let mut colon = None;
+        while k > floor && matches!(self.toks[k - 1].kind, Kind::Punct(':' | ',' | '—' | '–' | '-')) {
+            if self.toks[k - 1].is_punct(':') {
+                colon = Some(k - 1);
+            }
+            k -= 1;
+        }
+        if k <= floor {
+            return None;
+        }
+        // `that` before the mark: `he said that “...`.
+        let mut end = k;
+        if self.toks[end - 1].is_word() && self.word(end - 1).eq_ignore_ascii_case("that") {
+            end -= 1;
+        }
+        let comma = k < open && self.toks[k].is_punct(',');
+        let max_gap = if adjacent {
+            0
+        } else if colon.is_some() {
+            8
+        } else if comma {
+            6
+        } else {
+            4
+        };
+        let mut c = end;
+        while c > floor && end - c <= max_gap + 2 {
+            c -= 1;
+            let hit = match self.cue_at(c, end) {
+                Some(found) => Some((c, found)),
+                // The last word of a phrase (`pointed out`): it starts a little before.
+                None => (c.saturating_sub(2).max(floor)..c)
+                    .rev()
+                    .find_map(|k| self.cue_at(k, end).filter(|&(e, _)| e > c).map(|found| (k, found))),
+            };
+            let Some((start, (cue_end, speech))) = hit else {
+                if !self.gap_word(c) {
+                    break;
+                }
+                continue;
+            };
+            c = start;
+            if !speech || end - cue_end > max_gap {
+                break;
+            }
+            // `..., saying, “...”`: the subject of the sentence speaks.
+            let participle = self.word(c).ends_with("ing") && c > floor && self.toks[c - 1].is_punct(',');
+            let speaker =
+                if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
+                    .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| self.coordinated_speaker(floor, c))
+                    .or_else(|| {
+                        // `Said Smith: “...”`.
+                        self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
+                    });
+            let how = if adjacent || end == cue_end { How::Adjacent } else { How::Near };
+            return Some(Attribution::new(speaker, (c, cue_end), how));
+        }
+        // A mention and a colon: `Trump’s reply: “...”`.
+        if let (Some(colon), false) = (colon, adjacent) {
+            if let Some((s, e)) = self.mention_left(colon, floor) {
+                if s == floor && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
+                    return Some(Attribution::new(Some((s, e)), (colon, colon + 1), How::Near));
+                }
+            }
+        }
+        None
+    }
+
+    /// True when the words from `at` to `limit` are only what may follow an
+    /// attribution: time words, objects and prepositional phrases.
+    fn tail_words(&self, cue: usize, mut at: usize, limit: usize) -> bool {
+        let _ = cue;
+        let mut steps = 0;
+        while at < limit && steps < 6 {
+            let t = &self.toks[at];
+            if t.is_terminal() || t.is_punct(',') {
+                return true;
+            }
+            if !t.is_word() {
+                return false;
+            }
+            if t.is(TIME | OBJECT) && !t.cap || t.cap && self.word(at).len() > 1 && t.is(TIME) {
+                at += 1;
+            } else if t.is(PREP) && !t.cap {
+                at = self.mention_right(at + 1, limit).map_or(at + 1, |m| m.1);
+            } else {
+                return false;
+            }
+            steps += 1;
+        }
+        at >= limit || self.toks[at].is_terminal() || self.toks[at].is_punct(',')
+    }
+
+    /// A word that may stand between a cue and a quotation: objects and
+    /// prepositional phrases (`told reporters at a rally on Monday:`).
+    fn gap_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word()
+            && (!t.is(BETWEEN | STOP) || t.is(PREP | DET | TIME | OBJECT | TITLE) || t.cap)
+            && !self.word(i).eq_ignore_ascii_case("that")
+    }
+
+    /// The last cue of a paragraph that ends with a colon (`He said:`): the
+    /// introduction of the quotation in the next paragraph.
+    pub fn colon_introduction(&self, para: (usize, usize)) -> Option<Attribution> {
+        let (a, b) = para;
+        if b <= a || !self.toks[b - 1].is_punct(':') {
+            return None;
+        }
+        let floor = self.floor_left(b - 1, para);
+        let mut c = b - 1;
+        while c > floor {
+            c -= 1;
+            if let Some((cue_end, true)) = self.cue_at(c, b - 1) {
+                let speaker = self.speaker_before(c, floor).or_else(|| self.mention_right(cue_end, b - 1));
+                return Some(Attribution::new(speaker, (c, cue_end), How::Inherited));
+            }
+        }
+        let (s, e) = self.mention_left(b - 1, floor)?;
+        (s == floor).then_some(Attribution::new(Some((s, e)), (b - 1, b), How::Inherited))
+    }
+
+    /// `I laughed and said`: a cue coordinated with an earlier verb shares
+    /// its subject.
+    fn coordinated_speaker(&self, floor: usize, c: usize) -> Option<Range> {
+        let b = self.skip_between_left(c, floor);
+        let coordinated = b > floor && self.toks[b - 1].is(CONJ) && !self.toks[b - 1].cap;
+        if !coordinated {
+            return None;
+        }
+        self.earlier_speaker(floor, b - 1).or_else(|| self.subject(floor, b - 1))
+    }
+
+    /// The speaker of a speech cue earlier in the sentence (`Spicer said,
+    /// adding, “...”`).
+    fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
+        // The main clause's cue: the first one whose speaker opens a clause.
+        (floor..end).find_map(|k| match self.cue_at(k, end) {
+            Some((_, true)) => self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)),
+            _ => None,
+        })
+    }
+
+    /// The subject of the sentence starting at `floor`, before `end`: the
+    /// first mention, after an opening prepositional phrase and comma
+    /// (`In a speech, Trump attacked ..., saying`).
+    pub fn subject(&self, floor: usize, end: usize) -> Option<Range> {
+        let mut s = floor;
+        let t = &self.toks[s];
+        if t.is_word() && t.is(PREP | STOP) && !t.is(DET | PRONOUN) {
+            let comma = (s..end).find(|&k| self.toks[k].is_punct(','))?;
+            s = comma + 1;
+        }
+        if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
+            s += 1;
+        }
+        self.mention_right(s, end)
+    }
+}
+
+/// Attributes every piece; `None` for pieces nothing attributes.
+pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usize)]) -> Vec<Option<Attribution>> {
+    let mut own: Vec<Option<Attribution>> = pieces
+        .iter()
+        .map(|p| {
+            let para = paras[p.para];
+            let before = |adjacent| p.open.and_then(|o| doc.attribution_before(o, para, adjacent));
+            before(true).or_else(|| p.close.and_then(|c| doc.attribution_after(c, para))).or_else(|| before(false))
+        })
+        .collect();
+
+    // A multi-paragraph quotation has one attribution, wherever it is.
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && pieces[j].continues && pieces[j].para > pieces[j - 1].para {
+            j += 1;
+        }
+        if j - i > 1 {
+            if let Some(found) = own[i..j].iter().flatten().next().copied() {
+                for a in &mut own[i..j] {
+                    a.get_or_insert(Attribution { how: How::Inherited, ..found });
+                }
+            }
+        }
+        i = j;
+    }
+
+    // Within a paragraph: the nearest attributed piece, before or after.
+    let inherited: Vec<Option<Attribution>> = (0..pieces.len())
+        .map(|i| {
+            own[i].or_else(|| {
+                let para = pieces[i].para;
+                let back = (0..i).rev().take_while(|&k| pieces[k].para == para).find_map(|k| own[k]);
+                back.or_else(|| (i + 1..pieces.len()).take_while(|&k| pieces[k].para == para).find_map(|k| own[k]))
+                    .map(|a| Attribution { how: How::Inherited, ..a })
+            })
+        })
+        .collect();
+    let mut out = inherited;
+
+    // A paragraph that opens with an unattributed quotation: a colon
+    // introduction at the end of the previous paragraph, else the previous
+    // paragraph's last attributed quotation.
+    for i in 0..pieces.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let p = pieces[i];
+        let (a, _) = paras[p.para];
+        if p.open != Some(a) && !p.continues || p.para == 0 {
+            continue;
+        }
+        let prev = paras[p.para - 1];
+        let from_colon = doc.colon_introduction(prev);
+        let from_piece = (0..i).rev().take_while(|&k| pieces[k].para + 1 >= p.para).find_map(|k| out[k]);
+        if let Some(found) = from_colon.or(from_piece).map(|a| Attribution { how: How::Inherited, ..a }) {
+            for k in i..pieces.len() {
+                if pieces[k].para != p.para || out[k].is_some() {
+                    break;
+                }
+                out[k] = Some(found);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,257 @@
+//! byline-quotes: every quotation in a news article, and who said it.
+//!
+//! | stage    | needs                    | adds     |
+//! |----------|--------------------------|----------|
+//! | `quotes` | `paragraphs`, `entities` | `quotes` |
+//!
+//! The stage uses entities to recognise speakers inside longer phrases and
+//! to link pronoun speakers to names. The plain functions work on raw text:
+//! without entities, capitalised words stand in for names.
+//!
+//! A quotation is a [`Quote`]: its span (with its quote marks), `direct`
+//! (false for reported speech without marks), the `speaker` mention (a
+//! name, a description, an organisation or a pronoun), the `cue`
+//! (`said`, `told`, `according to`, `:`) and the named mention a pronoun or
+//! description is `resolved` to.
+//!
+//! How it works, one module per idea:
+//! - `tokens`: words, punctuation and quote marks with a direction
+//!   (apostrophes are not marks);
+//! - `marks`: marks paired into quotations per paragraph, with the news
+//!   convention for quotations over several paragraphs, and recovery from
+//!   odd marks at the next paragraph;
+//! - `attribution` and `mentions`: the cue and speaker patterns of news
+//!   writing around each quotation;
+//! - `reported`: reported speech (`SPEAKER said (that) CLAUSE`);
+//! - `resolve`: pronouns and descriptions linked to names;
+//! - [`Lexicon`]: cue verbs in all tenses and cue phrases, extensible from
+//!   TOML.
+//!
+//! ```
+//! let text = "“We will win,” the senator said. “No doubt.”\n\nShe added that the vote was close.";
+//! let quotes = byline_quotes::find(text);
+//! let shown: Vec<(&str, bool, &str, &str)> = quotes
+//!     .iter()
+//!     .map(|q| {
+//!         let speaker = q.speaker.map_or("", |s| s.text(text));
+//!         (q.span.text(text), q.direct, speaker, q.cue.map_or("", |c| c.text(text)))
+//!     })
+//!     .collect();
+//! assert_eq!(shown, [
+//!     ("“We will win,”", true, "the senator", "said"),
+//!     ("“No doubt.”", true, "the senator", "said"),
+//!     ("the vote was close", false, "She", "added"),
+//! ]);
+//! ```
+#![deny(missing_docs)]
+
+mod attribution;
+pub mod eval;
+mod lexicon;
+mod marks;
+mod mentions;
+mod reported;
+mod resolve;
+mod stage;
+mod tokens;
+
+use std::sync::OnceLock;
+
+use byline_core::{Entity, Quote, Span};
+
+pub use lexicon::{Lexicon, LexiconError, LexiconFile};
+pub use stage::{QuoteOptions, QuoteStage};
+
+use crate::attribution::{Attribution, How, attribute};
+use crate::marks::Piece;
+use crate::mentions::Tokens;
+use crate::tokens::{Kind, Tok, tokenize};
+
+/// The quotations of `text` with the built-in lexicon and default options;
+/// paragraphs are found as the `paragraphs` stage finds them.
+pub fn find(text: &str) -> Vec<Quote> {
+    static DEFAULT: OnceLock<Quoter> = OnceLock::new();
+    let quoter = DEFAULT.get_or_init(Quoter::default);
+    quoter.find(text, &byline_segment::paragraphs(text), None)
+}
+
+/// What a [`Quoter`] reports besides attributed direct quotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Report reported speech (`direct: false`).
+    pub reported: bool,
+    /// Report quotations nothing attributes even when they look like scare
+    /// quotes or titles (short, inside a sentence), with no speaker.
+    pub scare_quotes: bool,
+    /// Fill `resolved`.
+    pub resolve: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { reported: true, scare_quotes: false, resolve: true }
+    }
+}
+
+/// Finds quotations with one lexicon and one set of [`Settings`]; build it
+/// once and share it across threads.
+#[derive(Clone, Debug, Default)]
+pub struct Quoter {
+    lexicon: Lexicon,
+    settings: Settings,
+}
+
+impl Quoter {
+    /// A quoter with this lexicon and these settings.
+    pub fn new(lexicon: Lexicon, settings: Settings) -> Quoter {
+        Quoter { lexicon, settings }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The quotations of `text`, given its paragraphs and, when known, its
+    /// named entities; in text order.
+    pub fn find(&self, text: &str, paragraphs: &[Span], entities: Option<&[Entity]>) -> Vec<Quote> {
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+        let mut paras = Vec::with_capacity(paragraphs.len());
+        let mut para_spans = Vec::with_capacity(paragraphs.len());
+        for &p in paragraphs {
+            if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) || !text.is_char_boundary(p.end)
+            {
+                continue;
+            }
+            let a = toks.len();
+            tokenize(text, p, &self.lexicon, &mut toks);
+            paras.push((a, toks.len()));
+            para_spans.push(p);
+        }
+        let pieces = marks::pair(&toks, &paras, &para_spans);
+        // A single mark that pairs with nothing is an apostrophe
+        // (`the Joneses’ car`): punctuation, not a mark, from here on.
+        let mut paired = vec![false; toks.len()];
+        for p in &pieces {
+            for i in p.open.into_iter().chain(p.close) {
+                paired[i] = true;
+            }
+        }
+        for (t, &p) in toks.iter_mut().zip(&paired) {
+            if matches!(t.kind, Kind::Mark { double: false, .. }) && !p {
+                t.kind = Kind::Punct('\'');
+            }
+        }
+        let mut entity_ending = Vec::new();
+        if let Some(entities) = entities {
+            entity_ending = vec![None; toks.len()];
+            for e in entities.iter().filter(|e| e.label == "PER" || e.label == "ORG") {
+                let first = toks.partition_point(|t| t.span.start < e.span.start);
+                let after = toks.partition_point(|t| t.span.end <= e.span.end);
+                if first < after && toks[first].span.start == e.span.start {
+                    entity_ending[after - 1] = Some(first);
+                }
+            }
+        }
+        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon, entity_ending };
+        let attributions = attribute(&doc, &pieces, &paras);
+
+        let mut quoted = vec![false; toks.len()];
+        let mut out: Vec<(Span, bool, Option<Attribution>)> = Vec::new();
+        let mut keep_chain = false;
+        for (piece, attribution) in pieces.iter().zip(&attributions) {
+            let keep = if piece.continues {
+                keep_chain
+            } else {
+                self.settings.scare_quotes || speech_like(&doc, piece, &paras, attribution.map(|a| a.how))
+            };
+            keep_chain = keep;
+            if !keep {
+                continue;
+            }
+            let (a, b) = (piece.open.unwrap_or(piece.inner.0), piece.close.map_or(piece.inner.1, |c| c + 1));
+            quoted[a..b].iter_mut().for_each(|q| *q = true);
+            out.push((piece.span, true, *attribution));
+        }
+        if self.settings.reported {
+            let mut reported = Vec::new();
+            for &para in &paras {
+                doc.reported(para, &quoted, &mut reported);
+            }
+            for r in reported {
+                out.push((doc.span(r.clause), false, Some(r.attribution)));
+            }
+            out.sort_by_key(|(span, ..)| span.start);
+        }
+
+        let named = if !self.settings.resolve {
+            Vec::new()
+        } else if let Some(entities) = entities {
+            resolve::from_entities(entities)
+        } else {
+            let mut initial = vec![false; toks.len()];
+            for &(a, b) in &paras {
+                if a < b {
+                    initial[a] = true;
+                }
+                for i in a..b {
+                    if doc.ends_sentence(i, b) && i + 1 < b {
+                        initial[i + 1] = true;
+                    }
+                }
+            }
+            resolve::from_capitals(&doc, &initial)
+        };
+        out.into_iter()
+            .map(|(span, direct, attribution)| {
+                let speaker = attribution.and_then(|a| a.speaker);
+                Quote {
+                    span,
+                    direct,
+                    speaker: speaker.map(|s| doc.span(s)),
+                    cue: attribution.map(|a| doc.span(a.cue)),
+                    resolved: speaker.filter(|_| self.settings.resolve).and_then(|s| resolve::resolve(&doc, s, &named)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// True when a quotation is speech rather than a scare quote or a title.
+///
+/// A quotation that opens a paragraph, line, sentence or clause is speech
+/// when a cue attributes it or when it has at least three words or its own
+/// punctuation. A quotation inside a sentence (`its so-called “reasoning”
+/// model`) is speech only when a cue stands right before or after it. A run
+/// of capitalised words without punctuation (`“Fox and Friends”`) is a title.
+fn speech_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)], how: Option<How>) -> bool {
+    let (a, _) = paras[piece.para];
+    let (i, j) = piece.inner;
+    let words = (i..j).filter(|&k| doc.toks[k].is_word()).count();
+    let punctuated = (i..j).any(|k| doc.toks[k].is_terminal() || doc.toks[k].is_punct(','));
+    let title = (i..j).all(|k| {
+        let t = &doc.toks[k];
+        !t.is_word()
+            || t.cap
+            || t.is(lexicon::STOP | lexicon::DET)
+            || t.span.text(doc.text).starts_with(char::is_numeric)
+    });
+    if title && !punctuated {
+        return false;
+    }
+    let opens = match piece.open {
+        None => true,
+        Some(o) => {
+            o == a
+                || doc.toks[o - 1].is_terminal()
+                || doc.toks[o - 1].is_double_mark()
+                || matches!(doc.toks[o - 1].kind, Kind::Punct(':' | '—' | '–' | '―'))
+                || doc.text[doc.toks[o - 1].span.end..doc.toks[o].span.start].contains('\n')
+        }
+    };
+    match how {
+        Some(How::Adjacent) => true,
+        Some(_) => opens || words >= 4 && punctuated,
+        None => opens && (words >= 3 || punctuated),
+    }
+}

@@ -1,0 +1,454 @@
+//! Reported speech: what someone said, without quote marks.
+//!
+//! Three sentence shapes, outside quotations:
+//!
+//! - `According to SPEAKER, CLAUSE.`
+//! - `CLAUSE, SPEAKER CUE.` / `CLAUSE, CUE SPEAKER.` / `CLAUSE, according
+//!   to SPEAKER.` (the attribution closes the sentence);
+//! - `SPEAKER CUE (OBJECT) (in a statement) (that) CLAUSE.`
+//!
+//! The quotation is the reported clause, up to the end of the sentence.
+
+use crate::attribution::{Attribution, How};
+use crate::lexicon::{
+    ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
+};
+use crate::mentions::{Range, Tokens};
+use crate::tokens::Kind;
+
+/// A reported clause and its attribution.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reported {
+    pub clause: Range,
+    pub attribution: Attribution,
+}
+
+/// Stems of speech verbs whose object is not what was said.
+const INTRANSITIVE: &[&str] = &[
+    "speak", "spok", "talk", "testif", "jok", "laugh", "sigh", "cri", "cry", "shout", "yell", "scream", "whisper",
+    "continu", "respond", "repl", "answer", "writ", "wrote", "read", "post", "tweet", "retweet", "chant", "blog",
+    "sing", "sang", "mutter", "murmur",
+];
+
+/// Shortest clause worth reporting, in tokens.
+const MIN_CLAUSE: usize = 3;
+/// Shortest quotation (a clause or an object), in tokens.
+const MIN_CONTENT: usize = 2;
+
+/// Cue verbs that take the addressee as an object (`told reporters`).
+const OBJECT_CUES: &[&str] = &[
+    "tell", "told", "tells", "telling", "inform", "informed", "informs", "assured", "assures", "reminded", "reminds",
+    "warned", "warns", "urged", "urges", "advised", "advises", "asked", "asks", "promised", "promises",
+];
+
+impl Tokens<'_> {
+    /// The reported speech of paragraph `para`; `quoted[i]` marks tokens
+    /// inside direct quotations.
+    pub fn reported(&self, para: (usize, usize), quoted: &[bool], out: &mut Vec<Reported>) {
+        let (a, b) = para;
+        let mut s = a;
+        while s < b {
+            let mut e = s;
+            while e < b {
+                e += 1;
+                if self.ends_sentence(e - 1, b) {
+                    // Closing marks and brackets belong to the sentence they close.
+                    while e < b
+                        && (matches!(self.toks[e].kind, Kind::Mark { dir: crate::tokens::Dir::Close, .. })
+                            || self.toks[e].is_punct(')'))
+                    {
+                        e += 1;
+                    }
+                    break;
+                }
+            }
+            self.reported_in(s, e, quoted, out);
+            s = e;
+        }
+    }
+
+    fn reported_in(&self, s: usize, e: usize, quoted: &[bool], out: &mut Vec<Reported>) {
+        // The body: without the final punctuation and closing marks.
+        let mut end = e;
+        while end > s && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_mark() && !quoted[end - 1]) {
+            end -= 1;
+        }
+        if end <= s + 2 || quoted[s] || self.toks[s].is_mark() {
+            return;
+        }
+        match self
+            .according_to_first(s, end, quoted)
+            .or_else(|| self.attribution_last(s, end, quoted))
+            .or_else(|| self.attribution_inside(s, end, quoted))
+        {
+            Some(r) => {
+                out.push(r);
+                // Reports nested in the reported clause.
+                if r.clause.1 > r.clause.0 + 2 && r.clause.0 == s {
+                    self.cue_then_clause(r.clause.0, r.clause.1, quoted, out, true);
+                }
+            }
+            None => self.cue_then_clause(s, end, quoted, out, false),
+        }
+    }
+
+    /// `According to SPEAKER, CLAUSE.`
+    fn according_to_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let (cue_end, _) = self.cue_at(s, end)?;
+        if !self.word(s).eq_ignore_ascii_case("according") {
+            return None;
+        }
+        let (sp, sp_end) = self.mention_right(cue_end, end)?;
+        let mut comma = sp_end;
+        while comma < end && !self.toks[comma].is_punct(',') && comma - sp_end < 12 {
+            comma += 1;
+        }
+        let clause = (comma + 1, end);
+        self.clause_ok(clause, quoted).then_some(Reported {
+            clause,
+            attribution: Attribution::new(Some((sp, sp_end)), (s, cue_end), How::Reported),
+        })
+    }
+
+    /// `CLAUSE, SPEAKER CUE.` and `CLAUSE, CUE SPEAKER.`
+    fn attribution_last(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        // The last comma outside quotations, in the last dozen tokens.
+        let mut comma = end;
+        while comma > s + MIN_CLAUSE && end - comma < 16 {
+            comma -= 1;
+            if quoted[comma] || self.toks[comma].is_mark() {
+                return None;
+            }
+            if !self.toks[comma].is_punct(',') {
+                continue;
+            }
+            let head = comma + 1;
+            // The attribution closes the sentence, or sits inside it between
+            // commas (`Lenox was a juggernaut, Mr. Clarke said, until ...`):
+            // then the quotation is the whole sentence.
+            let clause_for = |after: usize| {
+                let mut t = after;
+                while t < end && !self.toks[t].is_punct(',') {
+                    t += 1;
+                }
+                if t < end { (s, end) } else { (s, comma) }
+            };
+            // `, said Smith.` / `, according to Smith.`
+            if let Some((cue_end, speech)) = self.cue_at(head, end) {
+                if !speech {
+                    continue;
+                }
+                let according = self.word(head).eq_ignore_ascii_case("according");
+                if let Some(sp) = self.mention_right(cue_end, end) {
+                    if according || sp.1 >= end || self.tail(head, sp.1, end) {
+                        let clause = if according { (s, comma) } else { clause_for(sp.1) };
+                        return self.clause_report(clause, Some(sp), (head, cue_end), quoted);
+                    }
+                }
+                continue;
+            }
+            // `, Smith said.` / `, a spokesman for the campaign said Monday.`
+            if let Some((sp_s, sp_e)) = self.mention_right(head, end) {
+                let c = self.skip_between_right(sp_e, end);
+                if let Some((cue_end, speech)) = self.cue_at(c, end) {
+                    let tail_ok = if speech { self.tail(c, cue_end, end) } else { cue_end >= end };
+                    if tail_ok {
+                        return self.clause_report(clause_for(cue_end), Some((sp_s, sp_e)), (c, cue_end), quoted);
+                    }
+                }
+            }
+            // `, Smith, a spokesman, said.`: try the comma before.
+        }
+        None
+    }
+
+    /// `X, SPEAKER CUE, Y.` / `X, CUE SPEAKER, Y.`: an attribution between
+    /// commas inside the sentence; the quotation is the whole sentence.
+    fn attribution_inside(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let mut k = s + 1;
+        while k + 2 < end {
+            if quoted[k] || !self.toks[k].is_punct(',') {
+                k += 1;
+                continue;
+            }
+            let head = k + 1;
+            let found = if let Some((cue_end, true)) = self.cue_at(head, end) {
+                self.mention_right(cue_end, end).map(|sp| (sp, (head, cue_end), sp.1))
+            } else {
+                self.mention_right(head, end).and_then(|sp| {
+                    let c = self.skip_between_right(sp.1, end);
+                    match self.cue_at(c, end) {
+                        Some((cue_end, true)) => Some((sp, (c, cue_end), cue_end)),
+                        _ => None,
+                    }
+                })
+            };
+            if let Some((speaker, cue, after)) = found {
+                // `, several people told POLITICO,`: objects and phrases may
+                // follow the cue before the closing comma.
+                let closes = after < end
+                    && (self.toks[after].is_punct(',')
+                        || self.tail(cue.0, after, end) && (after..end).take(8).any(|t| self.toks[t].is_punct(',')));
+                // Followed by a quotation, it attributes that quotation.
+                let comma = (after..end).find(|&t| self.toks[t].is_punct(','));
+                let quotation_next =
+                    comma.is_some_and(|t| t + 1 < end && (quoted[t + 1] || self.toks[t + 1].is_mark()));
+                if closes && !quotation_next {
+                    return self.clause_report((s, end), Some(speaker), cue, quoted);
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Words that may follow a closing attribution, up to the end or a
+    /// comma: time, objects, prepositional phrases (`said in a statement
+    /// on Monday`, `told reporters`).
+    fn tail(&self, cue: usize, mut i: usize, end: usize) -> bool {
+        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
+        let mut steps = 0;
+        while i < end && steps < 6 {
+            let t = &self.toks[i];
+            if t.is_punct(',') {
+                return true;
+            }
+            if !t.is_word() {
+                return false;
+            }
+            if t.is(TIME) || t.is(OBJECT) && !t.cap {
+                i += 1;
+            } else if t.is(PREP) && !t.cap && !self.word(i).eq_ignore_ascii_case("that") {
+                i = self.mention_right(i + 1, end).map_or(i + 1, |m| m.1);
+            } else if takes_object && (t.cap || t.is(DET)) {
+                // `told CNN`, `told the newspaper`.
+                i = self.mention_right(i, end).map_or(i + 1, |m| m.1);
+            } else {
+                return false;
+            }
+            steps += 1;
+        }
+        i >= end || self.toks[i].is_punct(',')
+    }
+
+    fn clause_report(&self, clause: Range, speaker: Option<Range>, cue: Range, quoted: &[bool]) -> Option<Reported> {
+        self.clause_ok(clause, quoted)
+            .then_some(Reported { clause, attribution: Attribution::new(speaker, cue, How::Reported) })
+    }
+
+    /// A clause is long enough and not a direct quotation.
+    fn clause_ok(&self, (a, b): Range, quoted: &[bool]) -> bool {
+        if b < a + MIN_CONTENT || self.toks[a].is_mark() {
+            return false;
+        }
+        // Mostly inside quote marks: a direct (or mixed) quotation.
+        let inside = quoted[a..b].iter().filter(|&&q| q).count();
+        inside * 2 < b - a
+    }
+
+    /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
+    /// sharing the speaker: `SPEAKER criticized X and called for Y.`
+    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool], out: &mut Vec<Reported>, nested: bool) {
+        let mut c = s + 1;
+        let mut inside = nested;
+        while c < end {
+            let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
+                c += 1;
+                continue;
+            };
+            // Inside reported content only speech is reported again
+            // (`he said witnesses saw`, not `she said she thinks`).
+            if inside && !self.cue_at(c, end).is_some_and(|(_, speech)| speech) {
+                c += 1;
+                continue;
+            }
+            let (cue_end, speaker) = found;
+            let Some(start) = self.content_after(c, cue_end, end) else {
+                c = cue_end;
+                continue;
+            };
+            // A coordinated cue ends this content and starts the next.
+            let mut next = None;
+            let mut k = start + 1;
+            while k + 1 < end {
+                if self.toks[k].is_word() && self.toks[k].is(CONJ) && !self.toks[k].cap && !quoted[k] {
+                    let v = self.skip_between_right(k + 1, end);
+                    if let Some((v_end, _)) = self.cue_at(v, end) {
+                        if self.content_after(v, v_end, end).is_some() {
+                            next = Some((k, v));
+                            break;
+                        }
+                    }
+                }
+                k += 1;
+            }
+            let clause_end =
+                next.map_or(end, |(k, _)| if k > start && self.toks[k - 1].is_punct(',') { k - 1 } else { k });
+            let clause = (start, clause_end);
+            if self.clause_ok(clause, quoted) {
+                out.push(Reported {
+                    clause,
+                    attribution: Attribution::new(Some(speaker), (c, cue_end), How::Reported),
+                });
+            }
+            match next {
+                Some((_, v)) => {
+                    // The coordinated cue shares the speaker.
+                    let Some((v_end, _)) = self.cue_at(v, end) else { return };
+                    let Some(v_start) = self.content_after(v, v_end, end) else { return };
+                    let clause = (v_start, end);
+                    if self.clause_ok(clause, quoted) {
+                        out.push(Reported {
+                            clause,
+                            attribution: Attribution::new(Some(speaker), (v, v_end), How::Reported),
+                        });
+                    }
+                    c = v_start;
+                    inside = true;
+                }
+                // Reports nested in the content (`Trump said experts say ...`).
+                None => {
+                    c = start;
+                    inside = true;
+                }
+            }
+        }
+    }
+
+    /// A cue at `c` with its speaker before it, starting a clause.
+    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Range)> {
+        if quoted[c] {
+            return None;
+        }
+        let (cue_end, _) = self.cue_at(c, end)?;
+        // `according to` has its source after it.
+        if self.word(c).eq_ignore_ascii_case("according") {
+            return None;
+        }
+        // Passives (`was told`) and nouns (`the call`, `his support`,
+        // `Trump’s comments`) are not cues.
+        let prev = &self.toks[c - 1];
+        let possessive = prev.is_word() && (self.word(c - 1).ends_with("’s") || self.word(c - 1).ends_with("'s"));
+        if possessive {
+            return None;
+        }
+        let progressive = self.word(c).ends_with("ing");
+        if prev.is_word()
+            && !progressive
+            && (prev.is(DET)
+                || ["was", "were", "been", "being", "is", "are", "be", "to"]
+                    .iter()
+                    .any(|w| self.word(c - 1).eq_ignore_ascii_case(w)))
+        {
+            return None;
+        }
+        // `..., arguing the move was needed`: the subject of the sentence.
+        if self.word(c).ends_with("ing") && prev.is_punct(',') {
+            return self.subject(s, c).map(|sp| (cue_end, sp));
+        }
+        let speaker = self.speaker_before(c, s)?;
+        if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
+            return Some((cue_end, speaker));
+        }
+        // Inside a longer phrase, a name the entities layer knows or a
+        // subject pronoun right before the cue still speaks (`In a meeting
+        // with the Post Trump said`).
+        let end = self.skip_between_left(c, s);
+        if let Some(entity) = self.entity_before(end) {
+            return Some((cue_end, entity));
+        }
+        (speaker.1 - speaker.0 == 1 && self.toks[speaker.0].is(PERSONAL)).then_some((cue_end, speaker))
+    }
+
+    /// Where the quotation after a cue starts: a reported clause, else for
+    /// any cue the object (`criticized the deal`, `wants to cut taxes`).
+    fn content_after(&self, cue: usize, cue_end: usize, end: usize) -> Option<usize> {
+        if let Some(start) = self.clause_after(cue, cue_end, end) {
+            return Some(start);
+        }
+        let t = self.toks.get(cue_end)?;
+        let w = self.word(cue_end);
+        // `agreed with`, `spoke about`, `decided against`, `called for`.
+        let topic = ["about", "with", "against", "for"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.is(TIME))
+            && cue_end + 3 <= end;
+        if topic {
+            return Some(cue_end + 1);
+        }
+        let infinitive = w.eq_ignore_ascii_case("to")
+            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
+            && self.toks[cue].is(ATTITUDE);
+        // Verbs of speaking without a content object (`spoke Hebrew`,
+        // `tweeted a photo`) take a clause only.
+        let cue_word = self.word(cue).to_ascii_lowercase();
+        let intransitive = INTRANSITIVE.iter().any(|p| cue_word.starts_with(p)) && !self.toks[cue].is(ATTITUDE);
+        let object = !intransitive
+            && cue_end + 2 <= end
+            && t.is_word()
+            && !t.is(BETWEEN | TIME)
+            && (t.is(DET) || !t.is(PREP | STOP))
+            && !w.ends_with("ly");
+        (object || infinitive).then_some(cue_end)
+    }
+
+    /// Where the reported clause after a cue starts, if one does.
+    fn clause_after(&self, cue: usize, cue_end: usize, end: usize) -> Option<usize> {
+        let mut j = cue_end;
+        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
+        if takes_object && j < end {
+            if self.toks[j].is(OBJECT) {
+                j += 1;
+            } else if self.toks[j].cap || self.toks[j].is(DET) {
+                j = self.mention_right(j, end).map_or(j, |m| m.1);
+            }
+        }
+        for _ in 0..4 {
+            if j >= end {
+                return None;
+            }
+            let t = &self.toks[j];
+            let this_week =
+                ["this", "last", "next", "earlier", "later"].iter().any(|w| self.word(j).eq_ignore_ascii_case(w))
+                    && self.toks.get(j + 1).is_some_and(|n| n.is(TIME));
+            if this_week {
+                j += 2;
+            } else if t.is_word() && t.is(TIME) && !self.word(j).eq_ignore_ascii_case("this") {
+                j += 1;
+            } else if t.is_word() && !t.cap && t.is(PREP) && !self.word(j).eq_ignore_ascii_case("that") {
+                j = self.mention_right(j + 1, end).map_or(j + 1, |m| m.1);
+            } else {
+                break;
+            }
+        }
+        if j >= end {
+            return None;
+        }
+        // `says at a stop in Toledo, Ohio, that ...`
+        if self.toks[j].is_punct(',') {
+            if let Some(that) = (j + 1..end.min(j + 6)).find(|&k| self.word(k).eq_ignore_ascii_case("that")) {
+                if self.toks[that - 1].is_punct(',') {
+                    j = that;
+                }
+            }
+        }
+        let t = &self.toks[j];
+        if t.is_word() && self.word(j).eq_ignore_ascii_case("that") {
+            return (j + 1 < end).then_some(j + 1);
+        }
+        let w = self.word(j);
+        let wh =
+            ["how", "why", "what", "whether", "when", "where", "who", "if"].iter().any(|x| w.eq_ignore_ascii_case(x));
+        let speech = self.toks[cue].is(SPEECH | REPORTING);
+        let starts_clause = match t.kind {
+            Kind::Word => {
+                (t.is(DET) || t.is(PRONOUN) || t.cap || w.eq_ignore_ascii_case("there"))
+                    && !w.eq_ignore_ascii_case("who")
+                    // After a verb of speaking or thinking, any clause start
+                    // but a prepositional phrase (`says too much is made`).
+                    || speech && (wh || !t.is(PREP | TIME | OBJECT | BETWEEN) && !w.ends_with("ly"))
+            }
+            _ => false,
+        };
+        starts_clause.then_some(j)
+    }
+}

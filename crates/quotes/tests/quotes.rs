@@ -1,0 +1,279 @@
+//! The patterns of news attribution and the failure modes of quote marks,
+//! one table row each. Every text here is written for these tests.
+
+use byline_core::Quote;
+
+/// A quote as the tables write it: text, direct, speaker, cue ("" = none).
+type Row = (&'static str, bool, &'static str, &'static str);
+
+fn shown(text: &str, quotes: &[Quote]) -> Vec<(String, bool, String, String)> {
+    quotes
+        .iter()
+        .map(|q| {
+            let part = |s: Option<byline_core::Span>| s.map_or(String::new(), |s| s.text(text).to_owned());
+            (q.span.text(text).to_owned(), q.direct, part(q.speaker), part(q.cue))
+        })
+        .collect()
+}
+
+fn check(text: &str, expect: &[Row]) {
+    let got = shown(text, &byline_quotes::find(text));
+    let want: Vec<(String, bool, String, String)> =
+        expect.iter().map(|&(q, d, s, c)| (q.to_owned(), d, s.to_owned(), c.to_owned())).collect();
+    assert_eq!(got, want, "\ntext: {text}");
+}
+
+#[test]
+fn attribution_patterns() {
+    let cases: &[(&str, &[Row])] = &[
+        // “Q,” SPEAKER CUE.
+        ("“We will win,” Smith said.", &[("“We will win,”", true, "Smith", "said")]),
+        // “Q,” CUE SPEAKER, APPOSITION.
+        (
+            "“We will win,” said Jane Smith, a spokeswoman for the campaign.",
+            &[("“We will win,”", true, "Jane Smith", "said")],
+        ),
+        // SPEAKER CUE: “Q”
+        ("The mayor told reporters: “We are ready.”", &[("“We are ready.”", true, "The mayor", "told")]),
+        // SPEAKER CUE, “Q”
+        ("Mr. Okafor added, “Nothing has changed.”", &[("“Nothing has changed.”", true, "Mr. Okafor", "added")]),
+        // “Q,” SPEAKER, a DESCRIPTION, CUE.
+        ("“It is over,” Tom Reyes, a senior official, said.", &[("“It is over,”", true, "Tom Reyes", "said")]),
+        // SPEAKER, who ..., CUE
+        ("“It is over,” Reyes, who ran the program for a decade, said.", &[("“It is over,”", true, "Reyes", "said")]),
+        // A parenthesis after the name.
+        ("“No,” Rep. Ana Ruiz (D-Ore.) said.", &[("“No,”", true, "Rep. Ana Ruiz (D-Ore.)", "said")]),
+        // Split quote: both pieces, one speaker.
+        (
+            "“This is not the end,” she said, “but it is close.”",
+            &[("“This is not the end,”", true, "she", "said"), ("“but it is close.”", true, "she", "said")],
+        ),
+        // A second quotation in the paragraph inherits the attribution.
+        (
+            "“We tried,” he said. “Nobody listened.”",
+            &[("“We tried,”", true, "he", "said"), ("“Nobody listened.”", true, "he", "said")],
+        ),
+        // Descriptions and organisations as speakers.
+        (
+            "“It was chaos,” said one former employee who worked on chat.",
+            &[("“It was chaos,”", true, "one former employee", "said")],
+        ),
+        ("“We disagree,” the White House said in a statement.", &[("“We disagree,”", true, "the White House", "said")]),
+        // Participle cue: the subject of the sentence speaks.
+        (
+            "Lopez defended the plan on Monday, saying, “It will work.”",
+            &[
+                ("the plan on Monday, saying, “It will work.”", false, "Lopez", "defended"),
+                ("“It will work.”", true, "Lopez", "saying"),
+            ],
+        ),
+        // A signature after a dash.
+        ("“I will vote for her.” ― Maria Gomez", &[("“I will vote for her.”", true, "Maria Gomez", "―")]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+#[test]
+fn cues_in_all_tenses() {
+    for cue in [
+        "said",
+        "says",
+        "told reporters",
+        "added",
+        "asked",
+        "wrote",
+        "argued",
+        "insisted",
+        "warned",
+        "noted",
+        "explained",
+        "acknowledged",
+        "tweeted",
+        "sighed",
+        "grumbled",
+        "will say",
+        "has said",
+        "had told them",
+        "replied",
+        "declared",
+        "recalled",
+    ] {
+        let text = format!("“The budget is late,” Ms. Park {cue}.");
+        let quotes = byline_quotes::find(&text);
+        assert_eq!(quotes.len(), 1, "{text}");
+        let q = &quotes[0];
+        assert_eq!(q.speaker.map(|s| s.text(&text)), Some("Ms. Park"), "{text}");
+        let first = cue.split(' ').next_back().unwrap_or(cue);
+        assert!(q.cue.is_some_and(|c| cue.contains(c.text(&text))), "{text}: cue {:?} for {first}", q.cue);
+    }
+}
+
+#[test]
+fn paragraphs_and_continuations() {
+    let cases: &[(&str, &[Row])] = &[
+        // A colon introduction in the previous paragraph.
+        ("The senator said:\n\n“We will not back down.”", &[("“We will not back down.”", true, "The senator", "said")]),
+        // A quotation paragraph with no cue continues the previous speaker.
+        (
+            "“We won,” Diaz said.\n\n“And we will win again.”",
+            &[("“We won,”", true, "Diaz", "said"), ("“And we will win again.”", true, "Diaz", "said")],
+        ),
+        // The news convention: only the last paragraph closes the quotation.
+        (
+            "“First, we fix the roads.\n\n“Then we fix the schools,” Diaz said.",
+            &[
+                ("“First, we fix the roads.", true, "Diaz", "said"),
+                ("“Then we fix the schools,”", true, "Diaz", "said"),
+            ],
+        ),
+        // An odd count never breaks the next paragraph.
+        ("He said “yes and walked out.\n\n“Fine,” Kim said.", &[("“Fine,”", true, "Kim", "said")]),
+        // A stray closing mark.
+        ("The vote failed.” Then “We lost,” Kim said.", &[("“We lost,”", true, "Kim", "said")]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+/// Only the direct quotations of `text`.
+fn check_direct(text: &str, expect: &[Row]) {
+    let quotes: Vec<Quote> = byline_quotes::find(text).into_iter().filter(|q| q.direct).collect();
+    let want: Vec<(String, bool, String, String)> =
+        expect.iter().map(|&(q, d, s, c)| (q.to_owned(), d, s.to_owned(), c.to_owned())).collect();
+    assert_eq!(shown(text, &quotes), want, "\ntext: {text}");
+}
+
+#[test]
+fn marks_that_are_not_speech() {
+    let cases: &[(&str, &[Row])] = &[
+        // Apostrophes.
+        ("The Joneses’ house doesn’t look like the ’90s at all.", &[]),
+        ("It's the company's third try in the '90s style.", &[]),
+        // Scare quotes and titles.
+        ("OpenAI released its so-called “reasoning” model on Tuesday.", &[]),
+        ("She appeared on “Fox and Friends” on Monday.", &[]),
+        ("The film “Blue Harbor” opens in May.", &[]),
+        // Nested quotes stay inside the outer quotation.
+        ("“He told me ‘no’ twice,” she said.", &[("“He told me ‘no’ twice,”", true, "she", "said")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+#[test]
+fn other_marks() {
+    let cases: &[(&str, &[Row])] = &[
+        ("\"We will win,\" Smith said.", &[("\"We will win,\"", true, "Smith", "said")]),
+        ("''We will win,'' Mr. Smith said.", &[("''We will win,''", true, "Mr. Smith", "said")]),
+        ("«We will win,» Smith said.", &[("«We will win,»", true, "Smith", "said")]),
+        // Straight and curly marks mixed in one text.
+        (
+            "\"Yes,\" Smith said.\n\n“No,” Jones said.",
+            &[("\"Yes,\"", true, "Smith", "said"), ("“No,”", true, "Jones", "said")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+#[test]
+fn reported_speech() {
+    let cases: &[(&str, &[Row])] = &[
+        // SPEAKER CUE (that) CLAUSE.
+        (
+            "Officials said that the bridge would reopen in May.",
+            &[("the bridge would reopen in May", false, "Officials", "said")],
+        ),
+        ("Stein said she plans to join the protest.", &[("she plans to join the protest", false, "Stein", "said")]),
+        ("Smith told reporters the plan would fail.", &[("the plan would fail", false, "Smith", "told")]),
+        // CLAUSE, SPEAKER CUE.
+        (
+            "The plan would fail, a senior official said.",
+            &[("The plan would fail", false, "a senior official", "said")],
+        ),
+        // according to SPEAKER
+        (
+            "The bridge will reopen in May, according to the city.",
+            &[("The bridge will reopen in May", false, "the city", "according to")],
+        ),
+        (
+            "According to the city, the bridge will reopen in May.",
+            &[("the bridge will reopen in May", false, "the city", "According to")],
+        ),
+        // Not reported speech.
+        ("He said goodbye.", &[]),
+        ("The report was released on Monday.", &[]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+#[test]
+fn pronouns_resolve_to_names() {
+    let text = "Jane Porter arrived late. “We will win,” she said.\n\nThe company said it would appeal.";
+    let quotes = byline_quotes::find(text);
+    let resolved: Vec<Option<&str>> = quotes.iter().map(|q| q.resolved.map(|r| r.text(text))).collect();
+    assert_eq!(resolved[0], Some("Jane Porter"));
+    // An indefinite description introduces someone new: unresolved.
+    let text = "Jane Porter arrived late. “We will win,” a senior official said.";
+    assert_eq!(byline_quotes::find(text)[0].resolved, None);
+}
+
+#[test]
+fn stage_options() {
+    let stage = byline_core::registry::build("quotes", "extra_cues = [\"harrumph\"]\nreported = false");
+    assert!(stage.is_ok());
+    let bad = byline_core::registry::build("quotes", "cues = []");
+    assert!(bad.is_err(), "unknown options are rejected");
+    let missing = byline_core::registry::build("quotes", "lexicon = \"/nonexistent/lexicon.toml\"");
+    assert!(missing.err().is_some_and(|e| e.to_string().contains("cannot read the lexicon file")));
+}
+
+#[test]
+fn extensible_lexicon() {
+    let mut lexicon = byline_quotes::Lexicon::default();
+    lexicon.extend_from_toml("speech = [\"harrumph\"]").expect("valid lexicon");
+    let quoter = byline_quotes::Quoter::new(lexicon, byline_quotes::Settings::default());
+    let text = "“Nonsense,” the colonel harrumphed.";
+    let quotes = quoter.find(text, &byline_segment::paragraphs(text), None);
+    assert_eq!(quotes[0].cue.map(|c| c.text(text)), Some("harrumphed"));
+    // Without it, the quotation is still found, unattributed.
+    assert_eq!(byline_quotes::find(text)[0].speaker, None);
+}
+
+#[test]
+fn scare_quotes_option() {
+    let text = "OpenAI released its so-called “reasoning” model.";
+    let settings = byline_quotes::Settings { scare_quotes: true, ..byline_quotes::Settings::default() };
+    let quoter = byline_quotes::Quoter::new(byline_quotes::Lexicon::default(), settings);
+    let quotes = quoter.find(text, &byline_segment::paragraphs(text), None);
+    assert_eq!(shown(text, &quotes), vec![("“reasoning”".to_owned(), true, String::new(), String::new())]);
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// No panic, and every span is inside the text on character boundaries, in order.
+        #[test]
+        fn spans_are_valid(text in "([a-zA-Z]{1,6}|[ ,.:;!?\n—―-]|[\"“”‘’'«»]|said|told|he|Smith|according to|\\(|\\)){0,60}") {
+            let quotes = byline_quotes::find(&text);
+            let mut last = 0;
+            for q in &quotes {
+                for span in [Some(q.span), q.speaker, q.cue, q.resolved].into_iter().flatten() {
+                    prop_assert!(span.start <= span.end && span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+                prop_assert!(q.span.start >= last);
+                last = q.span.start;
+            }
+        }
+    }
+}
