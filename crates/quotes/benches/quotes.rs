@@ -1,5 +1,6 @@
-//! Throughput of the `quotes` stage alone and of the default pipeline, on
-//! PolNeAR dev texts when `../shared` is present (else on a built-in text).
+//! Throughput of the `quotes` stage alone, on PolNeAR dev texts when
+//! `../shared` is present (else on a built-in text). The whole default
+//! pipeline is measured by `cargo bench -p byline-cli`.
 //!
 //! `cargo bench -p byline-quotes`; divan prints time per iteration over the
 //! whole corpus, so documents/s = documents / time and MB/s = bytes / time
@@ -63,17 +64,6 @@ fn quotes_stage(bencher: divan::Bencher<'_, '_>) {
             let mut doc = doc.clone();
             stage.process(&mut doc).expect("quotes");
             divan::black_box(&doc.layers.quotes);
-        }
-    });
-}
-
-/// The default pipeline of the `byline` command.
-#[divan::bench]
-fn default_pipeline(bencher: divan::Bencher<'_, '_>) {
-    let default = pipeline(include_str!("../../../cli/pipelines/default.toml"));
-    bencher.counter(ItemsCount::new(corpus().len())).counter(BytesCount::new(bytes())).bench_local(|| {
-        for (i, text) in corpus().iter().enumerate() {
-            divan::black_box(default.annotate(&i.to_string(), text).expect("pipeline"));
         }
     });
 }
