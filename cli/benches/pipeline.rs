@@ -13,22 +13,20 @@ fn main() {
     divan::main();
 }
 
-/// PolNeAR dev texts, or the fixtures.
+/// PolNeAR dev texts (read by the `quotes` eval task's gold reader), or the
+/// fixtures when `../shared` is absent.
 fn corpus() -> &'static Vec<String> {
     static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
     CORPUS.get_or_init(|| {
+        byline_cli::link_stage_crates();
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
         let shared = format!("{root}/../shared/data/quotes/polnear/dev.jsonl");
-        let texts: Vec<String> = std::fs::read_to_string(shared)
-            .map(|data| {
-                data.lines()
-                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                    .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !texts.is_empty() {
-            return texts;
+        let gold = std::fs::read(&shared).ok().and_then(|data| {
+            let task = byline_core::eval::find_task("quotes")?;
+            (task.load)(&shared, &data).ok()
+        });
+        if let Some(gold) = gold {
+            return gold.inputs().iter().map(|d| d.text().to_owned()).collect();
         }
         let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/tests/fixtures"))
             .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
