@@ -211,6 +211,9 @@ struct TrainEntitiesArgs {
     /// (Brown clusters), as written by `byline train clusters`.
     #[arg(long, value_name = "FILE")]
     clusters: Option<PathBuf>,
+    /// Keep only features seen at least this often in the training data.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    min_count: usize,
     /// Unlabelled text (JSONL "text" fields, CoNLL words or plain text) to
     /// learn the usual casing of words from, besides the training data.
     #[arg(long, value_name = "FILE", num_args = 1..)]
