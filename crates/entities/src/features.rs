@@ -259,6 +259,24 @@ pub(crate) struct Token {
     gaz_len: u16,
 }
 
+/// Most forms a [`TokenCache`] keeps; it starts afresh when full.
+const CACHE_TOKENS: usize = 32_768;
+
+/// The hashes of forms already prepared (a form's hashes depend on the
+/// form and the model alone), so that a frequent word is hashed, shaped
+/// and looked up in the lexicon once.
+#[derive(Debug, Default)]
+pub(crate) struct TokenCache {
+    forms: HashedMap<Token>,
+}
+
+impl TokenCache {
+    /// Forgets every form (for another model).
+    pub(crate) fn clear(&mut self) {
+        self.forms.clear();
+    }
+}
+
 /// A document ready for feature extraction.
 #[derive(Debug, Default)]
 pub struct Prepared {
@@ -393,6 +411,12 @@ fn truecased(kind: Headline, class: CaseClass) -> bool {
 impl Extractor<'_> {
     /// Prepares a document given as sentences of token texts.
     pub fn prepare<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Prepared {
+        self.prepare_with(sentences, &mut TokenCache::default())
+    }
+
+    /// [`prepare`](Self::prepare), taking the hashes of forms seen before
+    /// from `cache` (which must only ever serve this extractor's model).
+    pub(crate) fn prepare_with<S: AsRef<str>>(&self, sentences: &[Vec<S>], cache: &mut TokenCache) -> Prepared {
         let n: usize = sentences.iter().map(Vec::len).sum();
         let mut p = Prepared {
             tokens: Vec::with_capacity(n),
@@ -414,10 +438,19 @@ impl Extractor<'_> {
         if self.config.truecase && p.headline.iter().any(|&h| h != Headline::No) {
             self.truecase(&mut forms, &p, &mut buf);
         }
+        if cache.forms.len() + n > CACHE_TOKENS {
+            cache.forms.clear();
+        }
         for form in &forms {
             let form: &str = form;
+            let word = hash_str(form);
+            if let Some(t) = cache.forms.get(&word) {
+                p.identity.push(t.lower);
+                p.tokens.push(*t);
+                continue;
+            }
             let lower = lower_hash(form, &mut buf);
-            let mut t = Token { word: hash_str(form), lower, class: case_class(form) as u8, ..Token::default() };
+            let mut t = Token { word, lower, class: case_class(form) as u8, ..Token::default() };
             shape(form, false, &mut buf);
             t.shape = hash_str(&buf);
             shape(form, true, &mut buf);
@@ -443,6 +476,7 @@ impl Extractor<'_> {
             if self.config.clusters {
                 t.cluster = self.lexicon.cluster_prefixes(form, t.word, t.lower);
             }
+            cache.forms.insert(word, t);
             p.identity.push(t.lower);
             p.tokens.push(t);
         }

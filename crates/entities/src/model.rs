@@ -166,6 +166,29 @@ impl WeightTable {
         out
     }
 
+    /// One table of several tables' rows side by side: a key's row is its
+    /// row in each table in turn (zeros where a table lacks the key), so
+    /// that one lookup serves every pass. Scales stay per table
+    /// ([`scale`](Self::scale) is the first's).
+    pub fn joint(tables: &[&WeightTable]) -> WeightTable {
+        let width: usize = tables.iter().map(|t| t.width).sum();
+        let mut rows: Vec<(u64, Vec<i16>)> = Vec::new();
+        let mut index: crate::hash::HashedMap<usize> = crate::hash::HashedMap::default();
+        let mut offset = 0;
+        for t in tables {
+            for (key, row) in t.entries() {
+                let at = *index.entry(key).or_insert_with(|| {
+                    rows.push((key, vec![0; width]));
+                    rows.len() - 1
+                });
+                rows[at].1[offset..offset + t.width].copy_from_slice(row);
+            }
+            offset += t.width;
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        WeightTable::new(width, tables.first().map_or(1.0, |t| t.scale), &rows)
+    }
+
     /// Quantises float rows (`tags` wide, `O` first): folds `O` away, drops
     /// rows whose largest weight is below `prune` times the largest weight
     /// of all, and scales to `i16`.
@@ -265,6 +288,8 @@ pub struct Model {
     pub about: String,
     /// This instance's identity, unique in the process.
     id: u64,
+    /// Both passes' weights in one table, built on first use.
+    joint: std::sync::OnceLock<WeightTable>,
 }
 
 /// A fresh model identity.
@@ -285,6 +310,7 @@ impl Clone for Model {
             names: self.names.clone(),
             about: self.about.clone(),
             id: new_id(),
+            joint: std::sync::OnceLock::new(),
         }
     }
 }
@@ -336,7 +362,7 @@ fn transitions(tags: usize, score: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> 
     if score.len() != tags * tags || start.len() != tags || end.len() != tags {
         return Err(format_error("transition scores do not fit the labels"));
     }
-    Ok(Transitions { tags, score, start, end, prevs: Vec::new() })
+    Ok(Transitions { tags, score, start, end, plan: Vec::new() })
 }
 
 impl Model {
@@ -352,7 +378,29 @@ impl Model {
         about: String,
     ) -> Model {
         let lists = lists_with_names(tagset.labels(), &names);
-        Model { config, tagset, first, document, lexicon, lists, names, about, id: new_id() }
+        Model {
+            config,
+            tagset,
+            first,
+            document,
+            lexicon,
+            lists,
+            names,
+            about,
+            id: new_id(),
+            joint: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The first pass's weights and (when there is a document pass) the
+    /// document pass's, side by side in one table: tagging looks each
+    /// feature up once for both passes.
+    pub(crate) fn joint(&self) -> &WeightTable {
+        self.joint.get_or_init(|| {
+            let mut tables = vec![&self.first.weights];
+            tables.extend(self.document.as_ref().map(|d| &d.weights));
+            WeightTable::joint(&tables)
+        })
     }
 
     /// This instance's identity, unique in the process (a clone gets its own).

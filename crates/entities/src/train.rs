@@ -332,7 +332,7 @@ impl Perceptron {
                 score: avg(&self.cur.trans.score, &self.sum.trans.score),
                 start: avg(&self.cur.trans.start, &self.sum.trans.start),
                 end: avg(&self.cur.trans.end, &self.sum.trans.end),
-                prevs: Vec::new(),
+                plan: Vec::new(),
             },
         }
     }
