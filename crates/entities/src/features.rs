@@ -49,6 +49,9 @@ pub struct FeatureConfig {
     /// A second pass that sees the first pass's labels for the same word
     /// elsewhere in the document.
     pub document: bool,
+    /// For words the model never saw in running text: their capitalisation
+    /// and place, and their phrase lists, as features of their own.
+    pub unknown: bool,
 }
 
 impl Default for FeatureConfig {
@@ -64,6 +67,7 @@ impl Default for FeatureConfig {
             truecase: true,
             clusters: true,
             document: true,
+            unknown: true,
         }
     }
 }
@@ -83,10 +87,11 @@ impl FeatureConfig {
             "truecase" => self.truecase = false,
             "clusters" => self.clusters = false,
             "document" => self.document = false,
+            "unknown" => self.unknown = false,
             other => {
                 return Err(format!(
                     "unknown feature group `{other}`; the groups are word, affixes, shape, position, window, \
-                     window1, bigrams, gazetteers, truecase, clusters, document"
+                     window1, bigrams, gazetteers, truecase, clusters, document, unknown"
                 ));
             }
         }
@@ -113,6 +118,9 @@ const T_LOWER_SKIP: u32 = 73;
 const T_GAZ: u32 = 80;
 const T_GAZ_LEFT: u32 = 81;
 const T_GAZ_RIGHT: u32 = 82;
+const T_GAZ_LABEL: u32 = 83;
+const T_GAZ_UNKNOWN: u32 = 84;
+const T_UNKNOWN: u32 = 64;
 const T_CLUSTER: u32 = 90; // + prefix index
 const T_CLUSTER_LEFT: u32 = 95;
 const T_CLUSTER_RIGHT: u32 = 96;
@@ -254,6 +262,8 @@ pub(crate) struct Token {
     suffix: [u64; 4],
     cluster: [u64; 4],
     class: u8,
+    /// The lexicon knows the word: the model saw it in running text.
+    known: bool,
     /// Range of this token's gazetteer values in `Prepared::gazetteer`.
     gaz_start: u32,
     gaz_len: u16,
@@ -342,6 +352,9 @@ pub struct Extractor<'m> {
     /// Phrase lists.
     pub gazetteer: &'m ListIndex,
 }
+
+/// Marks a gazetteer value that is a label's, not a list's.
+const LABEL_BIT: u64 = 1 << 62;
 
 /// Hashes of special neighbours outside the sentence.
 const BEFORE: u64 = 0x5eed_0000_0000_0001;
@@ -476,6 +489,7 @@ impl Extractor<'_> {
             if self.config.clusters {
                 t.cluster = self.lexicon.cluster_prefixes(form, t.word, t.lower);
             }
+            t.known = self.lexicon.knows(t.lower);
             cache.forms.insert(word, t);
             p.identity.push(t.lower);
             p.tokens.push(t);
@@ -544,6 +558,7 @@ impl Extractor<'_> {
             let lowers = &p.identity[start..end];
             for (first, last, list) in self.gazetteer.matches(lowers, &forms[start..end]) {
                 let len = last - first;
+                let label = self.gazetteer.label(list).map(|l| hash_str(l) & !LABEL_BIT & !0xff);
                 for (j, slot) in per_token[start + first..start + last].iter_mut().enumerate() {
                     let part = if len == 1 {
                         3
@@ -555,6 +570,14 @@ impl Extractor<'_> {
                         1
                     };
                     slot.push(u64::from(list) << 8 | part);
+                    // Any list of the label: the built-in lists and the
+                    // training data's names share what they say.
+                    if let Some(label) = label {
+                        let v = LABEL_BIT | label | part;
+                        if !slot.contains(&v) {
+                            slot.push(v);
+                        }
+                    }
                 }
             }
         }
@@ -581,6 +604,14 @@ impl Extractor<'_> {
             } else {
                 self.boundary_features(o, &mut emit);
             }
+        }
+    }
+
+    /// Marks token `i` as a word the model never saw (training uses it for
+    /// words of one fold of documents only).
+    pub(crate) fn set_unknown(p: &mut Prepared, i: usize) {
+        if let Some(t) = p.tokens.get_mut(i) {
+            t.known = false;
         }
     }
 
@@ -660,6 +691,11 @@ impl Extractor<'_> {
         let side = |o: isize| if o < 0 { BEFORE } else { AFTER };
 
         emit(feature_key(T_BIAS, 0));
+        if c.unknown && !t.known {
+            // A word the model never saw: shape, place and lists must carry it.
+            let first = u64::from(i == start);
+            emit(feature_key(T_UNKNOWN, u64::from(t.class) << 1 | first));
+        }
         if c.position {
             let first = u64::from(i == start);
             let headline = p.headline[k] as u64;
@@ -682,7 +718,10 @@ impl Extractor<'_> {
         if c.gazetteers {
             let gaz = |n: &Token| &p.gazetteer[n.gaz_start as usize..n.gaz_start as usize + n.gaz_len as usize];
             for &v in gaz(t) {
-                emit(feature_key(T_GAZ, v));
+                emit(feature_key(if v & LABEL_BIT != 0 { T_GAZ_LABEL } else { T_GAZ }, v));
+                if c.unknown && !t.known {
+                    emit(feature_key(T_GAZ_UNKNOWN, v));
+                }
             }
             for (o, tpl) in [(-1, T_GAZ_LEFT), (1, T_GAZ_RIGHT)] {
                 if let Some(n) = at(o) {

@@ -57,6 +57,8 @@ const MAX_TOKENS: usize = 8;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListIndex {
     names: Vec<String>,
+    /// The usual label of each list's entries (`-` for cue lists).
+    labels: Vec<String>,
     /// Sequence hash → bits of the lists with this exact entry, plus `PREFIX`.
     table: HashedMap<u64>,
 }
@@ -73,7 +75,7 @@ impl ListIndex {
     pub fn builtin() -> ListIndex {
         let mut index = ListIndex::default();
         for list in BUILTIN {
-            let id = index.add_list(list.name);
+            let id = index.add_labelled_list(list.name, list.label);
             for entry in entries(list.text) {
                 index.add(id, entry.split_whitespace());
             }
@@ -81,10 +83,22 @@ impl ListIndex {
         index
     }
 
-    /// Adds an empty list and returns its number.
+    /// Adds an empty list of cue words (no label) and returns its number.
     pub fn add_list(&mut self, name: &str) -> u32 {
+        self.add_labelled_list(name, "-")
+    }
+
+    /// Adds an empty list whose entries usually have `label` (`-` for none)
+    /// and returns its number.
+    pub fn add_labelled_list(&mut self, name: &str, label: &str) -> u32 {
         self.names.push(name.to_owned());
+        self.labels.push(label.to_owned());
         (self.names.len() - 1) as u32
+    }
+
+    /// The usual label of list `id`'s entries, if it has one.
+    pub fn label(&self, id: u32) -> Option<&str> {
+        self.labels.get(id as usize).map(String::as_str).filter(|l| *l != "-")
     }
 
     /// The list names, in number order.

@@ -318,7 +318,7 @@ impl Clone for Model {
 /// The list index of the built-in lists plus `names`, one list per label.
 pub fn lists_with_names(labels: &[String], names: &[(usize, String)]) -> ListIndex {
     let mut index = ListIndex::builtin();
-    let ids: Vec<u32> = labels.iter().map(|l| index.add_list(&format!("train-{l}"))).collect();
+    let ids: Vec<u32> = labels.iter().map(|l| index.add_labelled_list(&format!("train-{l}"), l)).collect();
     for (label, entry) in names {
         if let Some(&id) = ids.get(*label) {
             index.add(id, entry.split(' '));

@@ -23,7 +23,8 @@ use byline_core::eval::{Counts, Prf};
 
 use crate::conll::{ConllDocument, iob_chunks};
 use crate::document::document_features;
-use crate::features::{FeatureConfig, Prepared};
+use crate::features::{FeatureConfig, Prepared, lower_hash, normalize};
+use crate::hash::HashedMap;
 use crate::lexicon::Lexicon;
 use crate::lists::ListIndex;
 use crate::model::{Model, Pass, WeightTable, lists_with_names};
@@ -179,6 +180,14 @@ fn names_of<'a>(docs: impl Iterator<Item = &'a ConllDocument>, tagset: &TagSet) 
     names.sort();
     names.dedup();
     names
+}
+
+/// The identity hash of a raw word, as [`Prepared`] computes it (the
+/// lowercase of its normalised form).
+fn identity_hash(word: &str) -> u64 {
+    let (mut norm, mut buf) = (String::new(), String::new());
+    normalize(word, &mut norm);
+    lower_hash(&norm, &mut buf)
 }
 
 /// Feature ids of tokens, flat, with sentence and document structure.
@@ -528,6 +537,7 @@ fn extract<'l>(
     config: &FeatureConfig,
     lexicon: &Lexicon,
     lists_of: impl Fn(usize) -> &'l ListIndex,
+    unseen: impl Fn(usize, u64) -> bool,
     ids: &mut FeatureIds,
     grow: bool,
 ) -> Corpus {
@@ -535,7 +545,12 @@ fn extract<'l>(
     let mut keys = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let ex = crate::features::Extractor { config, lexicon, gazetteer: lists_of(d) };
-        let p = ex.prepare(&words(doc));
+        let mut p = ex.prepare(&words(doc));
+        for i in 0..p.len() {
+            if unseen(d, p.identity[i]) {
+                crate::features::Extractor::set_unknown(&mut p, i);
+            }
+        }
         let inst = &mut corpus.inst;
         corpus.doc_start.push((inst.gold.len(), inst.sentences.len()));
         for (sentence, &(start, end)) in doc.sentences.iter().zip(p.sentences()) {
@@ -618,8 +633,24 @@ pub fn train(
     let full_lists = lists_with_names(tagset.labels(), &names);
 
     let mut ids = FeatureIds::default();
-    let mut corpus = extract(train, &tagset, config, &lexicon, |d| &fold_lists[fold_of(d)], &mut ids, true);
-    let mut dev_corpus = extract(dev, &tagset, config, &lexicon, |_| &full_lists, &mut ids, false);
+    // A word found in one fold only (and not in the unlabelled text) trains
+    // as a word the model never saw, as the names of new text will be: the
+    // other folds stand for the training data, this fold for new text.
+    let mut folds_of_word: HashedMap<u64> = HashedMap::default();
+    if config.unknown {
+        for (d, doc) in train.iter().enumerate() {
+            for t in doc.sentences.iter().flatten() {
+                *folds_of_word.entry(identity_hash(&t.word)).or_default() |= 1 << (fold_of(d) % 64);
+            }
+        }
+        // Words of the unlabelled text are known to every fold.
+        for t in options.text.iter().flatten() {
+            folds_of_word.insert(identity_hash(t), u64::MAX);
+        }
+    }
+    let unseen = |d: usize, word: u64| folds_of_word.get(&word).is_some_and(|&f| f == 1 << (fold_of(d) % 64));
+    let mut corpus = extract(train, &tagset, config, &lexicon, |d| &fold_lists[fold_of(d)], unseen, &mut ids, true);
+    let mut dev_corpus = extract(dev, &tagset, config, &lexicon, |_| &full_lists, |_, _| false, &mut ids, false);
     if options.min_count > 1 {
         let mut counts = vec![0usize; ids.keys.len()];
         for &f in &corpus.inst.feats {
