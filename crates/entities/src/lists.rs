@@ -41,6 +41,7 @@ pub const BUILTIN: &[BuiltinList] = &[
     BuiltinList { name: "titles", label: "-", text: include_str!("../lists/titles.txt") },
     BuiltinList { name: "org-words", label: "-", text: include_str!("../lists/org-words.txt") },
     BuiltinList { name: "dates", label: "-", text: include_str!("../lists/dates.txt") },
+    BuiltinList { name: "common-caps", label: "-", text: include_str!("../lists/common-caps.txt") },
 ];
 
 /// The entries of a list text: non-empty lines without `#` comments.

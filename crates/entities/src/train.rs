@@ -182,14 +182,6 @@ fn names_of<'a>(docs: impl Iterator<Item = &'a ConllDocument>, tagset: &TagSet) 
     names
 }
 
-/// The identity hash of a raw word, as [`Prepared`] computes it (the
-/// lowercase of its normalised form).
-fn identity_hash(word: &str) -> u64 {
-    let (mut norm, mut buf) = (String::new(), String::new());
-    normalize(word, &mut norm);
-    lower_hash(&norm, &mut buf)
-}
-
 /// Feature ids of tokens, flat, with sentence and document structure.
 #[derive(Debug, Default)]
 struct Instances {
@@ -638,14 +630,18 @@ pub fn train(
     // other folds stand for the training data, this fold for new text.
     let mut folds_of_word: HashedMap<u64> = HashedMap::default();
     if config.unknown {
+        let (mut norm, mut buf) = (String::new(), String::new());
+        let mut hash = |word: &str| {
+            normalize(word, &mut norm);
+            lower_hash(&norm, &mut buf)
+        };
         for (d, doc) in train.iter().enumerate() {
             for t in doc.sentences.iter().flatten() {
-                *folds_of_word.entry(identity_hash(&t.word)).or_default() |= 1 << (fold_of(d) % 64);
+                *folds_of_word.entry(hash(&t.word)).or_default() |= 1 << (fold_of(d) % 64);
             }
         }
-        // Words of the unlabelled text are known to every fold.
         for t in options.text.iter().flatten() {
-            folds_of_word.insert(identity_hash(t), u64::MAX);
+            folds_of_word.insert(hash(t), u64::MAX);
         }
     }
     let unseen = |d: usize, word: u64| folds_of_word.get(&word).is_some_and(|&f| f == 1 << (fold_of(d) % 64));
