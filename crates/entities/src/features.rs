@@ -412,6 +412,36 @@ pub(crate) fn headline_kind<'a>(words: impl Iterator<Item = &'a str>) -> Headlin
     }
 }
 
+/// Short words that headline style leaves in lowercase.
+const HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "out",
+    "over", "per", "the", "to", "up", "via", "vs", "vs.", "with",
+];
+
+/// Which words to truecase: the all-caps words of all-caps headlines, the
+/// capitalised words of title-case headlines, and a dateline's all-caps
+/// place at the start of a sentence of running text (`SAN FRANCISCO
+/// (Reuters) -`, `KYIV, Ukraine (AP) —`): up to four all-caps words
+/// followed by a comma, a bracket or a dash.
+fn to_truecase(forms: &[Cow<'_, str>], p: &Prepared) -> Vec<bool> {
+    let mut todo = vec![false; forms.len()];
+    for (k, &(start, end)) in p.sentences.iter().enumerate() {
+        let kind = p.headline[k];
+        if kind != Headline::No {
+            for i in start..end {
+                todo[i] = truecased(kind, case_class(&forms[i]));
+            }
+            continue;
+        }
+        let run = forms[start..end].iter().take(5).take_while(|f| case_class(f) == CaseClass::AllCaps).count();
+        let next = forms.get(start + run).filter(|_| start + run < end).map(|f| &**f);
+        if (1..=4).contains(&run) && matches!(next, Some("," | "(" | "-" | "--" | ":")) && end - start >= run + 4 {
+            todo[start..start + run].fill(true);
+        }
+    }
+    todo
+}
+
 /// True when a word of a `kind` headline is to be truecased.
 fn truecased(kind: Headline, class: CaseClass) -> bool {
     match kind {
@@ -422,6 +452,49 @@ fn truecased(kind: Headline, class: CaseClass) -> bool {
 }
 
 impl Extractor<'_> {
+    /// The kind of headline a sentence is: [`headline_kind`], or title case
+    /// in the style that leaves short words in lowercase (`Anthropic Hires
+    /// Former Google Executive to Lead Europe Expansion`): at least five
+    /// words, every lowercase one a short word of that style, no comma,
+    /// colon or bracket (tables and lists have them), no final full stop, at
+    /// most one number, and two or more capitalised words after the first
+    /// that running text writes in lowercase (the lexicon's usual casing),
+    /// which a list of names (`Bank of America and Morgan Stanley`) lacks.
+    fn headline_of(&self, words: &[Cow<'_, str>]) -> Headline {
+        let kind = headline_kind(words.iter().map(|w| &**w));
+        if kind != Headline::No || words.len() < 5 {
+            return kind;
+        }
+        let (mut lettered, mut common, mut digits) = (0usize, 0usize, 0usize);
+        let mut buf = String::new();
+        for (k, w) in words.iter().enumerate() {
+            let w: &str = w;
+            // Punctuation of lists and tables, a final full stop, numbers.
+            if matches!(w, "," | ";" | ":" | "(" | ")" | "=" | "/") || (k + 1 == words.len() && w == ".") {
+                return Headline::No;
+            }
+            if w.contains(|c: char| c.is_ascii_digit()) {
+                digits += 1;
+                if digits > 1 {
+                    return Headline::No;
+                }
+            }
+            let Some(first) = w.chars().find(|c| c.is_alphabetic()) else { continue };
+            lettered += 1;
+            if first.is_lowercase() {
+                if !HEADLINE_LOWER.contains(&w) {
+                    return Headline::No;
+                }
+            } else if k > 0 {
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                let usual = self.lexicon.truecase(&buf);
+                common += usize::from(usual.is_some_and(|u| u.starts_with(|c: char| c.is_lowercase())));
+            }
+        }
+        if lettered >= 5 && common >= 2 { Headline::TitleCase } else { Headline::No }
+    }
+
     /// Prepares a document given as sentences of token texts.
     pub fn prepare<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Prepared {
         self.prepare_with(sentences, &mut TokenCache::default())
@@ -445,11 +518,14 @@ impl Extractor<'_> {
             forms.extend(sentence.iter().map(|w| normalized(w.as_ref())));
             p.sentence_of.resize(forms.len(), k as u32);
             p.sentences.push((start, forms.len()));
-            p.headline.push(headline_kind(sentence.iter().map(AsRef::as_ref)));
+            p.headline.push(self.headline_of(&forms[start..]));
         }
         let mut buf = String::new();
-        if self.config.truecase && p.headline.iter().any(|&h| h != Headline::No) {
+        if self.config.truecase {
             self.truecase(&mut forms, &p, &mut buf);
+        }
+        if self.config.truecase {
+            self.lowercase_common(&mut forms, &mut buf);
         }
         if cache.forms.len() + n > CACHE_TOKENS {
             cache.forms.clear();
@@ -505,20 +581,23 @@ impl Extractor<'_> {
     /// casing of the word elsewhere in the document (outside headlines and
     /// sentence starts), else the lexicon's.
     fn truecase(&self, forms: &mut [Cow<'_, str>], p: &Prepared, buf: &mut String) {
+        let todo = to_truecase(forms, p);
+        if !todo.contains(&true) {
+            return;
+        }
         // Lowercase hash → casings seen in running text, with counts.
         let mut wanted: HashedMap<Vec<(usize, usize)>> = HashedMap::default();
-        for (k, &(start, end)) in p.sentences.iter().enumerate() {
-            for form in &forms[start..end] {
-                if truecased(p.headline[k], case_class(form)) {
-                    wanted.entry(lower_hash(form, buf)).or_default();
-                }
-            }
+        for (form, _) in forms.iter().zip(&todo).filter(|(_, t)| **t) {
+            wanted.entry(lower_hash(form, buf)).or_default();
         }
         for (k, &(start, end)) in p.sentences.iter().enumerate() {
             if p.headline[k] != Headline::No {
                 continue;
             }
             for i in start + 1..end {
+                if todo[i] {
+                    continue;
+                }
                 if let Some(seen) = wanted.get_mut(&lower_hash(&forms[i], buf)) {
                     match seen.iter_mut().find(|(j, _)| forms[*j] == forms[i]) {
                         Some((_, count)) => *count += 1,
@@ -527,11 +606,8 @@ impl Extractor<'_> {
                 }
             }
         }
-        for (k, &(start, end)) in p.sentences.iter().enumerate() {
-            for i in start..end {
-                if !truecased(p.headline[k], case_class(&forms[i])) {
-                    continue;
-                }
+        for i in 0..forms.len() {
+            if todo[i] {
                 let in_doc = wanted.get(&lower_hash(&forms[i], buf)).and_then(|seen| {
                     // The most frequent casing; ties go to the first seen.
                     seen.iter().fold(None, |best: Option<(usize, usize)>, &(j, c)| match best {
@@ -541,13 +617,45 @@ impl Extractor<'_> {
                 });
                 let best = match in_doc {
                     Some((j, _)) => Some(forms[j].to_string()),
-                    None => self.lexicon.truecase(&forms[i].to_lowercase()).map(str::to_owned),
+                    // A short all-caps word is an acronym (`AI`, `EU`)
+                    // unless running text writes it in lowercase (`UP`):
+                    // the lexicon's `Ai` is another word.
+                    None => self.usual_casing(&forms[i].to_lowercase()).filter(|u| {
+                        forms[i].chars().count() > 3
+                            || case_class(&forms[i]) != CaseClass::AllCaps
+                            || case_class(u) == CaseClass::Lower
+                    }),
                 };
                 if let Some(best) = best {
                     forms[i] = Cow::Owned(best);
                 }
             }
         }
+    }
+
+    /// Writes the capitalised common nouns of the `common-caps` list (`AI`,
+    /// `CEO`, `Start-Up`) in lowercase: the model reads them as the common
+    /// words they are.
+    fn lowercase_common(&self, forms: &mut [Cow<'_, str>], buf: &mut String) {
+        let Some(list) = self.gazetteer.id("common-caps") else { return };
+        for form in forms.iter_mut() {
+            if form.starts_with(|c: char| c.is_uppercase()) && self.gazetteer.has_word(list, lower_hash(form, buf)) {
+                *form = Cow::Owned(buf.clone());
+            }
+        }
+    }
+
+    /// The lexicon's usual casing of a lowercase word; for a hyphenated word
+    /// it does not know, that of each part (`Start-Up` is `start-up`).
+    fn usual_casing(&self, lower: &str) -> Option<String> {
+        if let Some(u) = self.lexicon.truecase(lower) {
+            return Some(u.to_owned());
+        }
+        if !lower.contains('-') {
+            return None;
+        }
+        let parts: Option<Vec<&str>> = lower.split('-').map(|part| self.lexicon.truecase(part)).collect();
+        parts.map(|p| p.join("-"))
     }
 
     /// Finds the phrase-list matches of each sentence and records `(list,
@@ -698,7 +806,11 @@ impl Extractor<'_> {
         }
         if c.position {
             let first = u64::from(i == start);
-            let headline = p.headline[k] as u64;
+            // A title-case headline, once truecased, reads as running text:
+            // the 1996 wire has all-caps headlines but hardly any in title
+            // case, so a title-case flag would carry what its few tables of
+            // names taught.
+            let headline = if p.headline[k] == Headline::AllCaps { Headline::AllCaps as u64 } else { 0 };
             emit(feature_key(T_CLASS_POSITION, u64::from(t.class) << 1 | first));
             emit(feature_key(T_CLASS_HEADLINE, u64::from(t.class) << 2 | headline));
             if headline != 0 {

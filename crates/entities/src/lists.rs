@@ -4,7 +4,7 @@
 //! the training data, one list per label.
 //!
 //! A match is a run of tokens whose lowercase forms equal an entry's tokens
-//! and which starts with a capital or a digit. Membership is a feature, not
+//! and which starts with a capitalised word or a digit. Membership is a feature, not
 //! a decision: the tagger learns how far to trust each list (a month name
 //! is evidence against an entity, a first name for a person). The index is
 //! a hash table of token-sequence hashes, so matching costs a lookup or two
@@ -107,6 +107,17 @@ impl ListIndex {
         &self.names
     }
 
+    /// The number of the list called `name`.
+    pub fn id(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+
+    /// True when list `id` has the one-token entry whose lowercase form has
+    /// the hash `lower`.
+    pub fn has_word(&self, id: u32, lower: u64) -> bool {
+        id < 63 && self.table.get(&extend(SEQUENCE_SEED, lower)).is_some_and(|bits| bits & (1 << id) != 0)
+    }
+
     /// Number of distinct token sequences (entries and their prefixes).
     pub fn sequences(&self) -> usize {
         self.table.len()
@@ -144,7 +155,8 @@ impl ListIndex {
     /// Matches `(first, last + 1, list)` in a sentence given the hashes of
     /// its lowercase words and its (normalised) forms: for each list, the
     /// longest match at each start, left to right without overlaps. A match
-    /// starts at a word that begins with a capital letter or a digit.
+    /// starts at a word with a capital letter (`Paris`, `iPhone`) or a
+    /// digit first.
     pub fn matches<S: AsRef<str>>(&self, lowers: &[u64], forms: &[S]) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
         if self.table.is_empty() {
@@ -153,8 +165,10 @@ impl ListIndex {
         // End of the last match taken, per list.
         let mut taken = [0usize; 63];
         for start in 0..lowers.len() {
-            let first = forms.get(start).and_then(|f| f.as_ref().chars().next());
-            if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            // A capital or a digit first, or a capital inside (`iPhone`, `xAI`).
+            let form = forms.get(start).map_or("", |f| f.as_ref());
+            let first = form.chars().next();
+            if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) && !form.chars().any(char::is_uppercase) {
                 continue;
             }
             let mut h = SEQUENCE_SEED;

@@ -522,7 +522,10 @@ struct Corpus {
     doc_start: Vec<(usize, usize)>,
 }
 
-/// Extracts features of `docs`; `lists_of(d)` gives the lists for document `d`.
+/// Extracts features of `docs`; `lists_of(d)` gives the lists for document `d`,
+/// and `unseen(d, word)` says whether document `d` is to read `word` (its
+/// identity hash) as a word the model never saw.
+#[allow(clippy::too_many_arguments)]
 fn extract<'l>(
     docs: &[ConllDocument],
     tagset: &TagSet,
