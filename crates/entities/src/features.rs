@@ -353,6 +353,9 @@ pub struct Extractor<'m> {
     pub gazetteer: &'m ListIndex,
 }
 
+/// Salt of the hashes of the common nouns of the `common-caps` list.
+const COMMON: u64 = 0xc033_0000_0000_0001;
+
 /// Marks a gazetteer value that is a label's, not a list's.
 const LABEL_BIT: u64 = 1 << 62;
 
@@ -524,14 +527,22 @@ impl Extractor<'_> {
         if self.config.truecase {
             self.truecase(&mut forms, &p, &mut buf);
         }
+        let mut common = Vec::new();
         if self.config.truecase {
-            self.lowercase_common(&mut forms, &mut buf);
+            self.mark_common(&p, &forms, &mut common, &mut buf);
         }
         if cache.forms.len() + n > CACHE_TOKENS {
             cache.forms.clear();
         }
-        for form in &forms {
+        for (i, form) in forms.iter().enumerate() {
             let form: &str = form;
+            // A common noun of the `common-caps` list is a word of its own.
+            if common.get(i).copied().unwrap_or(false) {
+                let t = Extractor::common_token(form, &mut buf);
+                p.identity.push(t.lower);
+                p.tokens.push(t);
+                continue;
+            }
             let word = hash_str(form);
             if let Some(t) = cache.forms.get(&word) {
                 p.identity.push(t.lower);
@@ -633,15 +644,47 @@ impl Extractor<'_> {
         }
     }
 
-    /// Writes the capitalised common nouns of the `common-caps` list (`AI`,
-    /// `CEO`, `Start-Up`) in lowercase: the model reads them as the common
-    /// words they are.
-    fn lowercase_common(&self, forms: &mut [Cow<'_, str>], buf: &mut String) {
+    /// Marks in `common` the capitalised common nouns of the `common-caps`
+    /// list (`AI`, `CEO`, `Start-Up`) that are not part of a longer name of
+    /// a list (`Mistral AI`): the model reads them as common words it has
+    /// never seen, whatever their letters look like (`AI` has the shape and
+    /// the last letter of many names).
+    fn mark_common(&self, p: &Prepared, forms: &[Cow<'_, str>], common: &mut Vec<bool>, buf: &mut String) {
+        common.clear();
+        common.resize(forms.len(), false);
         let Some(list) = self.gazetteer.id("common-caps") else { return };
-        for form in forms.iter_mut() {
-            if form.starts_with(|c: char| c.is_uppercase()) && self.gazetteer.has_word(list, lower_hash(form, buf)) {
-                *form = Cow::Owned(buf.clone());
+        for &(start, end) in &p.sentences {
+            let mut any = false;
+            for i in start..end {
+                if forms[i].starts_with(|c: char| c.is_uppercase())
+                    && self.gazetteer.has_word(list, lower_hash(&forms[i], buf))
+                {
+                    common[i] = true;
+                    any = true;
+                }
             }
+            if any {
+                let lowers: Vec<u64> = forms[start..end].iter().map(|f| lower_hash(f, buf)).collect();
+                for (a, b, l) in self.gazetteer.matches(&lowers, &forms[start..end]) {
+                    if b - a > 1 && self.gazetteer.label(l).is_some() {
+                        common[start + a..start + b].fill(false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hashes of a common noun marked by [`mark_common`](Self::mark_common):
+    /// a lowercase word of ordinary shape that the model never saw.
+    fn common_token(form: &str, buf: &mut String) -> Token {
+        let lower = combine(lower_hash(form, buf), COMMON);
+        Token {
+            word: lower,
+            lower,
+            shape: hash_str("xxxx"),
+            short: hash_str("x"),
+            class: CaseClass::Lower as u8,
+            ..Token::default()
         }
     }
 
