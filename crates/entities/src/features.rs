@@ -415,10 +415,10 @@ pub(crate) fn headline_kind<'a>(words: impl Iterator<Item = &'a str>) -> Headlin
     }
 }
 
-/// Short words that headline style leaves in lowercase.
+/// Short words (and the possessive) that headline style leaves in lowercase.
 const HEADLINE_LOWER: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "out",
-    "over", "per", "the", "to", "up", "via", "vs", "vs.", "with",
+    "'s", "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or",
+    "out", "over", "per", "the", "to", "up", "via", "vs", "vs.", "with",
 ];
 
 /// Which words to truecase: the all-caps words of all-caps headlines, the
