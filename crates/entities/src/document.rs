@@ -5,8 +5,11 @@
 //! an earlier, harder one (the headline "LEICESTERSHIRE TAKE OVER"). Like
 //! Ratinov & Roth's two-stage prediction aggregation, the second pass looks
 //! at what the first pass said about the other mentions of the same word in
-//! the document and adds those observations as features to the first pass's
-//! scores, then decodes again.
+//! the document (their labels, and their tags inside names of two or more
+//! tokens: `Dr. Jack Kevorkian` tells a lone `Kevorkian` that it is a
+//! surname) and, like their context aggregation, at the words next to the
+//! other mentions; it adds those observations as features to the first
+//! pass's scores, then decodes again.
 //!
 //! Only capitalised words vote and receive these features: `May` the month
 //! and `may` the verb share nothing. Training takes first-pass labels from

@@ -8,9 +8,11 @@
 //!
 //! A document is first [`prepare`](Extractor::prepare)d: every token is
 //! normalised (curly quotes and dashes to their ASCII forms), words of
-//! all-caps headlines are truecased (from the document itself, else from the
-//! lexicon of the training text), and the hashes of its word, lowercase,
-//! shapes, affixes, word cluster and gazetteer matches are computed once.
+//! headlines and datelines are truecased (from the document itself, else
+//! from the lexicon of the training text), capitalised common nouns (`AI`,
+//! `CEO`) are marked as such, and the hashes of its word, lowercase, shapes,
+//! affixes, word cluster, gazetteer matches and whether the model knows the
+//! word are computed once.
 //! [`features`](Extractor::features) then combines them for one position:
 //! the token, its ±2 neighbours, conjunctions, and its place in the sentence.
 

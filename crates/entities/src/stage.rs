@@ -23,8 +23,8 @@ pub struct EntityOptions {
     pub model: Option<String>,
     /// Report only these labels (e.g. ["PER", "ORG"]); all when empty.
     pub labels: Vec<String>,
-    /// Skip the document pass (label consistency across a story): about
-    /// twice as fast, about one F1 point less accurate.
+    /// Skip the document pass (label consistency across a story): about a
+    /// quarter faster, about 1.7 F1 points less accurate.
     pub single_pass: bool,
 }
 

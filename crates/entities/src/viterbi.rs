@@ -29,7 +29,7 @@ const LANES: usize = 8;
 /// Tags that the same tags may precede: in BILOU, `O`, every `B` and every
 /// `U` follow `O`, any `L` or any `U`; each label's `I` and `L` follow its
 /// `B` and `I`. A decoding step computes a group's best predecessors block
-/// by block of [`LANES`] next tags, which vectorises.
+/// by block of eight next tags, which vectorises.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     /// The tags that may precede, ascending (ties go to the first).
