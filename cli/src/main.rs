@@ -204,16 +204,14 @@ struct TrainEntitiesArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     folds: usize,
     /// Switch a feature group off (repeatable): word, affixes, shape,
-    /// position, window, window1, bigrams, gazetteers, truecase, clusters, document.
+    /// position, window, window1, bigrams, gazetteers, truecase, clusters, document,
+    /// unknown.
     #[arg(long, value_name = "GROUP")]
     without: Vec<String>,
     /// Word clusters for the cluster features: lines of `PATH<TAB>WORD`
     /// (Brown clusters), as written by `byline train clusters`.
     #[arg(long, value_name = "FILE")]
     clusters: Option<PathBuf>,
-    /// Keep only features seen at least this often in the training data.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    min_count: usize,
     /// Unlabelled text (JSONL "text" fields, CoNLL words or plain text) to
     /// learn the usual casing of words from, besides the training data.
     #[arg(long, value_name = "FILE", num_args = 1..)]

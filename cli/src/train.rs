@@ -116,7 +116,6 @@ pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
         config,
         folds: args.folds,
         bag: args.bag,
-        min_count: args.min_count,
         clusters,
         text,
         about: format!(

@@ -57,8 +57,6 @@ pub struct TrainOptions {
     pub text: Vec<Vec<String>>,
     /// A line saying what the model is trained on.
     pub about: String,
-    /// Keep only features seen at least this often in the training data.
-    pub min_count: usize,
 }
 
 impl Default for TrainOptions {
@@ -74,7 +72,6 @@ impl Default for TrainOptions {
             clusters: Vec::new(),
             text: Vec::new(),
             about: String::new(),
-            min_count: 1,
         }
     }
 }
@@ -201,20 +198,6 @@ impl Instances {
 
     fn token_feats(&self, i: usize) -> &[u32] {
         &self.feats[self.offsets[i]..self.offsets[i + 1]]
-    }
-
-    /// Renumbers features by `remap`, dropping those mapped to `u32::MAX`.
-    fn remap(&mut self, remap: &[u32]) {
-        let mut feats = Vec::with_capacity(self.feats.len());
-        for i in 0..self.offsets.len() - 1 {
-            let (a, b) = (self.offsets[i], self.offsets[i + 1]);
-            self.offsets[i] = feats.len();
-            feats.extend(self.feats[a..b].iter().map(|&f| remap[f as usize]).filter(|&f| f != u32::MAX));
-        }
-        if let Some(last) = self.offsets.last_mut() {
-            *last = feats.len();
-        }
-        self.feats = feats;
     }
 }
 
@@ -648,25 +631,8 @@ pub fn train(
         }
     }
     let unseen = |d: usize, word: u64| folds_of_word.get(&word).is_some_and(|&f| f == 1 << (fold_of(d) % 64));
-    let mut corpus = extract(train, &tagset, config, &lexicon, |d| &fold_lists[fold_of(d)], unseen, &mut ids, true);
-    let mut dev_corpus = extract(dev, &tagset, config, &lexicon, |_| &full_lists, |_, _| false, &mut ids, false);
-    if options.min_count > 1 {
-        let mut counts = vec![0usize; ids.keys.len()];
-        for &f in &corpus.inst.feats {
-            counts[f as usize] += 1;
-        }
-        let mut remap = vec![u32::MAX; ids.keys.len()];
-        let mut keys = Vec::new();
-        for (id, &c) in counts.iter().enumerate() {
-            if c >= options.min_count {
-                remap[id] = keys.len() as u32;
-                keys.push(ids.keys[id]);
-            }
-        }
-        corpus.inst.remap(&remap);
-        dev_corpus.inst.remap(&remap);
-        ids = FeatureIds { ids: keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect(), keys };
-    }
+    let corpus = extract(train, &tagset, config, &lexicon, |d| &fold_lists[fold_of(d)], unseen, &mut ids, true);
+    let dev_corpus = extract(dev, &tagset, config, &lexicon, |_| &full_lists, |_, _| false, &mut ids, false);
     report(&TrainEvent::Note(format!(
         "{} training documents, {} sentences, {} tokens, {} features; {} dev tokens; labels {}",
         train.len(),
