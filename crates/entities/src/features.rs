@@ -988,6 +988,68 @@ mod tests {
         assert_eq!(p.tokens[1].word, hash_str("WINS"), "unknown words keep their casing");
     }
 
+    /// The forms the model reads for each token of a document: `(word hash,
+    /// expected form)` pairs checked for each case.
+    fn check_forms(lexicon: &Lexicon, cases: &[(Vec<Vec<&str>>, Vec<(usize, &str)>)]) {
+        let config = FeatureConfig::default();
+        let gazetteer = ListIndex::builtin();
+        let ex = Extractor { config: &config, lexicon, gazetteer: &gazetteer };
+        for (doc, expect) in cases {
+            let p = ex.prepare(doc);
+            for &(i, form) in expect {
+                assert_eq!(p.tokens[i].word, hash_str(form), "token {i} of {doc:?} should read as {form}");
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_datelines_and_acronyms_are_truecased() {
+        let running = vec![
+            vec!["Shares", "of", "the", "company", "rose", "in", "San", "Francisco", "as", "the", "former", "chief"],
+            vec!["He", "will", "lead", "the", "expansion", "and", "hires", "more", "people", "."],
+        ];
+        let lexicon = Lexicon::new(Lexicon::casings_of(&running), []);
+        let with = |first: Vec<&'static str>| {
+            let mut doc = vec![first];
+            doc.extend(running.iter().cloned());
+            doc
+        };
+        check_forms(
+            &lexicon,
+            &[
+                // A dateline's all-caps place takes the story's casing.
+                (
+                    with(vec!["SAN", "FRANCISCO", "(", "Reuters", ")", "-", "Shares", "rose"]),
+                    vec![(0, "San"), (1, "Francisco"), (3, "Reuters")],
+                ),
+                // Title case in the style with lowercase short words.
+                (
+                    with(vec!["Zorblax", "Hires", "Former", "Chief", "to", "Lead", "Expansion"]),
+                    vec![(0, "Zorblax"), (1, "hires"), (2, "former"), (5, "lead")],
+                ),
+                // A list of names is not a headline.
+                (with(vec!["Zorblax", ",", "Former", "Chief", "and", "Lead", "Expansion"]), vec![(2, "Former")]),
+                // Short all-caps words stay acronyms; hyphenated words
+                // take the casing of their parts.
+                (with(vec!["UN", "CHIEF", "HIRES", "FORMER-CHIEF", "."]), vec![(0, "UN"), (3, "former-chief")]),
+            ],
+        );
+    }
+
+    #[test]
+    fn capitalised_common_nouns_read_as_unseen_words() {
+        let config = FeatureConfig::default();
+        let (lexicon, gazetteer) = (Lexicon::default(), ListIndex::builtin());
+        let ex = Extractor { config: &config, lexicon: &lexicon, gazetteer: &gazetteer };
+        let p = ex.prepare(&[vec!["The", "AI", "start-up", "and", "Mistral", "AI", "hired", "a", "CEO"]]);
+        let plain = |i: usize, form: &str| p.tokens[i].word == hash_str(form);
+        assert!(!plain(1, "AI") && !plain(1, "ai"), "AI the noun is a word of its own");
+        assert_eq!(p.tokens[1].class, CaseClass::Lower as u8);
+        assert!(!p.tokens[1].known);
+        assert!(plain(5, "AI"), "AI in the listed name Mistral AI stays");
+        assert!(!plain(8, "CEO"));
+    }
+
     #[test]
     fn each_group_switches_off() {
         let full = FeatureConfig::default();

@@ -375,4 +375,30 @@ mod tests {
         assert!(group_tokens(&[], &sentences).is_empty());
         assert_eq!(group_tokens(&tokens[..2], &[]).len(), 1, "no sentences: one group");
     }
+
+    #[test]
+    fn lines_are_units_when_line_breaks_fall_between_sentences() {
+        // Sentences as (start, end) byte ranges of the text.
+        let s = |a, b| Span::new(a, b);
+        let cases: &[(&str, &[Span], bool)] = &[
+            // Results lines: every break but one between sentences.
+            (
+                "Alpha 1 Beta 2\nGamma 3 Delta\nEpsilon 4\nZeta 5\nEta 6",
+                &[s(0, 14), s(15, 38), s(39, 45), s(46, 51)],
+                true,
+            ),
+            // Hard-wrapped prose: the breaks fall inside sentences.
+            ("The storm hit the\ncoast on Monday and\ncut power.", &[s(0, 50)], false),
+            // One paragraph per line: nothing to split.
+            ("One.\nTwo.\nThree.", &[s(0, 4), s(5, 9), s(10, 16)], false),
+            // Blank lines are paragraph breaks, not line breaks.
+            ("One two\n\nthree four", &[s(0, 19)], false),
+        ];
+        for &(text, sentences, expect) in cases {
+            assert_eq!(lines_are_units(text, sentences), expect, "{text:?}");
+        }
+        let text = "Phil\nMickelson";
+        let groups = split_at_lines(text, vec![vec![s(0, 4), s(5, 14)]]);
+        assert_eq!(groups, vec![vec![s(0, 4)], vec![s(5, 14)]]);
+    }
 }
