@@ -988,9 +988,12 @@ mod tests {
         assert_eq!(p.tokens[1].word, hash_str("WINS"), "unknown words keep their casing");
     }
 
-    /// The forms the model reads for each token of a document: `(word hash,
-    /// expected form)` pairs checked for each case.
-    fn check_forms(lexicon: &Lexicon, cases: &[(Vec<Vec<&str>>, Vec<(usize, &str)>)]) {
+    /// A document and the forms the model is to read at some of its tokens
+    /// (token index in the document, form).
+    type FormCase<'a> = (Vec<Vec<&'a str>>, Vec<(usize, &'a str)>);
+
+    /// Checks the forms the model reads for each case.
+    fn check_forms(lexicon: &Lexicon, cases: &[FormCase<'_>]) {
         let config = FeatureConfig::default();
         let gazetteer = ListIndex::builtin();
         let ex = Extractor { config: &config, lexicon, gazetteer: &gazetteer };
