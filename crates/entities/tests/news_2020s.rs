@@ -224,6 +224,114 @@ const HELD_OUT: &[Case] = &[
     ),
 ];
 
+/// Written after the tagger, its lists and the shipped model were final, and
+/// scored once: `HELD_OUT` had lost some of its innocence (its first scoring
+/// showed misses such as `Stable Diffusion` and `Ozempic`, and the lists
+/// that were being extended with 2020s names came to include them).
+const FRESH: &[Case] = &[
+    (
+        "Rep. Jasmine Crockett of Texas accused the committee chairman of stalling the inquiry.",
+        &[("Jasmine Crockett", "PER"), ("Texas", "LOC")],
+    ),
+    (
+        "Databricks bought the data start-up Tabular for more than $1 billion, beating Snowflake to the deal.",
+        &[("Databricks", "ORG"), ("Tabular", "ORG"), ("Snowflake", "ORG")],
+    ),
+    (
+        "LAGOS (Reuters) - Nigeria's central bank raised its main lending rate for the fifth time this year.",
+        &[("LAGOS", "LOC"), ("Reuters", "ORG"), ("Nigeria", "LOC")],
+    ),
+    (
+        "Gov. Josh Green of Hawaii declared an emergency after wildfires swept through Lahaina.",
+        &[("Josh Green", "PER"), ("Hawaii", "LOC"), ("Lahaina", "LOC")],
+    ),
+    (
+        "SEOUL, Dec 3 (Reuters) - President Yoon Suk Yeol declared martial law, then lifted it hours later after \
+         lawmakers voted it down.",
+        &[("SEOUL", "LOC"), ("Reuters", "ORG"), ("Yoon Suk Yeol", "PER")],
+    ),
+    (
+        "CHIPMAKER ARM PLANS TO BUILD ITS OWN PROCESSORS\n\nArm Holdings, which is controlled by SoftBank, will start \
+         making chips for Meta, according to the Financial Times.",
+        &[("ARM", "ORG"), ("Arm Holdings", "ORG"), ("SoftBank", "ORG"), ("Meta", "ORG"), ("Financial Times", "ORG")],
+    ),
+    (
+        "Sen. Tammy Duckworth, an Illinois Democrat, introduced a bill to protect access to IVF.",
+        &[("Tammy Duckworth", "PER"), ("Illinois", "LOC"), ("Democrat", "MISC")],
+    ),
+    (
+        "The Houthis fired two missiles at a tanker flying the Liberian flag in the Red Sea, the U.S. military said.",
+        &[("Houthis", "ORG"), ("Liberian", "MISC"), ("Red Sea", "LOC"), ("U.S.", "LOC")],
+    ),
+    (
+        "Nvidia Chief Executive Jensen Huang told the Computex conference in Taipei that demand for Blackwell chips \
+         was insane.",
+        &[
+            ("Nvidia", "ORG"),
+            ("Jensen Huang", "PER"),
+            ("Computex", "MISC"),
+            ("Taipei", "LOC"),
+            ("Blackwell", "MISC"),
+        ],
+    ),
+    (
+        "Shein, the fast-fashion retailer founded in China, filed confidentially for a London listing.",
+        &[("Shein", "ORG"), ("China", "LOC"), ("London", "LOC")],
+    ),
+    (
+        "Microsoft Hires Inflection AI Co-Founders to Run New Consumer AI Unit\n\nMustafa Suleyman and Karen Simonyan \
+         will join Microsoft from Inflection AI.",
+        &[
+            ("Microsoft", "ORG"),
+            ("Inflection AI", "ORG"),
+            ("Mustafa Suleyman", "PER"),
+            ("Karen Simonyan", "PER"),
+            ("Microsoft", "ORG"),
+            ("Inflection AI", "ORG"),
+        ],
+    ),
+    (
+        "Canadian Prime Minister Mark Carney met Mexican President Claudia Sheinbaum in Ottawa.",
+        &[
+            ("Canadian", "MISC"),
+            ("Mark Carney", "PER"),
+            ("Mexican", "MISC"),
+            ("Claudia Sheinbaum", "PER"),
+            ("Ottawa", "LOC"),
+        ],
+    ),
+    ("TikTok creators sued Montana over a state law banning the app.", &[("TikTok", "ORG"), ("Montana", "LOC")]),
+    (
+        "Rivian shares jumped after Volkswagen agreed to invest up to $5 billion in the electric truck maker.",
+        &[("Rivian", "ORG"), ("Volkswagen", "ORG")],
+    ),
+    (
+        "Former Rep. George Santos of New York was sentenced to 87 months in prison.",
+        &[("George Santos", "PER"), ("New York", "LOC")],
+    ),
+    (
+        "The FAA grounded some Boeing jets after a door plug blew out on an Alaska Airlines flight from Portland.",
+        &[("FAA", "ORG"), ("Boeing", "ORG"), ("Alaska Airlines", "ORG"), ("Portland", "LOC")],
+    ),
+    (
+        "Pope Leo XIV, the first American pope, celebrated his first public prayers in the Sistine Chapel.",
+        &[("Leo XIV", "PER"), ("American", "MISC"), ("Sistine Chapel", "LOC")],
+    ),
+    (
+        "Hugging Face co-founder Thomas Wolf said open models were catching up with GPT-4o and Claude.",
+        &[("Hugging Face", "ORG"), ("Thomas Wolf", "PER"), ("GPT-4o", "MISC"), ("Claude", "MISC")],
+    ),
+    (
+        "WASHINGTON — The Supreme Court agreed to hear a challenge to Tennessee's ban on gender-affirming care for \
+         minors.",
+        &[("WASHINGTON", "LOC"), ("Supreme Court", "ORG"), ("Tennessee", "LOC")],
+    ),
+    (
+        "Spotify and Universal Music Group signed a new licensing deal covering songwriters in the United States.",
+        &[("Spotify", "ORG"), ("Universal Music Group", "ORG"), ("United States", "LOC")],
+    ),
+];
+
 fn pipeline() -> Pipeline {
     std::hint::black_box(byline_segment::tokens as fn(&str) -> _);
     std::hint::black_box(byline_entities::Model::builtin as fn() -> _);
@@ -283,4 +391,10 @@ fn development_table() {
 fn held_out_table() {
     let f1 = score("held out", HELD_OUT);
     assert!(f1 >= 90.0, "F1 {f1:.1}");
+}
+
+#[test]
+fn fresh_table() {
+    let f1 = score("fresh", FRESH);
+    assert!(f1 >= 85.0, "F1 {f1:.1}");
 }
