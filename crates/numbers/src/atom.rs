@@ -331,7 +331,7 @@ impl<'t> Scan<'t> {
         let mut end = core_end;
         let mut unit = unit_after(text, end);
         // `a quarter of a percentage point`, `half a mile`: a fraction of one unit.
-        if unit.is_none() && (p.form == Form::Fraction || p.bare_half || p.quarters) {
+        if unit.is_none() && (matches!(p.form, Form::Fraction | Form::AOrdinal) || p.bare_half || p.quarters) {
             if let Some(u) = fraction_of_unit(text, core_end, p.bare_half) {
                 unit = Some(u);
             }
@@ -464,6 +464,14 @@ impl<'t> Scan<'t> {
             return Some(atom);
         }
 
+        // `5 ft 4 in`: `in` is inches only right after feet.
+        if atom.kind == NumberKind::Cardinal && digit_core && self.after_feet(atom.start) {
+            if let Some(e) = inches_word(b, end) {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named("inch");
+                atom.end = e;
+            }
+        }
         if atom.kind == NumberKind::Cardinal {
             if let Some(e) = special_unit(text, end) {
                 atom.kind = NumberKind::Quantity;
@@ -479,6 +487,16 @@ impl<'t> Scan<'t> {
             return self.cardinal(atom, items, &p, floor);
         }
         Some(atom)
+    }
+
+    /// True when a length in feet ends just before `start` (spaces between).
+    fn after_feet(&self, start: usize) -> bool {
+        self.atoms.last().is_some_and(|a| {
+            a.fate == Fate::Keep
+                && a.unit == UnitName::Named("foot")
+                && a.end < start
+                && self.b[a.end..start].iter().all(|&c| c == b' ')
+        })
     }
 
     /// Context rules for an ordinal.
@@ -870,6 +888,22 @@ fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
     let rate = !sentence_start(b, start)
         && next_word(b, end).is_some_and(|(s, _, w)| s > end && matches!(w.as_str(), "a" | "per" | "each" | "every"));
     before || after || rate
+}
+
+/// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6
+/// ft 2 in tall`), not the preposition (`6 ft 2 in the rain`): its end.
+fn inches_word(b: &[u8], i: usize) -> Option<usize> {
+    let (s, e, w) = next_word(b, i)?;
+    if s == i || w.as_str() != "in" || b[s] != b'i' {
+        return None;
+    }
+    let ends = match next_word(b, e) {
+        Some((s2, _, n)) if s2 == skip_spaces(b, e).0 => {
+            matches!(n.as_str(), "tall" | "long" | "wide" | "high" | "deep" | "and" | "or")
+        }
+        _ => true,
+    };
+    ends.then_some(e)
 }
 
 /// Ordinals in set phrases that rank nothing: `first lady`, `third world`.

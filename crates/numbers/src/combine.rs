@@ -635,6 +635,11 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
         }
     }
     let lead_word = lead.map(|(s, w)| (s, w.as_str().to_owned()));
+    // `grew by 1 to 2 percent`: a bare lower end sharing the upper end's
+    // unit is a range even after a verb of change (`rose 5% to 10%` is not).
+    let shared_unit = pa.kind == NumberKind::Cardinal
+        && pa.unit == UnitName::None
+        && !(pb.kind == NumberKind::Cardinal && pb.unit == UnitName::None);
     let mut start = a.start;
     match conn {
         Connector::And => {
@@ -651,7 +656,7 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
                         return None;
                     }
                     start = *s;
-                } else if change_verb(w) {
+                } else if change_verb(w) && !shared_unit {
                     return None;
                 }
             }

@@ -627,7 +627,7 @@ fn news_sentences() {
         ),
         (
             "Temperatures could reach 40C in parts of Spain, with winds of up to 100 km/h.",
-            &["up to 100 km/h = quantity 100 kilometer per hour (up_to)"],
+            &["40C = quantity 40 celsius", "up to 100 km/h = quantity 100 kilometer per hour (up_to)"],
         ),
         (
             "The bill would give states and cities $60 billion and install 500 million solar panels by 2020.",
