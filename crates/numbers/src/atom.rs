@@ -99,6 +99,16 @@ impl<'t> Scan<'t> {
         let mut floor = 0;
         while i < n {
             let c = b[i];
+            // `Rs.500`: a dot that ends a currency prefix is no decimal point.
+            if c == b'.'
+                && i > 0
+                && is_alpha(b[i - 1])
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && currency_before(self.text, floor, i + 1).is_some_and(|(s, _)| s < i)
+            {
+                i += 1;
+                continue;
+            }
             if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev_digit(b, i)) {
                 i = self.at(i, &mut floor);
                 continue;
@@ -149,6 +159,7 @@ impl<'t> Scan<'t> {
                 }
                 number_word(next.as_str()).is_some_and(follows_a)
                     || (one_unit_word(next.as_str()) && hyphen_len(b, e) == 0)
+                    || (matches!(next.as_str(), "year" | "month" | "week" | "day") && age_suffix(b, e) > e)
             }
             Some(w) => starts_number(w),
             None => crate::words::split_compound(w.as_str()).is_some(),
@@ -212,6 +223,14 @@ impl<'t> Scan<'t> {
                 atom.unit = unit_of(code);
                 atom.value = factor_value(factor);
                 self.cents(&mut atom);
+            }
+            // `a year old`, `a week old`: an age of one.
+            Meaning::Quantity(name @ ("year" | "month" | "week" | "day"), Dim::Duration)
+                if age_suffix(self.b, u.end) > u.end =>
+            {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(name);
+                atom.end = age_suffix(self.b, u.end);
             }
             Meaning::Quantity(name, Dim::Mass) if name != "ton" && name != "metric ton" && name != "stone" => {
                 atom.kind = NumberKind::Quantity;

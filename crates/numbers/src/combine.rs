@@ -317,6 +317,10 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("exceeds", Prefix::Q(MoreThan)),
     ("exceeded", Prefix::Q(MoreThan)),
     ("exceeding", Prefix::Q(MoreThan)),
+    ("surpass", Prefix::Q(MoreThan)),
+    ("surpasses", Prefix::Q(MoreThan)),
+    ("surpassed", Prefix::Q(MoreThan)),
+    ("surpassing", Prefix::Q(MoreThan)),
     ("in excess of", Prefix::Q(MoreThan)),
     ("greater than", Prefix::Q(MoreThan)),
     ("higher than", Prefix::Q(MoreThan)),
@@ -330,6 +334,17 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("just above", Prefix::Q(MoreThan)),
     (">", Prefix::Q(MoreThan)),
     ("at least", Prefix::Q(AtLeast)),
+    ("no smaller than", Prefix::Q(AtLeast)),
+    ("not smaller than", Prefix::Q(AtLeast)),
+    ("no lower than", Prefix::Q(AtLeast)),
+    ("not lower than", Prefix::Q(AtLeast)),
+    ("bigger than or equal to", Prefix::Q(AtLeast)),
+    ("larger than or equal to", Prefix::Q(AtLeast)),
+    ("more than or equal", Prefix::Q(AtLeast)),
+    ("higher than or equal", Prefix::Q(AtLeast)),
+    ("bigger than or equal", Prefix::Q(AtLeast)),
+    ("larger than or equal", Prefix::Q(AtLeast)),
+    ("greater than or equals", Prefix::Q(AtLeast)),
     ("no less than", Prefix::Q(AtLeast)),
     ("not less than", Prefix::Q(AtLeast)),
     ("no fewer than", Prefix::Q(AtLeast)),
@@ -367,6 +382,18 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("well below", Prefix::Q(LessThan)),
     ("<", Prefix::Q(LessThan)),
     ("at most", Prefix::Q(AtMost)),
+    ("no bigger than", Prefix::Q(AtMost)),
+    ("not bigger than", Prefix::Q(AtMost)),
+    ("no larger than", Prefix::Q(AtMost)),
+    ("not larger than", Prefix::Q(AtMost)),
+    ("no higher than", Prefix::Q(AtMost)),
+    ("not higher than", Prefix::Q(AtMost)),
+    ("smaller than or equal to", Prefix::Q(AtMost)),
+    ("lower than or equal to", Prefix::Q(AtMost)),
+    ("smaller than or equal", Prefix::Q(AtMost)),
+    ("lower than or equal", Prefix::Q(AtMost)),
+    ("fewer than or equal", Prefix::Q(AtMost)),
+    ("less than or equals", Prefix::Q(AtMost)),
     ("no more than", Prefix::Q(AtMost)),
     ("not more than", Prefix::Q(AtMost)),
     ("no greater than", Prefix::Q(AtMost)),
@@ -483,6 +510,14 @@ const POSTFIXES: &[(&str, Postfix)] = &[
     ("and upward", Postfix::Bound(AtLeast)),
     ("and upwards", Postfix::Bound(AtLeast)),
     ("and higher", Postfix::Bound(AtLeast)),
+    ("and more", Postfix::Bound(AtLeast)),
+    ("and greater", Postfix::Bound(AtLeast)),
+    ("and bigger", Postfix::Bound(AtLeast)),
+    ("and larger", Postfix::Bound(AtLeast)),
+    ("at least", Postfix::Bound(AtLeast)),
+    ("at the least", Postfix::Bound(AtLeast)),
+    ("or so", Postfix::Bound(APPROX)),
+    ("or thereabouts", Postfix::Bound(APPROX)),
     ("or less", Postfix::Bound(AtMost)),
     ("or fewer", Postfix::Bound(AtMost)),
     ("or below", Postfix::Bound(AtMost)),
@@ -492,6 +527,11 @@ const POSTFIXES: &[(&str, Postfix)] = &[
     ("and below", Postfix::Bound(AtMost)),
     ("and under", Postfix::Bound(AtMost)),
     ("and lower", Postfix::Bound(AtMost)),
+    ("and less", Postfix::Bound(AtMost)),
+    ("and fewer", Postfix::Bound(AtMost)),
+    ("and smaller", Postfix::Bound(AtMost)),
+    ("at most", Postfix::Bound(AtMost)),
+    ("at the most", Postfix::Bound(AtMost)),
     ("or equal", Postfix::OrEqual),
     ("or equal to", Postfix::OrEqual),
 ];
@@ -522,6 +562,17 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
         }
         None if number_next(end) && (what == Postfix::OrEqual || toks[n - 1].is("than")) => return None,
         _ => {}
+    }
+    // `300 at most.`: only at the end of a clause (`scored 3 at least
+    // twice`); `20 and more` not before an adverb (`and more importantly`).
+    if toks[0].is("at") && !crate::grammar::clause_ends(text, end) {
+        return None;
+    }
+    if toks[0].is("and") {
+        let adverb = crate::context::next_word(b, end).is_some_and(|(s, _, w)| s > end && w.as_str().ends_with("ly"));
+        if adverb || number_next(end) {
+            return None;
+        }
     }
     Some((end, what))
 }
@@ -618,10 +669,6 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
         } else {
             connector(text, a.end, b.start, a.kind == NumberKind::Ordinal && b.kind == NumberKind::Ordinal)?
         };
-    // Only `between the tenth and the fifteenth` makes ordinals a range.
-    if a.kind == NumberKind::Ordinal && conn != Connector::And {
-        return None;
-    }
     let pa = Phrase::of(a);
     let pb = Phrase::of(&b);
     let (kind, unit) = common(&pa, &pb)?;
@@ -635,6 +682,19 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
         }
     }
     let lead_word = lead.map(|(s, w)| (s, w.as_str().to_owned()));
+    // Only `between the tenth and the fifteenth` and `from the first to the
+    // tenth` make ordinals a range.
+    if a.kind == NumberKind::Ordinal {
+        let lead_is = |w: &str| lead_word.as_ref().is_some_and(|(_, l)| l == w);
+        let ok = match conn {
+            Connector::And => lead_is("between"),
+            Connector::To => lead_is("from"),
+            Connector::Dash => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
     // `grew by 1 to 2 percent`: a bare lower end sharing the upper end's
     // unit is a range even after a verb of change (`rose 5% to 10%` is not).
     let shared_unit = pa.kind == NumberKind::Cardinal
@@ -758,6 +818,12 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
                     });
                     p.end = e;
                 }
+            }
+            // `some 30 or so`: one hedge on both sides.
+            (Some((s, Prefix::Q(APPROX))), Some((e, Postfix::Bound(APPROX)))) => {
+                p.start = s;
+                p.end = e;
+                p.qualifier = Some(APPROX);
             }
             (Some((s, Prefix::Equal)), Some((e, Postfix::Bound(q)))) => {
                 p.start = s;

@@ -626,6 +626,8 @@ const WORLD_CURRENCIES: &[(&str, Meaning)] = &[
     ("agorot|agorat", Meaning::Money(Code::Iso("ILS"), Factor::Hundredth)),
     ("halala|halalas|halalah|halalahs", Meaning::Money(Code::Iso("SAR"), Factor::Hundredth)),
     ("satang|satangs", Meaning::Money(Code::Iso("THB"), Factor::Hundredth)),
+    ("jiao", Meaning::Money(Code::Iso("CNY"), Factor::Dime)),
+    ("=fen", Meaning::Money(Code::Iso("CNY"), Factor::Hundredth)),
     ("=Dh|=Dhs|uae dirhams|emirates dirham|emirates dirhams", money("AED")),
     ("=TL|=YTL|new turkish lira", money("TRY")),
     ("=SR", money("SAR")),
@@ -1050,6 +1052,15 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
     let code = match raw {
         "Rs" | "rs" | "RS" => Some(Code::Iso("INR")),
         "RM" => Some(Code::Iso("MYR")),
+        "KSh" | "Ksh" | "KShs" | "Kshs" => Some(Code::Iso("KES")),
+        "USh" | "Ush" => Some(Code::Iso("UGX")),
+        "TSh" | "Tsh" => Some(Code::Iso("TZS")),
+        "Dh" | "Dhs" => Some(Code::Iso("AED")),
+        "TL" => Some(Code::Iso("TRY")),
+        "Tk" => Some(Code::Iso("BDT")),
+        // `R5 million`: the rand only before an amount in millions or more
+        // (`R1` alone is a name).
+        "R" if !with_dot && scaled_amount_at(b, i) => Some(Code::Iso("ZAR")),
         "Rp" => Some(Code::Iso("IDR")),
         "R" if with_dot => None,
         _ if with_dot => None,
@@ -1077,6 +1088,28 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
         }
     }?;
     Some((start, code))
+}
+
+/// Digits at `i` followed by a scale of a million or more: `5 million`,
+/// `2.5bn`, `3m`.
+fn scaled_amount_at(b: &[u8], i: usize) -> bool {
+    let mut k = i;
+    while k < b.len()
+        && (b[k].is_ascii_digit() || (matches!(b[k], b'.' | b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        k += 1;
+    }
+    if k == i {
+        return false;
+    }
+    let (s, _) = skip_spaces(b, k);
+    let e = crate::text::word_end(b, s);
+    e > s
+        && !b.get(e).copied().is_some_and(is_alnum)
+        && matches!(
+            Lower::of(&b[s..e]).as_ref().map(Lower::as_str),
+            Some("m" | "mn" | "mln" | "bn" | "b" | "million" | "billion" | "trillion" | "tn")
+        )
 }
 
 /// Letters before a `$` at `at`: `US$`, `U.S.$`, `C$`, `A$`, `HK$`, `usd$`,
