@@ -332,6 +332,8 @@ const PHRASES: &[(&str, Meaning)] = &[
         Q("fahrenheit", Temperature),
     ),
     ("degrees kelvin|degree kelvin", Q("kelvin", Temperature)),
+    ("degs celsius|degs c|degs centigrade|degrees centigrate|degree centigrate|centigrate", Q("celsius", Temperature)),
+    ("degs fahrenheit|degs f|degree farenheit|deg farenheit|degs farenheit", Q("fahrenheit", Temperature)),
     // `70 F today`, `-5 C`: a capital alone after a number (see `unit_after`).
     ("=F", Q("fahrenheit", Temperature)),
     ("=C", Q("celsius", Temperature)),
@@ -640,7 +642,9 @@ const WORLD_CURRENCIES: &[(&str, Meaning)] = &[
     ("pesewa|pesewas", Meaning::Money(Code::Iso("GHS"), Factor::Hundredth)),
     ("ethiopian birr|ethiopian birrs|birrs", money("ETB")),
     ("somali shilling|somali shillings|somalia shilling|somalia shillings", money("SOS")),
-    ("=KSh|=Ksh|=KShs|=Kshs|=KES", money("KES")),
+    ("=KSh|=Ksh|=KShs|=Kshs|=KES|=Sh", money("KES")),
+    ("=kr|=kr.", money("SEK")),
+    ("hogshead|hogsheads", Q("hogshead", Volume)),
     ("=USh|=Ush|=UGX", money("UGX")),
     ("=TSh|=Tsh|=TZS", money("TZS")),
     ("zambian kwacha|zambian kwachas|zambia kwacha", money("ZMW")),
@@ -763,6 +767,12 @@ struct Token {
 fn token(text: &str, i: usize) -> Option<Token> {
     let b = text.as_bytes();
     let c = *b.get(i)?;
+    // Currency signs that begin with an ASCII letter: `zł`, `Kč`.
+    for sign in ["zł", "Kč"] {
+        if text.get(i..).is_some_and(|r| r.starts_with(sign)) {
+            return Some(Token { start: i, end: i + sign.len(), dot: false });
+        }
+    }
     if is_alpha(c) {
         let mut k = i;
         loop {
@@ -791,7 +801,7 @@ fn token(text: &str, i: usize) -> Option<Token> {
     // Symbols, with the letters some take: `°C`, `µg`, `€ur`.
     const SYMBOLS: &[&str] = &[
         "%", "$", "€", "£", "¥", "₹", "¢", "°", "º", "℃", "℉", "₩", "₽", "₺", "₪", "₫", "₱", "฿", "₴", "₦", "₭", "₿",
-        "元", "ரூ", "µ", "μ",
+        "元", "ரூ", "µ", "μ", "₡", "₲", "₵", "₸", "₼", "₾", "₮", "৳", "៛", "؋", "￥",
     ];
     let rest = text.get(i..)?;
     let sym = SYMBOLS.iter().find(|s| rest.starts_with(**s))?;
@@ -824,6 +834,19 @@ fn symbol_meaning(s: &str) -> Option<Meaning> {
         "₦" => money("NGN"),
         "₭" => money("LAK"),
         "₿" => money("BTC"),
+        "₡" => money("CRC"),
+        "₲" => money("PYG"),
+        "₵" => money("GHS"),
+        "₸" => money("KZT"),
+        "₼" => money("AZN"),
+        "₾" => money("GEL"),
+        "₮" => money("MNT"),
+        "৳" => money("BDT"),
+        "៛" => money("KHR"),
+        "؋" => money("AFN"),
+        "￥" => money("CNY"),
+        "zł" => money("PLN"),
+        "Kč" => money("CZK"),
         "元" => money("CNY"),
         "ரூ" => money("LKR"),
         _ => return None,
@@ -869,6 +892,12 @@ fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
     if b.get(tok.end) == Some(&b'$') && is_alpha(b[tok.start]) {
         let code = dollar_letters(&raw.to_ascii_lowercase())?;
         return Some(UnitMatch { end: tok.end + 1, meaning: money(code), scale: None });
+    }
+    // `300 K` near weather or temperature words is kelvin, not thousands.
+    if raw == "K" && spaced && !b.get(tok.end).copied().is_some_and(is_alnum) {
+        if crate::context::temperature_words_near(b, i, tok.end) {
+            return Some(UnitMatch { end: tok.end, meaning: Q("kelvin", Temperature), scale: None });
+        }
     }
     let key = raw.replace('.', "").to_lowercase();
     let Some(phrases) = table().by_first.get(key.as_str()) else {
@@ -1028,6 +1057,15 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
         ("₴", money("UAH")),
         ("₦", money("NGN")),
         ("₭", money("LAK")),
+        ("₡", money("CRC")),
+        ("₲", money("PYG")),
+        ("₵", money("GHS")),
+        ("₸", money("KZT")),
+        ("₼", money("AZN")),
+        ("₾", money("GEL")),
+        ("₮", money("MNT")),
+        ("৳", money("BDT")),
+        ("￥", money("CNY")),
         ("₿", money("BTC")),
     ] {
         if let Some(rest) = before.strip_suffix(sym) {
@@ -1052,7 +1090,7 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
     let code = match raw {
         "Rs" | "rs" | "RS" => Some(Code::Iso("INR")),
         "RM" => Some(Code::Iso("MYR")),
-        "KSh" | "Ksh" | "KShs" | "Kshs" => Some(Code::Iso("KES")),
+        "KSh" | "Ksh" | "KShs" | "Kshs" | "Sh" => Some(Code::Iso("KES")),
         "USh" | "Ush" => Some(Code::Iso("UGX")),
         "TSh" | "Tsh" => Some(Code::Iso("TZS")),
         "Dh" | "Dhs" => Some(Code::Iso("AED")),
@@ -1158,6 +1196,20 @@ fn dollar_letters(letters: &str) -> Option<&'static str> {
         "mx" | "mxn" => "MXN",
         "j" | "jmd" => "JMD",
         "z" => "ZWL",
+        "gy" => "GYD",
+        "ci" => "KYD",
+        "si" => "SBD",
+        "ws" => "WST",
+        "tt" => "TTD",
+        "ec" => "XCD",
+        "rd" => "DOP",
+        "mex" => "MXN",
+        "col" => "COP",
+        "bz" => "BZD",
+        "bds" => "BBD",
+        "fj" => "FJD",
+        "n" => "NAD",
+        "b" => "BND",
         other if other.len() == 3 => iso_code(&other.to_ascii_uppercase())?,
         _ => return None,
     })
