@@ -783,6 +783,15 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
                 prefix = None;
             }
         }
+        // `can't exceed 3000`, `must not surpass 5%`: a denied excess is a maximum.
+        if let Some((s, Prefix::Q(MoreThan))) = prefix {
+            let b = text.as_bytes();
+            let verb = crate::text::lower(b, s, crate::text::word_end(b, s))
+                .is_some_and(|w| w.as_str().starts_with("exceed") || w.as_str().starts_with("surpass"));
+            if verb && denied_before(text, floor.min(s), s) {
+                prefix = Some((s, Prefix::Q(AtMost)));
+            }
+        }
         // `$374 billion over 10 years`: `over` after an amount means during.
         if let Some((s, Prefix::Q(MoreThan))) = prefix {
             let during = i > 0
@@ -853,6 +862,20 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
         floor = p.end;
     }
     phrases
+}
+
+/// True when the word before `i` (not before `floor`) denies: `not`,
+/// `never`, or a contraction in `n't` (`can't`, `won’t`).
+fn denied_before(text: &str, floor: usize, i: usize) -> bool {
+    let head = text[floor..i].trim_end();
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_alphabetic() || c == '\'' || c == '’')
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    let word = head[word_start..].to_ascii_lowercase();
+    word == "not" || word == "never" || word.ends_with("n't") || word.ends_with("n’t")
 }
 
 /// `more than 30 and less than 40`, `at most 100 and at least 20`: a range
