@@ -429,7 +429,23 @@ impl<'t> Scan<'t> {
             }
             Some((u, Meaning::Pound)) => {
                 let of_after = next_word(b, u.end).is_some_and(|(_, _, w)| w.as_str() == "of");
-                if currency.is_some() || (!of_after && money_context(b, floor, atom.start)) {
+                // `a five-pound note`, `a 50-pound fine`: the thing paid says money.
+                let paid = next_word(b, u.end).is_some_and(|(_, _, w)| {
+                    matches!(
+                        w.as_str(),
+                        "note"
+                            | "notes"
+                            | "banknote"
+                            | "banknotes"
+                            | "coin"
+                            | "coins"
+                            | "fine"
+                            | "fines"
+                            | "fee"
+                            | "fees"
+                    )
+                });
+                if currency.is_some() || paid || (!of_after && money_context(b, floor, atom.start)) {
                     atom.kind = NumberKind::Money;
                     atom.unit = currency.unwrap_or(UnitName::Named("GBP"));
                 } else {
@@ -1153,10 +1169,10 @@ fn age_suffix(b: &[u8], i: usize) -> usize {
     if h > 0 {
         let (k, _) = skip_spaces(b, j + h);
         let e = word_end(b, k);
-        return if crate::text::word_is(b, k, e, "old") { e } else { i };
+        return if crate::text::word_is(b, k, e, "old") || crate::text::word_is(b, k, e, "olds") { e } else { i };
     }
     if let Some((s, e, w)) = next_word(b, i) {
-        if s > i && w.as_str() == "old" {
+        if s > i && matches!(w.as_str(), "old" | "olds") {
             return e;
         }
         if s > i && w.as_str() == "of" {
