@@ -715,6 +715,33 @@ impl<'t> Scan<'t> {
         }
 
         if let Some(l) = lit {
+            // `911 calls`: the emergency number.
+            if l.is_bare_int() && atom.value == Decimal::from(911) {
+                let emergency = next_word(b, atom.end).is_some_and(|(s, _, w)| {
+                    s > atom.end
+                        && matches!(
+                            w.as_str(),
+                            "call"
+                                | "calls"
+                                | "caller"
+                                | "callers"
+                                | "operator"
+                                | "operators"
+                                | "dispatcher"
+                                | "dispatchers"
+                                | "center"
+                                | "centre"
+                                | "system"
+                                | "line"
+                                | "tape"
+                                | "tapes"
+                        )
+                });
+                if emergency {
+                    atom.fate = Fate::Drop;
+                    return Some(atom);
+                }
+            }
             // `Boeing 737`, `Chapter 11`, `PA 23456`.
             if (l.is_bare_int() || (l.int && l.decimals == 0) || l.decimals > 0 && !l.grouped)
                 && !l.leading_zero
@@ -780,6 +807,15 @@ impl<'t> Scan<'t> {
             }
             // `at one point`: an idiom.
             if w.as_str() == "at" && next_word(b, atom.end).is_some_and(|(_, _, n)| n.as_str() == "point") {
+                return false;
+            }
+            // `For one, Trump remains ...`: an idiom.
+            if w.as_str() == "for" && b.get(atom.end) == Some(&b',') {
+                return false;
+            }
+            // `a very significant one,`, `an impossible one.`: a determiner,
+            // adjectives, then `one` ending the clause.
+            if crate::grammar::clause_ends(self.text, atom.end) && adjectives_after_determiner(b, atom.start) {
                 return false;
             }
         }
@@ -939,6 +975,63 @@ fn inches_word(b: &[u8], i: usize) -> Option<usize> {
         _ => true,
     };
     ends.then_some(e)
+}
+
+/// True when one or two lower-case words that may be adjectives (no
+/// numbers, function words or auxiliaries, nor `only`, `mere`) stand
+/// between an article and `i`: `a very significant [one]`, `the last big
+/// [one]` (but `each choose [one]`, `that was strike [one]`).
+fn adjectives_after_determiner(b: &[u8], i: usize) -> bool {
+    let mut at = i;
+    for n in 0..3 {
+        let Some((s, w)) = prev_word(b, 0, at) else { return false };
+        let w = w.as_str();
+        if n > 0 && matches!(w, "a" | "an" | "the" | "this" | "that" | "another") {
+            return true;
+        }
+        let adjective = b[s].is_ascii_lowercase()
+            && number_word(w).is_none()
+            && !matches!(
+                w,
+                "only"
+                    | "mere"
+                    | "single"
+                    | "just"
+                    | "exactly"
+                    | "about"
+                    | "than"
+                    | "least"
+                    | "most"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "without"
+                    | "by"
+                    | "from"
+                    | "on"
+                    | "at"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "not"
+                    | "was"
+                    | "is"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "get"
+                    | "got"
+            );
+        if !adjective {
+            return false;
+        }
+        at = s;
+    }
+    false
 }
 
 /// Ordinals in set phrases that rank nothing: `first lady`, `third world`.

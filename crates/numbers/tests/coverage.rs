@@ -233,3 +233,25 @@ fn ranges_and_bounds() {
         ("Rates rose a third of a percent.", &["a third of a percent = percent 0.3333333333333333333333333333"]),
     ]);
 }
+
+#[test]
+fn pronoun_one_and_other_look_alikes() {
+    check(&[
+        ("For one, the senator remains unconvinced.", &[]),
+        ("The network, for one, replayed the speech.", &[]),
+        ("I think that's a very significant one, said the mayor.", &[]),
+        ("The alliance is a pretty straightforward one.", &[]),
+        ("Leaders in each chamber choose one.", &["one = cardinal 1"]),
+        ("That was strike one.", &["one = cardinal 1"]),
+        ("There were not one, but two, mailings.", &["one = cardinal 1", "two = cardinal 2"]),
+        ("Police received 911 calls about the shooting.", &[]),
+        ("The fire killed 911 people.", &["911 = cardinal 911"]),
+        ("The debt hit $1.5T last year.", &["$1.5T = money 1500000000000 USD"]),
+        ("The value can't exceed 3000.", &["exceed 3000 = cardinal 3000 (at_most)"]),
+        ("Sales exceeded 3000 units.", &["exceeded 3000 = cardinal 3000 (more_than)"]),
+        ("Prices fell to as low as $65.", &["as low as $65 = money 65 USD (at_least)"]),
+        ("Turnout is north of 65 million.", &["north of 65 million = cardinal 65000000 (more_than)"]),
+        ("The 45-year-olds were questioned.", &["45-year-olds = quantity 45 year"]),
+        ("He paid with a five-pound note.", &["five-pound = money 5 GBP"]),
+    ]);
+}
