@@ -200,6 +200,12 @@ impl<'t> Scan<'t> {
         if skip_spaces(self.b, first.end).0 == first.end || hyphen_len(self.b, u.end) > 0 {
             return None;
         }
+        // `a dollar store`: a kind of shop, not an amount.
+        if next_word(self.b, u.end)
+            .is_some_and(|(s, _, w)| s > u.end && matches!(w.as_str(), "store" | "stores" | "shop" | "shops" | "menu"))
+        {
+            return None;
+        }
         // `$2,000 an ounce`, `$85 a barrel`: a rate after an amount, not one unit.
         let after_amount = self
             .atoms
@@ -549,6 +555,10 @@ impl<'t> Scan<'t> {
                 atom.fate = Fate::Drop;
             }
             if w == "first" && word_before_is(b, 0, atom.start, &["at"]) {
+                atom.fate = Fate::Drop;
+            }
+            // `country-first appeals`, `America-first`: the end of a compound.
+            if atom.start >= 2 && b[atom.start - 1] == b'-' && is_alpha(b[atom.start - 2]) {
                 atom.fate = Fate::Drop;
             }
             if hyphen_len(b, atom.end) == 1 {

@@ -543,7 +543,9 @@ fn add_part(before: Decimal, part: Decimal, scale: Option<u8>) -> Option<Decimal
 /// fifth`, `two thirds`, `three quarters`.
 fn fraction_part(items: &[Item], i: usize) -> Option<(Decimal, usize)> {
     let first = items.get(i)?;
-    if !first.gap.is_space() {
+    // `seven-and-a-half`: hyphens all through, or spaces.
+    let hyphened = items.get(i.wrapping_sub(1)).is_some_and(|and| and.gap.is_tight_hyphen());
+    if !(first.gap.is_space() || hyphened && first.gap.is_tight_hyphen()) {
         return None;
     }
     // `3 and 1/2`: a slash fraction below one.

@@ -253,5 +253,9 @@ fn pronoun_one_and_other_look_alikes() {
         ("Turnout is north of 65 million.", &["north of 65 million = cardinal 65000000 (more_than)"]),
         ("The 45-year-olds were questioned.", &["45-year-olds = quantity 45 year"]),
         ("He paid with a five-pound note.", &["five-pound = money 5 GBP"]),
+        ("He works for a dollar store in Seoul.", &[]),
+        ("Its country-first appeals worked.", &[]),
+        ("Over the past seven-and-a-half years it grew.", &["seven-and-a-half years = quantity 7.5 year"]),
+        ("They built a four-and-a-half-acre park.", &["four-and-a-half-acre = quantity 4.5 acre"]),
     ]);
 }
