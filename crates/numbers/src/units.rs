@@ -894,10 +894,12 @@ fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
         return Some(UnitMatch { end: tok.end + 1, meaning: money(code), scale: None });
     }
     // `300 K` near weather or temperature words is kelvin, not thousands.
-    if raw == "K" && spaced && !b.get(tok.end).copied().is_some_and(is_alnum) {
-        if crate::context::temperature_words_near(b, i, tok.end) {
-            return Some(UnitMatch { end: tok.end, meaning: Q("kelvin", Temperature), scale: None });
-        }
+    if raw == "K"
+        && spaced
+        && !b.get(tok.end).copied().is_some_and(is_alnum)
+        && crate::context::temperature_words_near(b, i, tok.end)
+    {
+        return Some(UnitMatch { end: tok.end, meaning: Q("kelvin", Temperature), scale: None });
     }
     let key = raw.replace('.', "").to_lowercase();
     let Some(phrases) = table().by_first.get(key.as_str()) else {
