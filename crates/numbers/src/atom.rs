@@ -451,7 +451,11 @@ impl<'t> Scan<'t> {
                             | "fees"
                     )
                 });
-                if currency.is_some() || paid || (!of_after && money_context(b, floor, atom.start)) {
+                if currency.is_some()
+                    || paid
+                    || pence_after(text, u.end)
+                    || (!of_after && money_context(b, floor, atom.start))
+                {
                     atom.kind = NumberKind::Money;
                     atom.unit = currency.unwrap_or(UnitName::Named("GBP"));
                 } else {
@@ -969,6 +973,30 @@ fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
     let rate = !sentence_start(b, start)
         && next_word(b, end).is_some_and(|(s, _, w)| s > end && matches!(w.as_str(), "a" | "per" | "each" | "every"));
     before || after || rate
+}
+
+/// `3 pounds and 20 pence`, `5 pounds 50p`: pence after the pounds make
+/// them money.
+fn pence_after(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut j = skip_spaces(b, i).0;
+    if crate::text::word_is(b, j, word_end(b, j), "and") {
+        j = skip_spaces(b, word_end(b, j)).0;
+    }
+    let mut k = j;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    if k == j {
+        k = word_end(b, j);
+        if !lower(b, j, k)
+            .and_then(|w| number_word(w.as_str()))
+            .is_some_and(|w| matches!(w, Word::Unit(_) | Word::Teen(_) | Word::Tens(_)))
+        {
+            return false;
+        }
+    }
+    unit_after(text, k).is_some_and(|u| u.meaning == Meaning::Money(Code::Iso("GBP"), Factor::Hundredth))
 }
 
 /// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6

@@ -698,6 +698,9 @@ const WORLD_CURRENCIES: &[(&str, Meaning)] = &[
     ("rappen", Meaning::Money(Code::Iso("CHF"), Factor::Hundredth)),
     ("pfennig|pfennigs", Meaning::Money(Code::Iso("DEM"), Factor::Hundredth)),
     ("eurocent|eurocents", Meaning::Money(Code::Iso("EUR"), Factor::Hundredth)),
+    ("us cent|us cents|american cent|american cents", Meaning::Money(Code::Iso("USD"), Factor::Hundredth)),
+    ("canadian cent|canadian cents", Meaning::Money(Code::Iso("CAD"), Factor::Hundredth)),
+    ("australian cent|australian cents", Meaning::Money(Code::Iso("AUD"), Factor::Hundredth)),
     // Crypto.
     ("ethereum", money("ETH")),
     ("litecoin|litecoins|=LTC", money("LTC")),
