@@ -547,6 +547,12 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
     if b.get(from) == Some(&b'+') && !b.get(from + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Some((from + 1, Postfix::Bound(AtLeast)));
     }
+    let plus = b"-plus";
+    if b.get(from..from + plus.len()).is_some_and(|w| w.eq_ignore_ascii_case(plus))
+        && !b.get(from + plus.len()).copied().is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return Some((from + plus.len(), Postfix::Bound(AtLeast)));
+    }
     let toks = tokens_forward(text, from, to, 4);
     let first = toks.first()?;
     let candidates = postfix_index().get(first.key())?;

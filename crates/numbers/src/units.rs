@@ -563,7 +563,7 @@ const WORLD_CURRENCIES: &[(&str, Meaning)] = &[
     ("djiboutian franc|djiboutian francs|djibouti franc|djibouti francs|=DJF", money("DJF")),
     ("comorian franc|comorian francs|comoro franc|comoro francs|=KMF", money("KMF")),
     ("cfp franc|cfp francs|pacific franc|pacific francs", money("XPF")),
-    ("west african cfa franc|west african cfa francs|west african franc|west african francs|cfa|=FCFA", money("XOF")),
+    ("west african cfa franc|west african cfa francs|west african franc|west african francs|=FCFA", money("XOF")),
     ("central african cfa franc|central african cfa francs|central african franc|central african francs", money("XAF")),
     ("luxembourg franc|luxembourg francs|luxembourgish franc|luxembourgish francs|=LUF", money("LUF")),
     ("malagasy franc|malagasy francs", money("MGF")),
