@@ -1007,10 +1007,8 @@ fn inches_word(b: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     let ends = match next_word(b, e) {
-        Some((s2, _, n)) if s2 == skip_spaces(b, e).0 => {
-            matches!(n.as_str(), "tall" | "long" | "wide" | "high" | "deep" | "and" | "or")
-        }
-        _ => true,
+        Some((_, _, n)) => matches!(n.as_str(), "tall" | "long" | "wide" | "high" | "deep" | "and" | "or"),
+        None => true,
     };
     ends.then_some(e)
 }
