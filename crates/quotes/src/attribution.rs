@@ -57,7 +57,13 @@ impl Tokens<'_> {
     pub fn ends_sentence(&self, i: usize, para_end: usize) -> bool {
         let t = &self.toks[i];
         if !t.is_terminal() {
-            return false;
+            // `at 4:15 p.m. No deaths were reported`: the abbreviation's
+            // period ends the sentence when a sentence follows.
+            return t.is_word()
+                && (self.word(i).ends_with("a.m.") || self.word(i).ends_with("p.m."))
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    i + 1 < para_end && n.is_word() && n.cap && !n.is(TIME) && n.span.end - n.span.start > 3
+                });
         }
         let mut j = i + 1;
         while j < para_end
@@ -325,7 +331,7 @@ impl Tokens<'_> {
 
     /// `I laughed and said`: a cue coordinated with an earlier verb shares
     /// its subject.
-    fn coordinated_speaker(&self, floor: usize, c: usize) -> Option<Range> {
+    pub fn coordinated_speaker(&self, floor: usize, c: usize) -> Option<Range> {
         let b = self.skip_between_left(c, floor);
         let coordinated = b > floor && self.toks[b - 1].is(CONJ) && !self.toks[b - 1].cap;
         if !coordinated {
@@ -345,19 +351,38 @@ impl Tokens<'_> {
     }
 
     /// The subject of the sentence starting at `floor`, before `end`: the
-    /// first mention, after an opening prepositional phrase and comma
-    /// (`In a speech, Trump attacked ..., saying`).
+    /// first mention after an opening adverbial and its comma (`In a
+    /// speech, Trump attacked ..., saying`, `Hours later, she wrote`).
     pub fn subject(&self, floor: usize, end: usize) -> Option<Range> {
         let mut s = floor;
-        let t = &self.toks[s];
-        if t.is_word() && t.is(PREP | STOP) && !t.is(DET | PRONOUN) {
-            let comma = (s..end).find(|&k| self.toks[k].is_punct(','))?;
+        if let Some(comma) = self.opening_adverbial(floor, end) {
             s = comma + 1;
         }
         if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
             s += 1;
         }
         self.mention_right(s, end)
+    }
+
+    /// The comma closing an adverbial that opens the sentence at `floor`:
+    /// a prepositional phrase (`In a speech,`), a participle (`Speaking in
+    /// Iowa,`), an adverb (`Separately,`) or a time (`Hours later,`,
+    /// `Last week,`).
+    fn opening_adverbial(&self, floor: usize, end: usize) -> Option<usize> {
+        let t = &self.toks[floor];
+        if !t.is_word() {
+            return None;
+        }
+        let w = self.word(floor);
+        let comma = (floor + 1..end).find(|&k| self.toks[k].is_punct(','))?;
+        // A capitalised `-ing` or `-ly` word may be a name (`Manning,`).
+        let next_lower = self.toks.get(floor + 1).is_some_and(|n| n.is_word() && !n.cap);
+        let verbal = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly"));
+        let opener =
+            t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) || verbal && (!t.cap || next_lower || t.is(BETWEEN));
+        // A short phrase with a time word in it: `Two days later,`.
+        let timed = comma <= floor + 4 && (floor..comma).any(|k| self.toks[k].is(TIME) && self.toks[k].is_word());
+        (opener || timed).then_some(comma)
     }
 }
 

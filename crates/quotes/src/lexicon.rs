@@ -49,6 +49,10 @@ pub(crate) const DOC_NOUN: u32 = 1 << 15;
 /// A verb of stance or action: a cue of reported speech whose quotation may
 /// be a noun phrase (`criticized the deal`).
 pub(crate) const ATTITUDE: u32 = 1 << 16;
+/// A word of a title-case headline (set per paragraph, not by the lexicon).
+pub(crate) const HEADLINE: u32 = 1 << 17;
+/// Quantifiers that may be a speaker alone (`some say`, `many believe`).
+pub(crate) const ALONE: u32 = 1 << 18;
 
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
@@ -57,6 +61,7 @@ const DETERMINERS: &[&str] = &[
     "all", "each", "every", "most", "few", "other", "such", "any", "dozens", "hundreds", "thousands", "numerous",
     "various",
 ];
+const QUANTIFIERS: &[&str] = &["some", "many", "most", "several", "both", "few", "all", "others", "one", "none"];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
 const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
 #[rustfmt::skip]
@@ -203,6 +208,7 @@ impl Lexicon {
             (CONJUNCTIONS, CONJ),
             (PREPOSITIONS, PREP),
             (DOC_NOUNS, DOC_NOUN),
+            (QUANTIFIERS, ALONE),
         ] {
             for word in list {
                 lexicon.add(word, bit);

@@ -17,6 +17,8 @@
 //! How it works, one module per idea:
 //! - `tokens`: words, punctuation and quote marks with a direction
 //!   (apostrophes are not marks);
+//! - `layout`: datelines (`WASHINGTON —`) kept out of the first sentence,
+//!   title-case headlines whose capitalised verbs are cues;
 //! - `marks`: marks paired into quotations per paragraph, with the news
 //!   convention for quotations over several paragraphs, and recovery from
 //!   odd marks at the next paragraph;
@@ -47,6 +49,7 @@
 
 mod attribution;
 pub mod eval;
+mod layout;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -125,7 +128,10 @@ impl Quoter {
             }
             let a = toks.len();
             tokenize(text, p, &self.lexicon, &mut toks);
-            paras.push((a, toks.len()));
+            let b = toks.len();
+            layout::mark_headline(text, &mut toks, (a, b));
+            // A dateline is not part of the paragraph's first sentence.
+            paras.push((layout::dateline_end(text, &toks, (a, b)), b));
             para_spans.push(p);
         }
         let pieces = marks::pair(&toks, &paras, &para_spans);

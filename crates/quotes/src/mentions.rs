@@ -11,7 +11,8 @@
 use byline_core::Span;
 
 use crate::lexicon::{
-    ATTITUDE, BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME, TITLE,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, HEADLINE, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH,
+    STOP, TIME, TITLE,
 };
 use crate::tokens::{Kind, Tok};
 
@@ -67,8 +68,8 @@ impl Tokens<'_> {
             }
         }
         // A capitalised word after another word is a name (`the United
-        // States`), not a verb.
-        if t.cap && i > 0 && self.toks[i - 1].is_word() {
+        // States`), not a verb, except in a title-case headline.
+        if t.cap && i > 0 && self.toks[i - 1].is_word() && !t.is(HEADLINE) {
             return None;
         }
         if t.is(SPEECH) {
@@ -95,7 +96,7 @@ impl Tokens<'_> {
                     || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
             }
             Kind::Word => !t.is(STOP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
-            Kind::Punct('&') => true,
+            Kind::Punct('&' | '%') => true,
             _ => false,
         }
     }
@@ -125,6 +126,10 @@ impl Tokens<'_> {
                 break;
             }
             i = k;
+            // `some say`, `many believe`: a quantifier alone speaks.
+            if t.is(ALONE) && k + 1 == end {
+                return Some((i, true));
+            }
             // A number at the end is a noun: `the mother of three`.
             if t.is(DET) && (k + 1 != end || t.cap) {
                 return Some((i, true));
@@ -157,7 +162,7 @@ impl Tokens<'_> {
                 Some((s, closed))
                     if p - s <= 5
                         && (s..p).all(|k| !self.word(k).ends_with("ly") || self.toks[k].cap)
-                        && (closed || s == floor) =>
+                        && (closed || s == floor || self.word(s).starts_with(|c: char| c.is_ascii_digit())) =>
                 {
                     start = s
                 }
@@ -228,7 +233,7 @@ impl Tokens<'_> {
     /// must not be only a determiner or a time word.
     fn plausible(&self, (a, b): Range) -> bool {
         let last = &self.toks[b - 1];
-        if b - a == 1 && last.is(PRONOUN) {
+        if b - a == 1 && last.is(PRONOUN | ALONE) {
             return true;
         }
         if last.is_punct(')') {

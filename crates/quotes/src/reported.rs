@@ -14,7 +14,7 @@ use crate::lexicon::{
     ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
 };
 use crate::mentions::{Range, Tokens};
-use crate::tokens::Kind;
+use crate::tokens::{Dir, Kind};
 
 /// A reported clause and its attribution.
 #[derive(Clone, Copy, Debug)]
@@ -51,6 +51,10 @@ impl Tokens<'_> {
             let mut e = s;
             while e < b {
                 e += 1;
+                // A semicolon joins two sentences (`..., his aides argued; rather, ...`).
+                if self.toks[e - 1].is_punct(';') && !quoted[e - 1] {
+                    break;
+                }
                 if self.ends_sentence(e - 1, b) {
                     // Closing marks and brackets belong to the sentence they close.
                     while e < b
@@ -68,9 +72,15 @@ impl Tokens<'_> {
     }
 
     fn reported_in(&self, s: usize, e: usize, quoted: &[bool], out: &mut Vec<Reported>) {
-        // The body: without the final punctuation and closing marks.
+        // The body: without the final punctuation and closing marks, but a
+        // closing mark whose quotation opens in the sentence stays with it
+        // (`dismissed that as "theater."`).
         let mut end = e;
-        while end > s && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_mark() && !quoted[end - 1]) {
+        while end > s
+            && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_punct(';'))
+            && !self.closes_inside(s, end)
+            || end > s && self.toks[end - 1].is_mark() && !quoted[end - 1] && !self.closes_inside(s, end)
+        {
             end -= 1;
         }
         if end <= s + 2 || quoted[s] || self.toks[s].is_mark() {
@@ -78,7 +88,9 @@ impl Tokens<'_> {
         }
         match self
             .according_to_first(s, end, quoted)
+            .or_else(|| self.as_attribution_first(s, end, quoted))
             .or_else(|| self.attribution_last(s, end, quoted))
+            .or_else(|| self.according_to_after(s, end, quoted))
             .or_else(|| self.attribution_inside(s, end, quoted))
         {
             Some(r) => {
@@ -110,6 +122,64 @@ impl Tokens<'_> {
         })
     }
 
+    /// True when a closing double mark ends the stretch `s..end` (punctuation
+    /// inside it aside) and the mark before it in the stretch opens.
+    fn closes_inside(&self, s: usize, end: usize) -> bool {
+        let mut k = end;
+        while k > s && self.toks[k - 1].is_terminal() {
+            k -= 1;
+        }
+        if k <= s || !matches!(self.toks[k - 1].kind, Kind::Mark { double: true, dir: Dir::Close | Dir::Either }) {
+            return false;
+        }
+        let opener = (s..k - 1).rev().find(|&o| self.toks[o].is_double_mark());
+        opener.is_some_and(|o| matches!(self.toks[o].kind, Kind::Mark { dir: Dir::Open | Dir::Either, .. }))
+    }
+
+    /// `As SPEAKER CUE, CLAUSE.` / `As CUE by SPEAKER, CLAUSE.`
+    fn as_attribution_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        if !self.word(s).eq_ignore_ascii_case("as") || !self.toks[s].is_word() {
+            return None;
+        }
+        let (speaker, cue) = if let Some((cue_end, _)) = self.cue_at(s + 1, end) {
+            // `As reported by the Times,`
+            if !self.word(cue_end.min(end - 1)).eq_ignore_ascii_case("by") {
+                return None;
+            }
+            (self.mention_right(cue_end + 1, end)?, (s + 1, cue_end))
+        } else {
+            let sp = self.mention_right(s + 1, end)?;
+            let c = self.skip_between_right(sp.1, end);
+            let (cue_end, _) = self.cue_at(c, end)?;
+            (sp, (c, cue_end))
+        };
+        if self.intransitive(cue.0) {
+            return None;
+        }
+        let after = speaker.1.max(cue.1);
+        let comma = (after..end.min(after + 8)).find(|&k| self.toks[k].is_punct(','))?;
+        if !self.tail(cue.0, after, end) {
+            return None;
+        }
+        self.clause_report((comma + 1, end), Some(speaker), cue, quoted)
+    }
+
+    /// `CLAUSE(,) according to SPEAKER(, ...)`, anywhere after the clause.
+    fn according_to_after(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let k = (s + MIN_CLAUSE..end)
+            .find(|&k| !quoted[k] && self.word(k).eq_ignore_ascii_case("according") && self.cue_at(k, end).is_some())?;
+        let (cue_end, _) = self.cue_at(k, end)?;
+        let speaker = self.mention_right(cue_end, end)?;
+        let clause_end = if self.toks[k - 1].is_punct(',') { k - 1 } else { k };
+        self.clause_report((s, clause_end), Some(speaker), (k, cue_end), quoted)
+    }
+
+    /// A verb of speaking without a content object (`spoke`, `tweeted`).
+    fn intransitive(&self, cue: usize) -> bool {
+        let word = self.word(cue).to_ascii_lowercase();
+        INTRANSITIVE.iter().any(|p| word.starts_with(p)) && !self.toks[cue].is(ATTITUDE)
+    }
+
     /// `CLAUSE, SPEAKER CUE.` and `CLAUSE, CUE SPEAKER.`
     fn attribution_last(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
         // The last comma outside quotations, in the last dozen tokens.
@@ -135,10 +205,11 @@ impl Tokens<'_> {
             };
             // `, said Smith.` / `, according to Smith.`
             if let Some((cue_end, speech)) = self.cue_at(head, end) {
-                if !speech {
+                let according = self.word(head).eq_ignore_ascii_case("according");
+                // `, saying the city ...` is a participle, not `, said Smith`.
+                if !speech || !according && self.word(head).ends_with("ing") {
                     continue;
                 }
-                let according = self.word(head).eq_ignore_ascii_case("according");
                 if let Some(sp) = self.mention_right(cue_end, end) {
                     if according || sp.1 >= end || self.tail(head, sp.1, end) {
                         let clause = if according { (s, comma) } else { clause_for(sp.1) };
@@ -172,7 +243,8 @@ impl Tokens<'_> {
                 continue;
             }
             let head = k + 1;
-            let found = if let Some((cue_end, true)) = self.cue_at(head, end) {
+            let participle = self.word(head).ends_with("ing");
+            let found = if let (Some((cue_end, true)), false) = (self.cue_at(head, end), participle) {
                 self.mention_right(cue_end, end).map(|sp| (sp, (head, cue_end), sp.1))
             } else {
                 self.mention_right(head, end).and_then(|sp| {
@@ -271,10 +343,18 @@ impl Tokens<'_> {
             let mut next = None;
             let mut k = start + 1;
             while k + 1 < end {
-                if self.toks[k].is_word() && self.toks[k].is(CONJ) && !self.toks[k].cap && !quoted[k] {
+                let t = &self.toks[k];
+                let conj = t.is_word() && t.is(CONJ) && !t.cap;
+                if (conj || t.is_punct(',')) && !quoted[k] {
                     let v = self.skip_between_right(k + 1, end);
-                    if let Some((v_end, _)) = self.cue_at(v, end) {
-                        if self.content_after(v, v_end, end).is_some() {
+                    // After a comma only a participle (`, adding that ...`).
+                    let participle =
+                        v < end && self.word(v).ends_with("ing") && !self.word(v).eq_ignore_ascii_case("according");
+                    if let Some((v_end, _)) = self.cue_at(v, end).filter(|_| conj || participle) {
+                        // Its content is a clause, an object or a direct
+                        // quotation (`and added: “...”`).
+                        let quotation = v_end < end && (self.toks[v_end].is_punct(':') || self.toks[v_end].is_mark());
+                        if quotation || self.content_after(v, v_end, end).is_some() {
                             next = Some((k, v));
                             break;
                         }
@@ -342,13 +422,27 @@ impl Tokens<'_> {
         {
             return None;
         }
-        // `..., arguing the move was needed`: the subject of the sentence.
-        if self.word(c).ends_with("ing") && prev.is_punct(',') {
+        // `..., arguing the move was needed`, `..., falsely suggesting
+        // that`: the subject of the sentence.
+        let before = self.skip_between_left(c, s);
+        if progressive && before > s && self.toks[before - 1].is_punct(',') {
             return self.subject(s, c).map(|sp| (cue_end, sp));
+        }
+        // `He shook hands and asked workers if ...`: a cue coordinated with
+        // an earlier verb shares its subject.
+        if let Some(sp) = self.coordinated_speaker(s, c) {
+            return Some((cue_end, sp));
         }
         let speaker = self.speaker_before(c, s)?;
         if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
             return Some((cue_end, speaker));
+        }
+        // `emailed supporters saying ...`: a participle after an object; the
+        // subject of the sentence speaks.
+        if progressive && before == c {
+            if let Some(sp) = self.subject(s, c).filter(|sp| sp.1 <= speaker.0) {
+                return Some((cue_end, sp));
+            }
         }
         // Inside a longer phrase, a name the entities layer knows or a
         // subject pronoun right before the cue still speaks (`In a meeting
@@ -380,15 +474,35 @@ impl Tokens<'_> {
             && self.toks[cue].is(ATTITUDE);
         // Verbs of speaking without a content object (`spoke Hebrew`,
         // `tweeted a photo`) take a clause only.
-        let cue_word = self.word(cue).to_ascii_lowercase();
-        let intransitive = INTRANSITIVE.iter().any(|p| cue_word.starts_with(p)) && !self.toks[cue].is(ATTITUDE);
-        let object = !intransitive
+        let object = !self.intransitive(cue)
             && cue_end + 2 <= end
             && t.is_word()
             && !t.is(BETWEEN | TIME)
             && (t.is(DET) || !t.is(PREP | STOP))
             && !w.ends_with("ly");
         (object || infinitive).then_some(cue_end)
+    }
+
+    /// An adverb after a cue (`repeatedly`, `again`), not an auxiliary.
+    fn adverb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        t.is_word()
+            && !t.cap
+            && !t.is(SPEECH | REPORTING | ATTITUDE | DET)
+            && (w.len() > 4 && w.ends_with("ly")
+                || ["again", "also", "once", "too"].iter().any(|a| w.eq_ignore_ascii_case(a)))
+    }
+
+    /// `to` and a verb after a cue of stance (`wants to cut`, `tried to
+    /// arrest`), not a phrase (`said to reporters`).
+    fn infinitive(&self, cue: usize, j: usize, end: usize) -> bool {
+        j + 1 < end
+            && self.word(j).eq_ignore_ascii_case("to")
+            && !self.toks[cue].is(SPEECH)
+            && self.toks[j + 1].is_word()
+            && !self.toks[j + 1].cap
+            && !self.toks[j + 1].is(DET | PRONOUN | OBJECT)
     }
 
     /// Where the reported clause after a cue starts, if one does.
@@ -414,6 +528,12 @@ impl Tokens<'_> {
                 j += 2;
             } else if t.is_word() && t.is(TIME) && !self.word(j).eq_ignore_ascii_case("this") {
                 j += 1;
+            } else if self.adverb(j) {
+                // `has said repeatedly that`.
+                j += 1;
+            } else if self.infinitive(cue, j, end) {
+                // `tried to arrest her`: the infinitive is the content.
+                return None;
             } else if t.is_word() && !t.cap && t.is(PREP) && !self.word(j).eq_ignore_ascii_case("that") {
                 j = self.mention_right(j + 1, end).map_or(j + 1, |m| m.1);
             } else {
