@@ -62,8 +62,17 @@ const DETERMINERS: &[&str] = &[
     "various",
 ];
 const QUANTIFIERS: &[&str] = &["some", "many", "most", "several", "both", "few", "all", "others", "one", "none"];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
-const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we", "you", "who", "he's", "she's", "it's", "i'm", "we're", "they're",
+    "you're", "i've", "we've", "they've", "you've", "he'd", "she'd", "i'd", "we'd", "they'd", "i'll", "he'll",
+    "she'll", "we'll", "they'll",
+];
+#[rustfmt::skip]
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "he's", "she's", "i'm", "we're", "they're", "you're", "i've", "we've",
+    "they've", "you've", "he'd", "she'd", "i'd", "we'd", "they'd", "i'll", "he'll", "she'll", "we'll", "they'll",
+];
 #[rustfmt::skip]
 const BETWEEN_WORDS: &[&str] = &[
     "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do",

@@ -185,7 +185,9 @@ impl Quoter {
                 doc.reported(para, &quoted, &mut reported);
             }
             for r in reported {
-                out.push((doc.span(r.clause), false, Some(r.attribution)));
+                for clause in std::iter::once(r.clause).chain(r.rest) {
+                    out.push((doc.span(clause), false, Some(r.attribution)));
+                }
             }
             out.sort_by_key(|(span, ..)| span.start);
         }

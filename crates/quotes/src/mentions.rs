@@ -198,6 +198,12 @@ impl Tokens<'_> {
             if i > start && self.toks[i].is(DET) && !self.toks[i].cap {
                 break;
             }
+            // A past verb ends it: `the frustration boiled over`, not `the
+            // embattled senator`.
+            let t = &self.toks[i];
+            if i > start && !t.cap && self.word(i).ends_with("ed") && !(i + 1 < limit && self.content(i + 1)) {
+                break;
+            }
             i += 1;
         }
         if i == start {
@@ -344,6 +350,11 @@ impl Tokens<'_> {
         let relative =
             (floor..mention.0).rev().take(12).find(|&k| self.toks[k].is(RELATIVE) || self.word_is(k, "that"));
         if let Some(k) = relative {
+            // `an event that Carson says led him`: the relative pronoun is
+            // the object and the mention right after it speaks.
+            if k + 1 == mention.0 {
+                return Some(mention);
+            }
             if let Some(head) = self.mention_left(k, floor) {
                 if self.clause_start(head.0, floor) {
                     return Some(head);

@@ -20,6 +20,9 @@ use crate::tokens::{Dir, Kind};
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Reported {
     pub clause: Range,
+    /// The second piece of a quotation its attribution splits (`X, officials
+    /// said, Y`), with the same attribution.
+    pub rest: Option<Range>,
     pub attribution: Attribution,
 }
 
@@ -118,6 +121,7 @@ impl Tokens<'_> {
         let clause = (comma + 1, end);
         self.clause_ok(clause, quoted).then_some(Reported {
             clause,
+            rest: None,
             attribution: Attribution::new(Some((sp, sp_end)), (s, cue_end), How::Reported),
         })
     }
@@ -201,7 +205,7 @@ impl Tokens<'_> {
                 while t < end && !self.toks[t].is_punct(',') {
                     t += 1;
                 }
-                if t < end { (s, end) } else { (s, comma) }
+                ((s, comma), (t + 1 < end).then_some((t + 1, end)))
             };
             // `, said Smith.` / `, according to Smith.`
             if let Some((cue_end, speech)) = self.cue_at(head, end) {
@@ -212,8 +216,8 @@ impl Tokens<'_> {
                 }
                 if let Some(sp) = self.mention_right(cue_end, end) {
                     if according || sp.1 >= end || self.tail(head, sp.1, end) {
-                        let clause = if according { (s, comma) } else { clause_for(sp.1) };
-                        return self.clause_report(clause, Some(sp), (head, cue_end), quoted);
+                        let (clause, rest) = if according { ((s, comma), None) } else { clause_for(sp.1) };
+                        return self.split_report(clause, rest, Some(sp), (head, cue_end), quoted);
                     }
                 }
                 continue;
@@ -224,7 +228,8 @@ impl Tokens<'_> {
                 if let Some((cue_end, speech)) = self.cue_at(c, end) {
                     let tail_ok = if speech { self.tail(c, cue_end, end) } else { cue_end >= end };
                     if tail_ok {
-                        return self.clause_report(clause_for(cue_end), Some((sp_s, sp_e)), (c, cue_end), quoted);
+                        let (clause, rest) = clause_for(cue_end);
+                        return self.split_report(clause, rest, Some((sp_s, sp_e)), (c, cue_end), quoted);
                     }
                 }
             }
@@ -265,8 +270,11 @@ impl Tokens<'_> {
                 let comma = (after..end).find(|&t| self.toks[t].is_punct(','));
                 let quotation_next =
                     comma.is_some_and(|t| t + 1 < end && (quoted[t + 1] || self.toks[t + 1].is_mark()));
-                if closes && !quotation_next {
-                    return self.clause_report((s, end), Some(speaker), cue, quoted);
+                if closes {
+                    // Two pieces, as a split direct quotation; a quotation
+                    // in marks after it is a direct quote of its own.
+                    let rest = comma.filter(|&t| t + 1 < end && !quotation_next).map(|t| (t + 1, end));
+                    return self.split_report((s, k), rest, Some(speaker), cue, quoted);
                 }
             }
             k += 1;
@@ -304,8 +312,34 @@ impl Tokens<'_> {
     }
 
     fn clause_report(&self, clause: Range, speaker: Option<Range>, cue: Range, quoted: &[bool]) -> Option<Reported> {
-        self.clause_ok(clause, quoted)
-            .then_some(Reported { clause, attribution: Attribution::new(speaker, cue, How::Reported) })
+        self.clause_ok(clause, quoted).then_some(Reported {
+            clause,
+            rest: None,
+            attribution: Attribution::new(speaker, cue, How::Reported),
+        })
+    }
+
+    /// A quotation in two pieces around its attribution (`X, he said, Y`);
+    /// either piece may be a single word, as in a split direct quote.
+    fn split_report(
+        &self,
+        first: Range,
+        rest: Option<Range>,
+        speaker: Option<Range>,
+        cue: Range,
+        quoted: &[bool],
+    ) -> Option<Reported> {
+        let Some(rest) = rest else { return self.clause_report(first, speaker, cue, quoted) };
+        let piece_ok =
+            |(a, b): Range| b > a && !self.toks[a].is_mark() && quoted[a..b].iter().filter(|&&q| q).count() * 2 < b - a;
+        if !piece_ok(first) || first.1 - first.0 + rest.1 - rest.0 < MIN_CLAUSE {
+            return None;
+        }
+        Some(Reported {
+            clause: first,
+            rest: piece_ok(rest).then_some(rest),
+            attribution: Attribution::new(speaker, cue, How::Reported),
+        })
     }
 
     /// A clause is long enough and not a direct quotation.
@@ -368,6 +402,7 @@ impl Tokens<'_> {
             if self.clause_ok(clause, quoted) {
                 out.push(Reported {
                     clause,
+                    rest: None,
                     attribution: Attribution::new(Some(speaker), (c, cue_end), How::Reported),
                 });
             }
@@ -380,6 +415,7 @@ impl Tokens<'_> {
                     if self.clause_ok(clause, quoted) {
                         out.push(Reported {
                             clause,
+                            rest: None,
                             attribution: Attribution::new(Some(speaker), (v, v_end), How::Reported),
                         });
                     }
@@ -559,6 +595,14 @@ impl Tokens<'_> {
         let wh =
             ["how", "why", "what", "whether", "when", "where", "who", "if"].iter().any(|x| w.eq_ignore_ascii_case(x));
         let speech = self.toks[cue].is(SPEECH | REPORTING);
+        // `said as he left`, `spoke while ...`: an adverbial clause, not
+        // what was said.
+        if ["as", "while", "because", "although", "though", "before", "after", "since", "until", "unless"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
         let starts_clause = match t.kind {
             Kind::Word => {
                 (t.is(DET) || t.is(PRONOUN) || t.cap || w.eq_ignore_ascii_case("there"))
