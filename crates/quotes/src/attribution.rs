@@ -342,10 +342,17 @@ impl Tokens<'_> {
 
     /// The speaker of a speech cue earlier in the sentence (`Spicer said,
     /// adding, “...”`).
-    fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
-        // The main clause's cue: the first one whose speaker opens a clause.
+    pub fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
+        // The main clause's cue: the first one whose speaker opens a clause,
+        // or that a speaker follows (`“...,” said Devine, suggesting`).
         (floor..end).find_map(|k| match self.cue_at(k, end) {
-            Some((_, true)) => self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)),
+            Some((cue_end, true)) => {
+                self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)).or_else(|| {
+                    let inverted = k == floor || matches!(self.toks[k - 1].kind, Kind::Punct(',') | Kind::Mark { .. });
+                    let after = self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT));
+                    after.filter(|_| inverted && !self.word(k).ends_with("ing"))
+                })
+            }
             _ => None,
         })
     }

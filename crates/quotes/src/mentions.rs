@@ -95,7 +95,7 @@ impl Tokens<'_> {
                     || !t.is(STOP | BETWEEN | CONJ)
                     || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
             }
-            Kind::Word => !t.is(STOP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
+            Kind::Word => !t.is(STOP | PREP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
             Kind::Punct('&' | '%') => true,
             _ => false,
         }

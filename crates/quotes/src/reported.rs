@@ -86,7 +86,28 @@ impl Tokens<'_> {
         {
             end -= 1;
         }
-        if end <= s + 2 || quoted[s] || self.toks[s].is_mark() {
+        if end <= s + 2 {
+            return;
+        }
+        if quoted[s] || self.toks[s].is_mark() {
+            // A sentence that opens with a direct quotation: its attribution
+            // may go on with reported speech (`“...,” Smith said, adding
+            // that ...`).
+            let mut after = s;
+            while after < end && (quoted[after] || self.toks[after].is_mark() || self.toks[after].is_punct(',')) {
+                after += 1;
+            }
+            // Only a cue coordinated with the attribution counts, not the
+            // attribution itself (`“...,” Trump told CNN`).
+            let next = (after + 1..end).find(|&v| {
+                let b = self.skip_between_left(v, after);
+                let t = &self.toks[b - 1];
+                let participle = t.is_punct(',') && self.word(v).ends_with("ing");
+                b > after && (participle || t.is_word() && t.is(CONJ) && !t.cap) && self.cue_at(v, end).is_some()
+            });
+            if let Some(v) = next {
+                self.cue_then_clause(after, v, end, quoted, out, false);
+            }
             return;
         }
         match self
@@ -100,10 +121,10 @@ impl Tokens<'_> {
                 out.push(r);
                 // Reports nested in the reported clause.
                 if r.clause.1 > r.clause.0 + 2 && r.clause.0 == s {
-                    self.cue_then_clause(r.clause.0, r.clause.1, quoted, out, true);
+                    self.cue_then_clause(r.clause.0, r.clause.0 + 1, r.clause.1, quoted, out, true);
                 }
             }
-            None => self.cue_then_clause(s, end, quoted, out, false),
+            None => self.cue_then_clause(s, s + 1, end, quoted, out, false),
         }
     }
 
@@ -354,8 +375,17 @@ impl Tokens<'_> {
 
     /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
     /// sharing the speaker: `SPEAKER criticized X and called for Y.`
-    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool], out: &mut Vec<Reported>, nested: bool) {
-        let mut c = s + 1;
+    /// The sentence starts at `s`; cues are looked for from `from` on.
+    fn cue_then_clause(
+        &self,
+        s: usize,
+        from: usize,
+        end: usize,
+        quoted: &[bool],
+        out: &mut Vec<Reported>,
+        nested: bool,
+    ) {
+        let mut c = from;
         let mut inside = nested;
         while c < end {
             let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
@@ -462,7 +492,7 @@ impl Tokens<'_> {
         // that`: the subject of the sentence.
         let before = self.skip_between_left(c, s);
         if progressive && before > s && self.toks[before - 1].is_punct(',') {
-            return self.subject(s, c).map(|sp| (cue_end, sp));
+            return self.earlier_speaker(s, c).or_else(|| self.subject(s, c)).map(|sp| (cue_end, sp));
         }
         // `He shook hands and asked workers if ...`: a cue coordinated with
         // an earlier verb shares its subject.
@@ -597,9 +627,13 @@ impl Tokens<'_> {
         let speech = self.toks[cue].is(SPEECH | REPORTING);
         // `said as he left`, `spoke while ...`: an adverbial clause, not
         // what was said.
-        if ["as", "while", "because", "although", "though", "before", "after", "since", "until", "unless"]
-            .iter()
-            .any(|x| w.eq_ignore_ascii_case(x))
+        // A particle belongs to the verb (`showed up`, `spoke out`).
+        if [
+            "as", "while", "because", "although", "though", "before", "after", "since", "until", "unless", "up", "out",
+            "down", "off", "back", "away", "around", "over",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
         {
             return None;
         }
