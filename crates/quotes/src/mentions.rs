@@ -48,7 +48,7 @@ impl Tokens<'_> {
         self.toks[i].span.text(self.text)
     }
 
-    fn word_is(&self, i: usize, lower: &str) -> bool {
+    pub fn word_is(&self, i: usize, lower: &str) -> bool {
         i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(lower)
     }
 

@@ -535,6 +535,13 @@ impl Tokens<'_> {
         if topic {
             return Some(cue_end + 1);
         }
+        // `lashed out at`, `spoke out against`, `signed on to`.
+        let particle = ["out", "up", "back", "off", "down", "on"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            && cue_end + 3 <= end
+            && ["at", "against", "about", "on", "for", "with", "to"].iter().any(|p| self.word_is(cue_end + 1, p));
+        if particle {
+            return Some(cue_end + 2);
+        }
         let infinitive = w.eq_ignore_ascii_case("to")
             && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
             && self.toks[cue].is(ATTITUDE);
@@ -624,7 +631,8 @@ impl Tokens<'_> {
         let w = self.word(j);
         let wh =
             ["how", "why", "what", "whether", "when", "where", "who", "if"].iter().any(|x| w.eq_ignore_ascii_case(x));
-        let speech = self.toks[cue].is(SPEECH | REPORTING);
+        // A verb of speaking or thinking, or a phrase (`talked about`).
+        let speech = self.toks[cue].is(SPEECH | REPORTING) || cue_end > cue + 1;
         // `said as he left`, `spoke while ...`: an adverbial clause, not
         // what was said.
         // A particle belongs to the verb (`showed up`, `spoke out`).
