@@ -53,6 +53,9 @@ pub(crate) const ATTITUDE: u32 = 1 << 16;
 pub(crate) const HEADLINE: u32 = 1 << 17;
 /// Quantifiers that may be a speaker alone (`some say`, `many believe`).
 pub(crate) const ALONE: u32 = 1 << 18;
+/// Verbs of evidence (`seem`, `appear`): a cue of reported speech whose
+/// subject is not a source, so the quotation has no speaker.
+pub(crate) const EVIDENTIAL: u32 = 1 << 19;
 
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
@@ -158,6 +161,9 @@ pub struct LexiconFile {
     /// Verbs of stance or action (`"criticize"`, `"want"`): cues of reported
     /// speech only, whose quotation may be a noun phrase.
     pub attitude: Vec<String>,
+    /// Verbs of evidence (`"seem"`, `"appear"`): cues of reported speech
+    /// with no speaker (`the plan seems to work`).
+    pub evidential: Vec<String>,
     /// Exact word forms that are cues of stance (no forms are derived).
     pub attitude_words: Vec<String>,
     /// Multi-word cues as written (`"according to"`, `"pointed out"`).
@@ -244,6 +250,9 @@ impl Lexicon {
         }
         for verb in &file.attitude {
             self.add_verb(verb, ATTITUDE);
+        }
+        for verb in &file.evidential {
+            self.add_verb(verb, EVIDENTIAL | ATTITUDE);
         }
         for word in &file.attitude_words {
             self.add(word, ATTITUDE);

@@ -11,7 +11,7 @@
 
 use crate::attribution::{Attribution, How};
 use crate::lexicon::{
-    ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
+    ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
 };
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind};
@@ -32,6 +32,9 @@ const INTRANSITIVE: &[&str] = &[
     "continu", "respond", "repl", "answer", "writ", "wrote", "read", "post", "tweet", "retweet", "chant", "blog",
     "sing", "sang", "mutter", "murmur",
 ];
+
+/// Past participles of cue verbs that end in neither -ed nor -en.
+const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "heard", "found", "thought", "felt", "held", "read", "taught"];
 
 /// Shortest clause worth reporting, in tokens.
 const MIN_CLAUSE: usize = 3;
@@ -399,7 +402,20 @@ impl Tokens<'_> {
                 continue;
             }
             let (cue_end, speaker) = found;
-            let Some(start) = self.content_after(c, cue_end, end) else {
+            // After a passive, only `to`, `that` or `as` introduces what is
+            // said (`is expected to`, `was seen as`), not `charged with`.
+            let passive = speaker.is_none() && !self.toks[c].is(EVIDENTIAL);
+            let content = if passive {
+                let j = self.skip_between_right(cue_end, end);
+                match (j + 1 < end).then(|| self.word(j).to_ascii_lowercase()).as_deref() {
+                    Some("to") => Some(j),
+                    Some("that" | "as") => Some(j + 1),
+                    _ => None,
+                }
+            } else {
+                self.content_after(c, cue_end, end)
+            };
+            let Some(start) = content else {
                 c = cue_end;
                 continue;
             };
@@ -433,7 +449,7 @@ impl Tokens<'_> {
                 out.push(Reported {
                     clause,
                     rest: None,
-                    attribution: Attribution::new(Some(speaker), (c, cue_end), How::Reported),
+                    attribution: Attribution::new(speaker, (c, cue_end), How::Reported),
                 });
             }
             match next {
@@ -446,7 +462,7 @@ impl Tokens<'_> {
                         out.push(Reported {
                             clause,
                             rest: None,
-                            attribution: Attribution::new(Some(speaker), (v, v_end), How::Reported),
+                            attribution: Attribution::new(speaker, (v, v_end), How::Reported),
                         });
                     }
                     c = v_start;
@@ -461,8 +477,11 @@ impl Tokens<'_> {
         }
     }
 
-    /// A cue at `c` with its speaker before it, starting a clause.
-    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Range)> {
+    /// A cue at `c` with its speaker before it, starting a clause. The
+    /// speaker is `None` for an evidential verb (`the plan seems to`) and a
+    /// passive (`is expected to`, `was seen as`): their subject is what the
+    /// quotation is about, not who said it.
+    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Option<Range>)> {
         if quoted[c] {
             return None;
         }
@@ -471,43 +490,48 @@ impl Tokens<'_> {
         if self.word(c).eq_ignore_ascii_case("according") {
             return None;
         }
-        // Passives (`was told`) and nouns (`the call`, `his support`,
-        // `Trump’s comments`) are not cues.
+        // Nouns (`the call`, `his support`, `Trump’s comments`) are not cues.
         let prev = &self.toks[c - 1];
         let possessive = prev.is_word() && (self.word(c - 1).ends_with("’s") || self.word(c - 1).ends_with("'s"));
-        if possessive {
+        let progressive = self.word(c).ends_with("ing");
+        if possessive || prev.is_word() && !progressive && (prev.is(DET) || self.word_is(c - 1, "to")) {
             return None;
         }
-        let progressive = self.word(c).ends_with("ing");
-        if prev.is_word()
-            && !progressive
-            && (prev.is(DET)
-                || ["was", "were", "been", "being", "is", "are", "be", "to"]
-                    .iter()
-                    .any(|w| self.word(c - 1).eq_ignore_ascii_case(w)))
-        {
-            return None;
+        if self.toks[c].is(EVIDENTIAL) {
+            return Some((cue_end, None));
+        }
+        let before = self.skip_between_left(c, s);
+        let be = (before..c)
+            .chain(before.checked_sub(1))
+            .any(|k| ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(k, w)));
+        if be && !progressive {
+            // A passive of a verb of saying or thinking: no source named.
+            let w = self.word(c).to_ascii_lowercase();
+            let participle = w.ends_with("ed")
+                || w.ends_with("en")
+                || w.ends_with("wn")
+                || IRREGULAR_PARTICIPLES.contains(&w.as_str());
+            return (participle && self.toks[c].is(SPEECH | REPORTING)).then_some((cue_end, None));
         }
         // `..., arguing the move was needed`, `..., falsely suggesting
         // that`: the subject of the sentence.
-        let before = self.skip_between_left(c, s);
         if progressive && before > s && self.toks[before - 1].is_punct(',') {
-            return self.earlier_speaker(s, c).or_else(|| self.subject(s, c)).map(|sp| (cue_end, sp));
+            return self.earlier_speaker(s, c).or_else(|| self.subject(s, c)).map(|sp| (cue_end, Some(sp)));
         }
         // `He shook hands and asked workers if ...`: a cue coordinated with
         // an earlier verb shares its subject.
         if let Some(sp) = self.coordinated_speaker(s, c) {
-            return Some((cue_end, sp));
+            return Some((cue_end, Some(sp)));
         }
         let speaker = self.speaker_before(c, s)?;
         if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
-            return Some((cue_end, speaker));
+            return Some((cue_end, Some(speaker)));
         }
         // `emailed supporters saying ...`: a participle after an object; the
         // subject of the sentence speaks.
         if progressive && before == c {
             if let Some(sp) = self.subject(s, c).filter(|sp| sp.1 <= speaker.0) {
-                return Some((cue_end, sp));
+                return Some((cue_end, Some(sp)));
             }
         }
         // Inside a longer phrase, a name the entities layer knows or a
@@ -515,9 +539,9 @@ impl Tokens<'_> {
         // with the Post Trump said`).
         let end = self.skip_between_left(c, s);
         if let Some(entity) = self.entity_before(end) {
-            return Some((cue_end, entity));
+            return Some((cue_end, Some(entity)));
         }
-        (speaker.1 - speaker.0 == 1 && self.toks[speaker.0].is(PERSONAL)).then_some((cue_end, speaker))
+        (speaker.1 - speaker.0 == 1 && self.toks[speaker.0].is(PERSONAL)).then_some((cue_end, Some(speaker)))
     }
 
     /// Where the quotation after a cue starts: a reported clause, else for
