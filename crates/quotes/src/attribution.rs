@@ -368,7 +368,12 @@ impl Tokens<'_> {
         if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
             s += 1;
         }
-        self.mention_right(s, end)
+        // The subject ends before its verb: `the frustration boiled over`.
+        let (a, mut b) = self.mention_right(s, end)?;
+        while b > a + 1 && !self.toks[b - 1].cap && self.word(b - 1).ends_with("ed") {
+            b -= 1;
+        }
+        Some((a, b))
     }
 
     /// The comma closing an adverbial that opens the sentence at `floor`:

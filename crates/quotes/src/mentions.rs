@@ -198,12 +198,6 @@ impl Tokens<'_> {
             if i > start && self.toks[i].is(DET) && !self.toks[i].cap {
                 break;
             }
-            // A past verb ends it: `the frustration boiled over`, not `the
-            // embattled senator`.
-            let t = &self.toks[i];
-            if i > start && !t.cap && self.word(i).ends_with("ed") && !(i + 1 < limit && self.content(i + 1)) {
-                break;
-            }
             i += 1;
         }
         if i == start {

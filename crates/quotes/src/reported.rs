@@ -433,7 +433,11 @@ impl Tokens<'_> {
                     if let Some((v_end, _)) = self.cue_at(v, end).filter(|_| conj || participle) {
                         // Its content is a clause, an object or a direct
                         // quotation (`and added: “...”`).
-                        let quotation = v_end < end && (self.toks[v_end].is_punct(':') || self.toks[v_end].is_mark());
+                        let mark_at = |k: usize| k < end && self.toks[k].is_mark();
+                        let quotation = v_end < end
+                            && (matches!(self.toks[v_end].kind, Kind::Punct(':' | ',')) && mark_at(v_end + 1)
+                                || mark_at(v_end)
+                                || self.toks[v_end].is_punct(':'));
                         if quotation || self.content_after(v, v_end, end).is_some() {
                             next = Some((k, v));
                             break;
@@ -442,8 +446,23 @@ impl Tokens<'_> {
                 }
                 k += 1;
             }
-            let clause_end =
-                next.map_or(end, |(k, _)| if k > start && self.toks[k - 1].is_punct(',') { k - 1 } else { k });
+            // A participle clause after a comma is about the subject, not
+            // part of what was said (`blocked the merger, siding with ...`).
+            let adjunct = (start + 4..next.map_or(end, |n| n.0)).find(|&k| {
+                k + 1 < end
+                    && self.toks[k].is_punct(',')
+                    && !quoted[k]
+                    && self.toks[k + 1].is_word()
+                    && !self.toks[k + 1].cap
+                    && self.word(k + 1).ends_with("ing")
+                    && !["including", "according"].iter().any(|w| self.word_is(k + 1, w))
+            });
+            let clause_end = match (adjunct, next) {
+                (Some(k), _) => k,
+                (None, Some((k, _))) if k > start && self.toks[k - 1].is_punct(',') => k - 1,
+                (None, Some((k, _))) => k,
+                (None, None) => end,
+            };
             let clause = (start, clause_end);
             if self.clause_ok(clause, quoted) {
                 out.push(Reported {
@@ -650,7 +669,10 @@ impl Tokens<'_> {
         }
         let t = &self.toks[j];
         if t.is_word() && self.word(j).eq_ignore_ascii_case("that") {
-            return (j + 1 < end).then_some(j + 1);
+            // `dismissed that as theater`: a pronoun, not a conjunction.
+            let pronoun =
+                j + 1 >= end || !self.toks[j + 1].is_word() || self.toks[j + 1].is(PREP) || self.word_is(j + 1, "as");
+            return if pronoun { (j + 1 < end).then_some(j) } else { Some(j + 1) };
         }
         let w = self.word(j);
         let wh =

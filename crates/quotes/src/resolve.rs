@@ -126,14 +126,22 @@ pub(crate) fn resolve(doc: &Tokens<'_>, speaker: Range, named: &[Named]) -> Opti
             by_head.or_else(|| candidates.iter().find(|n| !org && !n.org)).map(|n| n.span)
         }
         SpeakerKind::Name => {
-            // A surname (or shorter name) resolves to a longer earlier name ending with it.
-            let text = span.text(doc.text);
-            let last = text.rsplit(' ').next().unwrap_or(text);
+            // A surname (or shorter name) resolves to a longer earlier name
+            // ending with it as whole words, titles aside: `Mr. Smith` and
+            // `Smith` to `John Smith`, but `Georgia Power` not to `Storm
+            // Knocks Out Power`.
+            let (mut a, b) = speaker;
+            while a + 1 < b && doc.toks[a].is(TITLE | DET) {
+                a += 1;
+            }
+            let text = doc.span((a, b)).text(doc.text);
             named[..before]
                 .iter()
                 .find(|n| {
                     let t = n.span.text(doc.text);
-                    t.len() > text.len() && t.ends_with(last) && n.span.end <= span.start
+                    t.len() > text.len()
+                        && t.strip_suffix(text).is_some_and(|head| head.ends_with(' '))
+                        && n.span.end <= span.start
                 })
                 .map(|n| n.span)
         }
