@@ -47,6 +47,17 @@ impl Attribution {
     }
 }
 
+/// Common irregular verbs in the past tense, which end a subject mention
+/// (`Kasich took`); regular ones end in -ed.
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "took", "won", "left", "made", "went", "came", "gave", "ran", "got", "had", "kept", "held", "lost", "led",
+    "met", "put", "set", "sent", "spent", "began", "brought", "bought", "caught", "fought", "felt", "found",
+    "heard", "knew", "paid", "sat", "stood", "told", "thought", "wrote", "built", "became", "chose", "drew",
+    "fell", "grew", "hit", "let", "meant", "rose", "shook", "sold", "spoke", "struck", "taught", "threw",
+    "understood", "withdrew", "did", "saw", "was", "were", "has", "is", "are",
+];
+
 /// How far attribution looks from a mark, in tokens.
 const WINDOW: usize = 40;
 
@@ -368,12 +379,20 @@ impl Tokens<'_> {
         if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
             s += 1;
         }
-        // The subject ends before its verb: `the frustration boiled over`.
-        let (a, mut b) = self.mention_right(s, end)?;
-        while b > a + 1 && !self.toks[b - 1].cap && self.word(b - 1).ends_with("ed") {
-            b -= 1;
-        }
-        Some((a, b))
+        // The subject ends before its verb: `the frustration boiled over`,
+        // `Kasich took a different tack`.
+        let (a, b) = self.mention_right(s, end)?;
+        let verb = (a + 1..b).find(|&k| {
+            let t = &self.toks[k];
+            t.is_word() && !t.cap && (self.toks[k - 1].cap || k + 1 == b) && self.past_verb(k)
+        });
+        Some((a, verb.unwrap_or(b)))
+    }
+
+    /// A word that reads as a verb in the past tense (`boiled`, `took`).
+    fn past_verb(&self, k: usize) -> bool {
+        let w = self.word(k).to_ascii_lowercase();
+        w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str())
     }
 
     /// The comma closing an adverbial that opens the sentence at `floor`:

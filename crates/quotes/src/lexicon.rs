@@ -92,7 +92,9 @@ const BETWEEN_WORDS: &[&str] = &[
 const TIME_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
     "tomorrow", "recently", "later", "earlier", "afterward", "afterwards", "then", "again", "this", "last", "week",
-    "month", "year", "morning", "afternoon", "evening", "night", "weekend", "ago",
+    "month", "year", "morning", "afternoon", "evening", "night", "weekend", "ago", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
+    "sept.", "oct.", "nov.", "dec.",
 ];
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
@@ -107,7 +109,9 @@ const STOP_WORDS: &[&str] = &[
     "himself", "herself", "itself", "themselves", "then", "now", "later", "again", "still", "yes", "however",
     "instead", "rather", "quite", "really", "perhaps", "maybe", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "ago", "all", "much", "more",
-    "less", "most", "least", "else", "who", "let",
+    "less", "most", "least", "else", "who", "let", "indeed", "meanwhile", "moreover", "furthermore", "nonetheless",
+    "nevertheless", "thus", "therefore", "otherwise", "besides", "overall", "instead", "regardless", "that's",
+    "there's", "what's", "here's", "where's", "who's",
 ];
 #[rustfmt::skip]
 const TITLES: &[&str] = &[

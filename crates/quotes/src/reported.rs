@@ -546,6 +546,11 @@ impl Tokens<'_> {
         if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
             return Some((cue_end, Some(speaker)));
         }
+        // `with polls showing ...`: the mention after `with` is the
+        // participle's subject.
+        if progressive && speaker.0 > s && self.word_is(speaker.0 - 1, "with") {
+            return Some((cue_end, Some(speaker)));
+        }
         // `emailed supporters saying ...`: a participle after an object; the
         // subject of the sentence speaks.
         if progressive && before == c {
