@@ -253,20 +253,44 @@ impl Tokens<'_> {
                     .find_map(|k| self.cue_at(k, end).filter(|&(e, _)| e > c).map(|found| (k, found))),
             };
             let Some((start, (cue_end, speech))) = hit else {
-                if !self.gap_word(c) {
+                // `responded pointedly, with a smile: “...”`.
+                if !self.gap_word(c) && !(colon.is_some() && self.toks[c].is_punct(',')) {
                     break;
                 }
                 continue;
             };
             c = start;
-            if !speech || end - cue_end > max_gap {
+            // Any cue introduces a quotation after a colon (`addressed the
+            // crowd again: “...”`); a cue after a determiner is a noun (`a
+            // written statement`).
+            let noun = c > floor
+                && ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
+                    .iter()
+                    .any(|d| self.word_is(c - 1, d));
+            if !speech && (adjacent || colon.is_none()) || noun || end - cue_end > max_gap {
                 break;
             }
             // `..., saying, “...”`: the subject of the sentence speaks.
-            let participle = self.word(c).ends_with("ing") && c > floor && self.toks[c - 1].is_punct(',');
+            let w = self.word(c);
+            let ing = w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
+            let b = self.skip_between_left(c, floor);
+            let participle = ing && b > floor && self.toks[b - 1].is_punct(',');
             let speaker =
                 if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
-                    .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| {
+                        // `she released a statement saying, “...”`: the
+                        // participle follows an object; the subject speaks.
+                        let before = self.speaker_before(c, floor)?;
+                        let object = ing
+                            && !self.named(before)
+                            && !self.clause_start(before.0, floor)
+                            && !(before.0 > floor && self.word_is(before.0 - 1, "with"));
+                        Some(if object {
+                            self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before)
+                        } else {
+                            before
+                        })
+                    })
                     .or_else(|| self.coordinated_speaker(floor, c))
                     .or_else(|| {
                         // `Said Smith: “...”`.
