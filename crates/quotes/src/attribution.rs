@@ -153,6 +153,12 @@ impl Tokens<'_> {
         if !linked {
             return None;
         }
+        // A line break after `.”` and a capital: the next line is a new
+        // paragraph of text written one paragraph per line.
+        let line_break = self.text[self.toks[close].span.end..self.toks[i].span.start].contains('\n');
+        if own_stop && line_break && self.toks[i].cap {
+            return None;
+        }
         // After `.”` a capitalised word starts a new sentence, which
         // attributes the quotation only when it is just the attribution
         // (`“We won.” Smith said.`), not `“…” He said his caucus …`.
@@ -187,9 +193,18 @@ impl Tokens<'_> {
             }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
-        // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`.
+        // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`,
+        // `“Q,” a message on the website reads`.
         let (s, e) = self.mention_right(i, limit)?;
-        let j = self.skip_between_right(e, limit);
+        let mut j = self.skip_between_right(e, limit);
+        if j + 1 < limit && self.toks[j].is(PREP) && !self.toks[j].cap && self.toks[s].is(DET) {
+            if let Some((_, pe)) = self.mention_right(j + 1, limit) {
+                let c = self.skip_between_right(pe, limit);
+                if matches!(self.cue_at(c, limit), Some((_, true))) {
+                    j = c;
+                }
+            }
+        }
         if let Some((cue_end, true)) = self.cue_at(j, limit) {
             return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
         }
@@ -323,9 +338,12 @@ impl Tokens<'_> {
             if !t.is_word() {
                 return false;
             }
-            if t.is(TIME | OBJECT) && !t.cap || t.cap && self.word(at).len() > 1 && t.is(TIME) {
+            let w = self.word(at);
+            let adverb = !t.cap && w.len() > 4 && w.ends_with("ly");
+            if t.is(TIME | OBJECT) && !t.cap || t.cap && w.len() > 1 && t.is(TIME) || adverb {
                 at += 1;
-            } else if t.is(PREP) && !t.cap {
+            } else if (t.is(PREP) || w.eq_ignore_ascii_case("and")) && !t.cap {
+                // `during his appearance on Fox and Friends`.
                 at = self.mention_right(at + 1, limit).map_or(at + 1, |m| m.1);
             } else {
                 return false;

@@ -216,6 +216,24 @@ pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<
                 continue;
             }
         }
+        // Three apostrophes are a single and a double mark, the single one
+        // inside: `''I said 'no.'''` closes both, `'''No' was ...` opens both.
+        if c == '\'' && at(i + 1) == Some(c) && at(i + 2) == Some(c) {
+            let closing = prev.is_some_and(|p| !p.is_whitespace() && !opens_after(Some(p)));
+            let (first, second) = if closing { (1, 2) } else { (2, 1) };
+            for (k, len) in [(i, first), (i + first, second)] {
+                let double = len == 2;
+                let dir = if closing { Dir::Close } else { Dir::Open };
+                out.push(Tok {
+                    span: Span::new(base + byte(k), base + byte(k + len)),
+                    kind: Kind::Mark { double, dir },
+                    bits: 0,
+                    cap: false,
+                });
+            }
+            i += 3;
+            continue;
+        }
         // Two apostrophes make a double mark (`''Yes,'' he said`).
         if (c == '\'' || c == '’' || c == '‘' || c == '`') && at(i + 1) == Some(c) {
             let dir = direction(if c == '`' { '“' } else { '"' }, prev, at(i + 2));
@@ -338,6 +356,8 @@ mod tests {
             ("the ’90s and the Joneses’ car", vec!["the", "’90s", "and", "the", "Joneses", "’>", "car"]),
             ("\"Yes,\" Mr. Smith said", vec!["<\"", "Yes", ",", "\">", "Mr.", "Smith", "said"]),
             ("''No,'' the U.S. envoy said.", vec!["<''", "No", ",", "''>", "the", "U.S.", "envoy", "said", "."]),
+            ("''I said 'no.''' he", vec!["<''", "I", "said", "<'", "no", ".", "'>", "''>", "he"]),
+            ("'''No' was it,''", vec!["<''", "<'", "No", "'>", "was", "it", ",", "''>"]),
             ("”Mr. Trump is", vec!["<”", "Mr.", "Trump", "is"]),
             ("said,\"Hello", vec!["said", ",", "<\"", "Hello"]),
             ("a\"b", vec!["a", "?\"", "b"]),
