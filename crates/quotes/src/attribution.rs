@@ -205,8 +205,17 @@ impl Tokens<'_> {
                 }
             }
         }
-        if let Some((cue_end, true)) = self.cue_at(j, limit) {
-            return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+        match self.cue_at(j, limit) {
+            Some((cue_end, true)) => {
+                return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+            }
+            // Any cue that ends the sentence right after the quotation
+            // attributes it: `“...,” it recommended.`
+            Some((cue_end, false)) if !self.word(j).ends_with("ing") => {
+                let closes = cue_end >= limit || self.toks[cue_end].is_terminal();
+                return closes.then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+            }
+            _ => {}
         }
         if !(j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
             return None;
@@ -307,6 +316,8 @@ impl Tokens<'_> {
                         })
                     })
                     .or_else(|| self.coordinated_speaker(floor, c))
+                    // `explained the headline by saying: “...”`.
+                    .or_else(|| if ing { self.subject(floor, c) } else { None })
                     .or_else(|| {
                         // `Said Smith: “...”`.
                         self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
@@ -317,7 +328,7 @@ impl Tokens<'_> {
         // A mention and a colon: `Trump’s reply: “...”`.
         if let (Some(colon), false) = (colon, adjacent) {
             if let Some((s, e)) = self.mention_left(colon, floor) {
-                if s == floor && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
+                if self.clause_start(s, floor) && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
                     return Some(Attribution::new(Some((s, e)), (colon, colon + 1), How::Near));
                 }
             }

@@ -194,8 +194,9 @@ impl Tokens<'_> {
             if !(self.content(i) || noun_cue) {
                 break;
             }
-            // A determiner only opens a mention.
-            if i > start && self.toks[i].is(DET) && !self.toks[i].cap {
+            // A determiner only opens a mention, but a number may follow
+            // one (`the two`, `all three senators`).
+            if i > start && self.toks[i].is(DET) && !self.toks[i].cap && !(i == start + 1 && self.number(i)) {
                 break;
             }
             i += 1;
@@ -229,6 +230,11 @@ impl Tokens<'_> {
         self.plausible((start, i)).then_some((start, i))
     }
 
+    /// A number word (`two` to `ten`).
+    fn number(&self, i: usize) -> bool {
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].iter().any(|n| self.word_is(i, n))
+    }
+
     /// A mention must have a name, a pronoun or a noun-like last word, and
     /// must not be only a determiner or a time word.
     fn plausible(&self, (a, b): Range) -> bool {
@@ -241,9 +247,7 @@ impl Tokens<'_> {
         }
         // A number closes a description (`the mother of three`); other
         // determiners only open one.
-        let number = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-            .iter()
-            .any(|n| self.word(b - 1).eq_ignore_ascii_case(n));
+        let number = self.number(b - 1);
         if !last.is_word() || last.is(DET) && (b - a == 1 || !last.cap) && !number || last.is(TIME) && !last.cap {
             return false;
         }
