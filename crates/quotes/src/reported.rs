@@ -113,6 +113,15 @@ impl Tokens<'_> {
             }
             return;
         }
+        if let Some(r) = self.asked_first(s, end, quoted) {
+            // The question, then the answer: `Asked ..., Devine replied that ...`.
+            out.push(r);
+            let answer = r.clause.1 + 1;
+            if answer + 2 < end {
+                self.cue_then_clause(answer, answer + 1, end, quoted, out, false);
+            }
+            return;
+        }
         match self
             .according_to_first(s, end, quoted)
             .or_else(|| self.as_attribution_first(s, end, quoted))
@@ -190,6 +199,30 @@ impl Tokens<'_> {
             return None;
         }
         self.clause_report((comma + 1, end), Some(speaker), cue, quoted)
+    }
+
+    /// `(When) asked (by SPEAKER) (about) QUESTION, ...`: the question put to
+    /// the subject, whose asker is named only after `by`.
+    fn asked_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let mut c = s;
+        if ["when", "if", "after", "before", "once"].iter().any(|w| self.word_is(c, w)) {
+            c += 1;
+        }
+        if c >= end || !self.word_is(c, "asked") {
+            return None;
+        }
+        let mut start = c + 1;
+        let mut speaker = None;
+        if self.word_is(start, "by") {
+            let m = self.mention_right(start + 1, end)?;
+            speaker = Some(m);
+            start = m.1;
+        }
+        if self.word_is(start, "about") {
+            start += 1;
+        }
+        let comma = (start + 1..end).find(|&k| self.toks[k].is_punct(','))?;
+        self.clause_report((start, comma), speaker, (c, c + 1), quoted)
     }
 
     /// `CLAUSE(,) according to SPEAKER(, ...)`, anywhere after the clause.
