@@ -435,6 +435,11 @@ impl Tokens<'_> {
         // The subject ends before its verb: `the frustration boiled over`,
         // `Kasich took a different tack`.
         let (a, b) = self.mention_right(s, end)?;
+        // `It is worth noting`, `there were reports`: no one speaks.
+        let expletive = b == a + 1 && (self.word_is(a, "it") || self.word_is(a, "there"));
+        if expletive && (b < end && ["is", "was", "'s", "’s", "seems"].iter().any(|w| self.word_is(b, w))) {
+            return None;
+        }
         let verb = (a + 1..b).find(|&k| {
             let t = &self.toks[k];
             t.is_word() && !t.cap && (self.toks[k - 1].cap || k + 1 == b) && self.past_verb(k)

@@ -581,8 +581,12 @@ impl Tokens<'_> {
         }
         // `with polls showing ...`: the mention after `with` is the
         // participle's subject.
-        if progressive && speaker.0 > s && self.word_is(speaker.0 - 1, "with") {
-            return Some((cue_end, Some(speaker)));
+        if progressive {
+            if let Some(w) = (speaker.0.saturating_sub(1).max(s)..speaker.1).rev().find(|&k| self.word_is(k, "with")) {
+                if w + 1 < speaker.1 {
+                    return Some((cue_end, Some((w + 1, speaker.1))));
+                }
+            }
         }
         // `emailed supporters saying ...`: a participle after an object; the
         // subject of the sentence speaks.
