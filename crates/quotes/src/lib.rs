@@ -163,7 +163,11 @@ impl Quoter {
         let attributions = attribute(&doc, &pieces, &paras);
 
         let mut quoted = vec![false; toks.len()];
+        // Each quotation with its paragraph, and whether an unattributed
+        // direct one opens its paragraph (it may then continue the speaker
+        // of the paragraph before).
         let mut out: Vec<(Span, bool, Option<Attribution>)> = Vec::new();
+        let mut where_in: Vec<(usize, bool)> = Vec::new();
         let mut keep_chain = false;
         for (piece, attribution) in pieces.iter().zip(&attributions) {
             let keep = if piece.continues {
@@ -178,6 +182,7 @@ impl Quoter {
             let (a, b) = (piece.open.unwrap_or(piece.inner.0), piece.close.map_or(piece.inner.1, |c| c + 1));
             quoted[a..b].iter_mut().for_each(|q| *q = true);
             out.push((piece.span, true, *attribution));
+            where_in.push((piece.para, piece.open == Some(paras[piece.para].0)));
         }
         if self.settings.reported {
             let mut reported = Vec::new();
@@ -185,11 +190,33 @@ impl Quoter {
                 doc.reported(para, &quoted, &mut reported);
             }
             for r in reported {
+                let para = paras.partition_point(|&(_, b)| b <= r.clause.0);
                 for clause in std::iter::once(r.clause).chain(r.rest) {
                     out.push((doc.span(clause), false, Some(r.attribution)));
+                    where_in.push((para, false));
                 }
             }
-            out.sort_by_key(|(span, ..)| span.start);
+            let mut order: Vec<usize> = (0..out.len()).collect();
+            order.sort_by_key(|&i| out[i].0.start);
+            out = order.iter().map(|&i| out[i]).collect();
+            where_in = order.iter().map(|&i| where_in[i]).collect();
+            // `Officials said the count was close.` and then a paragraph
+            // `“We will appeal.”`: the quotation continues their speech.
+            for i in 1..out.len() {
+                let (para, opens) = where_in[i];
+                let (prev_para, _) = where_in[i - 1];
+                if out[i].1 && out[i].2.is_none() && opens && prev_para + 1 == para {
+                    if let Some(prev) = out[i - 1].2.filter(|a| a.speaker.is_some()) {
+                        out[i].2 = Some(Attribution { how: How::Inherited, ..prev });
+                        // The rest of its paragraph's unattributed quotations too.
+                        let mut k = i + 1;
+                        while k < out.len() && where_in[k].0 == para && out[k].1 && out[k].2.is_none() {
+                            out[k].2 = out[i].2;
+                            k += 1;
+                        }
+                    }
+                }
+            }
         }
 
         let named = if !self.settings.resolve {

@@ -11,7 +11,8 @@
 
 use crate::attribution::{Attribution, How};
 use crate::lexicon::{
-    ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH,
+    STOP, TIME,
 };
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind};
@@ -546,7 +547,9 @@ impl Tokens<'_> {
         let prev = &self.toks[c - 1];
         let possessive = prev.is_word() && (self.word(c - 1).ends_with("’s") || self.word(c - 1).ends_with("'s"));
         let progressive = self.word(c).ends_with("ing");
-        if possessive || prev.is_word() && !progressive && (prev.is(DET) || self.word_is(c - 1, "to")) {
+        // A quantifier alone is a speaker, not a determiner (`some say`).
+        let det = prev.is(DET) && !prev.is(ALONE);
+        if possessive || prev.is_word() && !progressive && (det || self.word_is(c - 1, "to")) {
             return None;
         }
         if self.toks[c].is(EVIDENTIAL) {
@@ -628,11 +631,14 @@ impl Tokens<'_> {
             return Some(cue_end + 2);
         }
         let infinitive = w.eq_ignore_ascii_case("to")
-            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
+            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN | OBJECT))
             && self.toks[cue].is(ATTITUDE);
         // Verbs of speaking without a content object (`spoke Hebrew`,
         // `tweeted a photo`) take a clause only.
+        // `asked reporters`: the addressee, not what was said.
+        let addressee = t.is(OBJECT) && OBJECT_CUES.iter().any(|c| self.word_is(cue, c));
         let object = !self.intransitive(cue)
+            && !addressee
             && cue_end + 2 <= end
             && t.is_word()
             && !t.is(BETWEEN | TIME)

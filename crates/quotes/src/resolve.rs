@@ -51,7 +51,8 @@ pub(crate) fn from_capitals(doc: &Tokens<'_>, sentence_initial: &[bool]) -> Vec<
             continue;
         }
         let start = i;
-        while i < toks.len() && toks[i].is_word() && toks[i].cap {
+        // A run of capitals never crosses a sentence or paragraph start.
+        while i < toks.len() && toks[i].is_word() && toks[i].cap && (i == start || !sentence_initial[i]) {
             i += 1;
         }
         let mut a = start;

@@ -356,7 +356,7 @@ mod tests {
             ("the ’90s and the Joneses’ car", vec!["the", "’90s", "and", "the", "Joneses", "’>", "car"]),
             ("\"Yes,\" Mr. Smith said", vec!["<\"", "Yes", ",", "\">", "Mr.", "Smith", "said"]),
             ("''No,'' the U.S. envoy said.", vec!["<''", "No", ",", "''>", "the", "U.S.", "envoy", "said", "."]),
-            ("''I said 'no.''' he", vec!["<''", "I", "said", "<'", "no", ".", "'>", "''>", "he"]),
+            ("''I said 'never.''' he", vec!["<''", "I", "said", "<'", "never", ".", "'>", "''>", "he"]),
             ("'''No' was it,''", vec!["<''", "<'", "No", "'>", "was", "it", ",", "''>"]),
             ("”Mr. Trump is", vec!["<”", "Mr.", "Trump", "is"]),
             ("said,\"Hello", vec!["said", ",", "<\"", "Hello"]),
