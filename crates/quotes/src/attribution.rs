@@ -278,7 +278,7 @@ impl Tokens<'_> {
             };
             let Some((start, (cue_end, speech))) = hit else {
                 // `responded pointedly, with a smile: “...”`.
-                if !self.gap_word(c) && !(colon.is_some() && self.toks[c].is_punct(',')) {
+                if !(self.gap_word(c) || colon.is_some() && self.toks[c].is_punct(',')) {
                     break;
                 }
                 continue;
@@ -305,10 +305,10 @@ impl Tokens<'_> {
                         // `she released a statement saying, “...”`: the
                         // participle follows an object; the subject speaks.
                         let before = self.speaker_before(c, floor)?;
-                        let object = ing
-                            && !self.named(before)
-                            && !self.clause_start(before.0, floor)
-                            && !(before.0 > floor && self.word_is(before.0 - 1, "with"));
+                        let subject_here = self.named(before)
+                            || self.clause_start(before.0, floor)
+                            || before.0 > floor && self.word_is(before.0 - 1, "with");
+                        let object = ing && !subject_here;
                         Some(if object {
                             self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before)
                         } else {
