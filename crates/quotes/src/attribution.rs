@@ -71,6 +71,7 @@ impl Tokens<'_> {
             // `at 4:15 p.m. No deaths were reported`: the abbreviation's
             // period ends the sentence when a sentence follows.
             return t.is_word()
+                && self.text.as_bytes()[t.span.end - 1] == b'.'
                 && (self.word(i).ends_with("a.m.") || self.word(i).ends_with("p.m."))
                 && self.toks.get(i + 1).is_some_and(|n| {
                     i + 1 < para_end && n.is_word() && n.cap && !n.is(TIME) && n.span.end - n.span.start > 3
@@ -449,8 +450,7 @@ impl Tokens<'_> {
 
     /// A word that reads as a verb in the past tense (`boiled`, `took`).
     fn past_verb(&self, k: usize) -> bool {
-        let w = self.word(k).to_ascii_lowercase();
-        w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str())
+        self.ends_with(k, "ed") || IRREGULAR_PAST.iter().any(|w| self.word_is(k, w))
     }
 
     /// The comma closing an adverbial that opens the sentence at `floor`:

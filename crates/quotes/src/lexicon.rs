@@ -10,6 +10,7 @@
 //! bits.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
@@ -153,6 +154,64 @@ const DOC_NOUNS: &[&str] = &[
     "analysis", "review", "petition", "motion", "brief", "affidavit", "headline",
 ];
 
+/// A fast hash for short words (the multiply-rotate hash of rustc's
+/// `FxHasher`): every word of a document is looked up, and SipHash's
+/// protection against chosen keys is not needed for a fixed word list.
+#[derive(Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>;
+
+/// `word` in lower case with `’` as `'`, in `buf` when it fits (no
+/// allocation for the words of news text).
+fn lower_key<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        buf[..bytes.len()].make_ascii_lowercase();
+        return Some(&buf[..bytes.len()]);
+    }
+    for c in word.chars() {
+        let b = match c {
+            '’' | 'ʼ' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
 /// A lexicon file: the shape of `data/lexicon.toml` and of user files given
 /// with the stage's `lexicon` option. Every list is optional.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -191,9 +250,9 @@ impl std::error::Error for LexiconError {}
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// Lower-case word → class bits.
-    words: HashMap<Box<str>, u32>,
+    words: WordMap<u32>,
     /// Multi-word cues, lower-case words, keyed by their first word.
-    phrases: HashMap<Box<str>, Vec<Vec<Box<str>>>>,
+    phrases: WordMap<Vec<Vec<Box<str>>>>,
 }
 
 impl Default for Lexicon {
@@ -212,7 +271,7 @@ impl Lexicon {
     /// Only the closed word classes: no cue at all (for tests and for users
     /// who bring their whole cue list).
     pub fn closed_classes() -> Lexicon {
-        let mut lexicon = Lexicon { words: HashMap::with_capacity(2048), phrases: HashMap::new() };
+        let mut lexicon = Lexicon { words: WordMap::default(), phrases: WordMap::default() };
         for (list, bit) in [
             (DETERMINERS, DET),
             (PRONOUNS, PRONOUN),
@@ -280,7 +339,7 @@ impl Lexicon {
             1 => self.add(&words[0], SPEECH),
             _ => {
                 self.add(&words[0], PHRASE_START);
-                let list = self.phrases.entry(words[0].clone()).or_default();
+                let list = self.phrases.entry(words[0].clone().into_boxed_bytes()).or_default();
                 if !list.contains(&words) {
                     list.push(words);
                     // Longest first, so the longest phrase wins.
@@ -291,7 +350,7 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: &str, bit: u32) {
-        *self.words.entry(word.to_lowercase().into_boxed_str()).or_insert(0) |= bit;
+        *self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_insert(0) |= bit;
     }
 
     fn add_verb(&mut self, entry: &str, bit: u32) {
@@ -303,21 +362,21 @@ impl Lexicon {
     /// The class bits of a word (any case).
     pub(crate) fn bits(&self, word: &str) -> u32 {
         let mut buf = [0u8; 32];
-        let bytes = word.as_bytes();
-        if bytes.len() <= buf.len() && word.is_ascii() {
-            for (b, &c) in buf.iter_mut().zip(bytes) {
-                *b = c.to_ascii_lowercase();
-            }
-            let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
+        if let Some(lower) = lower_key(word, &mut buf) {
             return self.words.get(lower).copied().unwrap_or(0);
         }
         let lower = word.to_lowercase().replace('’', "'");
-        self.words.get(lower.as_str()).copied().unwrap_or(0)
+        self.words.get(lower.as_bytes()).copied().unwrap_or(0)
     }
 
-    /// The multi-word cues that start with `word` (lower case), longest first.
+    /// The multi-word cues that start with `word` (any case), longest first.
     pub(crate) fn phrases_from(&self, word: &str) -> &[Vec<Box<str>>] {
-        self.phrases.get(word.to_lowercase().as_str()).map_or(&[], Vec::as_slice)
+        let mut buf = [0u8; 32];
+        let found = match lower_key(word, &mut buf) {
+            Some(lower) => self.phrases.get(lower),
+            None => self.phrases.get(word.to_lowercase().as_bytes()),
+        };
+        found.map_or(&[], Vec::as_slice)
     }
 
     /// True when `word` (any case) is a cue of direct speech.

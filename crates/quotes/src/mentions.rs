@@ -52,6 +52,18 @@ impl Tokens<'_> {
         i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(lower)
     }
 
+    /// True when word `i` ends with `suffix` (lower case ASCII), in any case.
+    pub fn ends_with(&self, i: usize, suffix: &str) -> bool {
+        let w = self.word(i).as_bytes();
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    }
+
+    /// True when word `i` starts with `prefix` (lower case ASCII), in any case.
+    pub fn starts_with(&self, i: usize, prefix: &str) -> bool {
+        let w = self.word(i).as_bytes();
+        w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    }
+
     /// The cue starting at token `i` (below `limit`): its end and whether it
     /// is a speech cue (else a reporting one).
     pub fn cue_at(&self, i: usize, limit: usize) -> Option<(usize, bool)> {

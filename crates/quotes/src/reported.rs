@@ -238,8 +238,7 @@ impl Tokens<'_> {
 
     /// A verb of speaking without a content object (`spoke`, `tweeted`).
     fn intransitive(&self, cue: usize) -> bool {
-        let word = self.word(cue).to_ascii_lowercase();
-        INTRANSITIVE.iter().any(|p| word.starts_with(p)) && !self.toks[cue].is(ATTITUDE)
+        INTRANSITIVE.iter().any(|p| self.starts_with(cue, p)) && !self.toks[cue].is(ATTITUDE)
     }
 
     /// `CLAUSE, SPEAKER CUE.` and `CLAUSE, CUE SPEAKER.`
@@ -441,10 +440,14 @@ impl Tokens<'_> {
             let passive = speaker.is_none() && !self.toks[c].is(EVIDENTIAL);
             let content = if passive {
                 let j = self.skip_between_right(cue_end, end);
-                match (j + 1 < end).then(|| self.word(j).to_ascii_lowercase()).as_deref() {
-                    Some("to") => Some(j),
-                    Some("that" | "as") => Some(j + 1),
-                    _ => None,
+                if j + 1 >= end {
+                    None
+                } else if self.word_is(j, "to") {
+                    Some(j)
+                } else if self.word_is(j, "that") || self.word_is(j, "as") {
+                    Some(j + 1)
+                } else {
+                    None
                 }
             } else {
                 self.content_after(c, cue_end, end)
@@ -561,11 +564,8 @@ impl Tokens<'_> {
             .any(|k| ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(k, w)));
         if be && !progressive {
             // A passive of a verb of saying or thinking: no source named.
-            let w = self.word(c).to_ascii_lowercase();
-            let participle = w.ends_with("ed")
-                || w.ends_with("en")
-                || w.ends_with("wn")
-                || IRREGULAR_PARTICIPLES.contains(&w.as_str());
+            let participle = ["ed", "en", "wn"].iter().any(|e| self.ends_with(c, e))
+                || IRREGULAR_PARTICIPLES.iter().any(|w| self.word_is(c, w));
             return (participle && self.toks[c].is(SPEECH | REPORTING)).then_some((cue_end, None));
         }
         // `..., arguing the move was needed`, `..., falsely suggesting

@@ -188,11 +188,26 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Dir {
     }
 }
 
+thread_local! {
+    /// The characters of the paragraph being tokenized, kept per thread so a
+    /// document does not allocate them once per paragraph.
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Appends the tokens of `text[span]` to `out`.
 pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
+    CHARS.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        chars.extend(span.text(text).char_indices());
+        tokenize_chars(text, span, &chars, lexicon, out);
+        cell.replace(chars);
+    });
+}
+
+fn tokenize_chars(text: &str, span: Span, chars: &[(usize, char)], lexicon: &Lexicon, out: &mut Vec<Tok>) {
     let base = span.start;
     let s = span.text(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
@@ -210,7 +225,7 @@ pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<
                 && at(i + 2).is_some_and(|d| d.is_ascii_digit())
                 && !at(i + 3).is_some_and(|d| d.is_ascii_digit());
             if decade && opens_after(prev) {
-                let end = word_end(&chars, i + 1);
+                let end = word_end(chars, i + 1);
                 push_word(text, base + byte(i), base + byte(end), lexicon, out);
                 i = end;
                 continue;
@@ -258,7 +273,7 @@ pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<
             continue;
         }
         if is_word_char(c) {
-            let mut end = word_end(&chars, i);
+            let mut end = word_end(chars, i);
             let word = &s[byte(i)..byte(end)];
             // The period of an abbreviation (`Mr.`, `U.S.`, `J.`) is part of it.
             if at(end) == Some('.') && (is_abbreviation(word) || word.contains('.')) {
