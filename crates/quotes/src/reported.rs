@@ -267,8 +267,9 @@ impl Tokens<'_> {
             // `, said Smith.` / `, according to Smith.`
             if let Some((cue_end, speech)) = self.cue_at(head, end) {
                 let according = self.word(head).eq_ignore_ascii_case("according");
-                // `, saying the city ...` is a participle, not `, said Smith`.
-                if !speech || !according && self.word(head).ends_with("ing") {
+                // `, saying the city ...` is a participle and `, lashed out at
+                // the nominee` a predicate, not `, said Smith`.
+                if !speech || !according && (self.word(head).ends_with("ing") || cue_end > head + 1) {
                     continue;
                 }
                 if let Some(sp) = self.mention_right(cue_end, end) {
