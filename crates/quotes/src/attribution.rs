@@ -74,7 +74,12 @@ impl Tokens<'_> {
                 && self.text.as_bytes()[t.span.end - 1] == b'.'
                 && (self.word(i).ends_with("a.m.") || self.word(i).ends_with("p.m."))
                 && self.toks.get(i + 1).is_some_and(|n| {
-                    i + 1 < para_end && n.is_word() && n.cap && !n.is(TIME) && n.span.end - n.span.start > 3
+                    // `p.m. ET` is a time zone, `p.m. No` a sentence.
+                    i + 1 < para_end
+                        && n.is_word()
+                        && n.cap
+                        && !n.is(TIME)
+                        && self.word(i + 1).chars().any(char::is_lowercase)
                 });
         }
         let mut j = i + 1;

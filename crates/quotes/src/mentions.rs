@@ -224,7 +224,7 @@ impl Tokens<'_> {
                 || self.word_is(i, "for")
                 || self.word_is(i, "at")
                 || self.word_is(i, "with")
-                || description && (self.word_is(i, "in") || self.word_is(i, "from")))
+                || description && (self.word_is(i, "in") || self.word_is(i, "from") || self.word_is(i, "on")))
             && !self.toks[i + 1].is(TIME)
         {
             if let Some((_, e)) = self.mention_right(i + 1, limit) {
