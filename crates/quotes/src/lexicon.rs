@@ -190,23 +190,28 @@ impl WordHasher {
 
 type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>;
 
-/// `word` in lower case with `’` as `'`, in `buf` when it fits (no
-/// allocation for the words of news text).
+/// `word` in lower case with `’` as `'`, in `buf` when it fits and has no
+/// other non-ASCII letter (no allocation for the words of news text).
 fn lower_key<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    let mut n = 0;
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        buf[..bytes.len()].make_ascii_lowercase();
-        return Some(&buf[..bytes.len()]);
-    }
-    for c in word.chars() {
-        let b = match c {
-            '’' | 'ʼ' => b'\'',
-            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
-            _ => return None,
+    const CURLY: &[u8] = "’".as_bytes();
+    const MODIFIER: &[u8] = "ʼ".as_bytes();
+    let bytes = word.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let lower = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else if bytes[i..].starts_with(CURLY) {
+            i += CURLY.len();
+            b'\''
+        } else if bytes[i..].starts_with(MODIFIER) {
+            i += MODIFIER.len();
+            b'\''
+        } else {
+            return None;
         };
-        *buf.get_mut(n)? = b;
+        *buf.get_mut(n)? = lower;
         n += 1;
     }
     Some(&buf[..n])
@@ -364,6 +369,10 @@ impl Lexicon {
         let mut buf = [0u8; 32];
         if let Some(lower) = lower_key(word, &mut buf) {
             return self.words.get(lower).copied().unwrap_or(0);
+        }
+        // No lexicon entry is that long (URLs, hashtags).
+        if word.len() > 64 {
+            return 0;
         }
         let lower = word.to_lowercase().replace('’', "'");
         self.words.get(lower.as_bytes()).copied().unwrap_or(0)

@@ -259,7 +259,7 @@ impl Tokens<'_> {
         }
         // A number closes a description (`the mother of three`); other
         // determiners only open one.
-        let number = self.number(b - 1);
+        let number = last.is(DET) && self.number(b - 1);
         if !last.is_word() || last.is(DET) && (b - a == 1 || !last.cap) && !number || last.is(TIME) && !last.cap {
             return false;
         }
