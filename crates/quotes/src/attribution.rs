@@ -414,8 +414,9 @@ impl Tokens<'_> {
     /// adding, “...”`).
     pub fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
         // The main clause's cue: the first one whose speaker opens a clause,
-        // or that a speaker follows (`“...,” said Devine, suggesting`).
-        (floor..end).find_map(|k| match self.cue_at(k, end) {
+        // or that a speaker follows (`“...,” said Devine, suggesting`); in a
+        // bounded window, so a long sentence stays linear.
+        (floor.max(end.saturating_sub(WINDOW))..end).find_map(|k| match self.cue_at(k, end) {
             Some((cue_end, true)) => {
                 self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)).or_else(|| {
                     let inverted = k == floor || matches!(self.toks[k - 1].kind, Kind::Punct(',') | Kind::Mark { .. });
@@ -468,7 +469,7 @@ impl Tokens<'_> {
             return None;
         }
         let w = self.word(floor);
-        let comma = (floor + 1..end).find(|&k| self.toks[k].is_punct(','))?;
+        let comma = (floor + 1..end.min(floor + 16)).find(|&k| self.toks[k].is_punct(','))?;
         // A capitalised `-ing` or `-ly` word may be a name (`Manning,`).
         let next_lower = self.toks.get(floor + 1).is_some_and(|n| n.is_word() && !n.cap);
         let verbal = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly"));
@@ -508,18 +509,24 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
         i = j;
     }
 
-    // Within a paragraph: the nearest attributed piece, before or after.
-    let inherited: Vec<Option<Attribution>> = (0..pieces.len())
-        .map(|i| {
-            own[i].or_else(|| {
-                let para = pieces[i].para;
-                let back = (0..i).rev().take_while(|&k| pieces[k].para == para).find_map(|k| own[k]);
-                back.or_else(|| (i + 1..pieces.len()).take_while(|&k| pieces[k].para == para).find_map(|k| own[k]))
-                    .map(|a| Attribution { how: How::Inherited, ..a })
-            })
-        })
+    // Within a paragraph: the nearest attributed piece, before or after
+    // (one sweep each way, so a paragraph of many quotations stays linear).
+    let n = pieces.len();
+    let mut before: Vec<Option<Attribution>> = vec![None; n];
+    let mut after: Vec<Option<Attribution>> = vec![None; n];
+    for i in 1..n {
+        if pieces[i - 1].para == pieces[i].para {
+            before[i] = own[i - 1].or(before[i - 1]);
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if pieces[i + 1].para == pieces[i].para {
+            after[i] = own[i + 1].or(after[i + 1]);
+        }
+    }
+    let mut out: Vec<Option<Attribution>> = (0..n)
+        .map(|i| own[i].or_else(|| before[i].or(after[i]).map(|a| Attribution { how: How::Inherited, ..a })))
         .collect();
-    let mut out = inherited;
 
     // A paragraph that opens with an unattributed quotation: a colon
     // introduction at the end of the previous paragraph, else the previous

@@ -84,6 +84,10 @@ impl Tokens<'_> {
         if t.cap && i > 0 && self.toks[i - 1].is_word() && !t.is(HEADLINE) {
             return None;
         }
+        // A noun compound, not a verb: `a think tank`.
+        if self.word_is(i, "think") && (self.word_is(i + 1, "tank") || self.word_is(i + 1, "tanks")) {
+            return None;
+        }
         if t.is(SPEECH) {
             return Some((i + 1, true));
         }

@@ -37,6 +37,11 @@ const INTRANSITIVE: &[&str] = &[
 /// Past participles of cue verbs that end in neither -ed nor -en.
 const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "heard", "found", "thought", "felt", "held", "read", "taught"];
 
+/// Longest reported clause, in tokens: a sentence without an end (a list,
+/// a run-on) must not make every cue in it report all the rest, which
+/// would make the output quadratic in the text.
+const MAX_CLAUSE: usize = 120;
+
 /// Shortest clause worth reporting, in tokens.
 const MIN_CLAUSE: usize = 3;
 /// Shortest quotation (a clause or an object), in tokens.
@@ -272,7 +277,13 @@ impl Tokens<'_> {
                 if !speech || !according && (self.word(head).ends_with("ing") || cue_end > head + 1) {
                     continue;
                 }
-                if let Some(sp) = self.mention_right(cue_end, end) {
+                if let Some(mut sp) = self.mention_right(cue_end, end) {
+                    // `, said lobbyist and strategist Charlie Black`.
+                    if !according && self.word_is(sp.1, "and") {
+                        if let Some((_, e)) = self.mention_right(sp.1 + 1, end) {
+                            sp.1 = e;
+                        }
+                    }
                     if according || sp.1 >= end || self.tail(head, sp.1, end) {
                         let (clause, rest) = if according { ((s, comma), None) } else { clause_for(sp.1) };
                         return self.split_report(clause, rest, Some(sp), (head, cue_end), quoted);
@@ -325,7 +336,7 @@ impl Tokens<'_> {
                     && (self.toks[after].is_punct(',')
                         || self.tail(cue.0, after, end) && (after..end).take(8).any(|t| self.toks[t].is_punct(',')));
                 // Followed by a quotation, it attributes that quotation.
-                let comma = (after..end).find(|&t| self.toks[t].is_punct(','));
+                let comma = (after..end.min(after + 24)).find(|&t| self.toks[t].is_punct(','));
                 let quotation_next =
                     comma.is_some_and(|t| t + 1 < end && (quoted[t + 1] || self.toks[t + 1].is_mark()));
                 if closes {
@@ -458,6 +469,7 @@ impl Tokens<'_> {
                 continue;
             };
             // A coordinated cue ends this content and starts the next.
+            let end = end.min(start + MAX_CLAUSE);
             let mut next = None;
             let mut k = start + 1;
             while k + 1 < end {
@@ -733,7 +745,7 @@ impl Tokens<'_> {
         // A particle belongs to the verb (`showed up`, `spoke out`).
         if [
             "as", "while", "because", "although", "though", "before", "after", "since", "until", "unless", "up", "out",
-            "down", "off", "back", "away", "around", "over",
+            "down", "off", "back", "away", "around", "over", "above", "below",
         ]
         .iter()
         .any(|x| w.eq_ignore_ascii_case(x))

@@ -26,6 +26,9 @@ pub(crate) struct Named {
 
 /// How far back (in named mentions) a pronoun may look.
 const LOOKBACK: usize = 40;
+/// How many named mentions from the start of the document a name is
+/// compared with to find its fuller form.
+const NAME_SCAN: usize = 400;
 
 /// The named mentions of the entities layer (persons and organisations).
 pub(crate) fn from_entities(entities: &[Entity]) -> Vec<Named> {
@@ -136,8 +139,11 @@ pub(crate) fn resolve(doc: &Tokens<'_>, speaker: Range, named: &[Named]) -> Opti
                 a += 1;
             }
             let text = doc.span((a, b)).text(doc.text);
+            // The fuller name is a first mention, early in the article; a
+            // bounded scan keeps a document of many names linear.
             named[..before]
                 .iter()
+                .take(NAME_SCAN)
                 .find(|n| {
                     let t = n.span.text(doc.text);
                     t.len() > text.len()
