@@ -68,7 +68,7 @@ fn attribution_patterns() {
         ("She released a statement saying, “We are done.”", &[("“We are done.”", true, "She", "saying")]),
         // A speaker with a phrase before its cue; a cue of stance closing
         // the sentence.
-        ("“Nonsense,” a message on the website reads.", &[("“Nonsense,”", true, "a message", "reads")]),
+        ("“Nonsense,” a message on the website reads.", &[("“Nonsense,”", true, "a message on the website", "reads")]),
         ("“Keep it,” the board recommended.", &[("“Keep it,”", true, "the board", "recommended")]),
         // Adverbs after the cue; an addressee is not reported speech.
         (
@@ -375,6 +375,18 @@ fn scare_quotes_option() {
     let quoter = byline_quotes::Quoter::new(byline_quotes::Lexicon::default(), settings);
     let quotes = quoter.find(text, &byline_segment::paragraphs(text), None);
     assert_eq!(shown(text, &quotes), vec![("“reasoning”".to_owned(), true, String::new(), String::new())]);
+}
+
+/// A run-on sentence with a cue every few words: every cue reports, but no
+/// clause runs past a bounded length, so the output stays linear in the
+/// text (a quadratic output would cover about 500 times the text here).
+#[test]
+fn run_on_sentences_stay_linear() {
+    let text = "Smith said the plan and ".repeat(2000);
+    let quotes = byline_quotes::find(&text);
+    assert!(quotes.len() >= 1000, "{} quotes", quotes.len());
+    let covered: usize = quotes.iter().map(|q| q.span.end - q.span.start).sum();
+    assert!(covered <= 40 * text.len(), "{covered} bytes quoted of {}", text.len());
 }
 
 mod properties {
