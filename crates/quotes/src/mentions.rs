@@ -68,7 +68,8 @@ impl Tokens<'_> {
     /// is a speech cue (else a reporting one).
     pub fn cue_at(&self, i: usize, limit: usize) -> Option<(usize, bool)> {
         let t = self.toks.get(i)?;
-        if i >= limit || !t.is_word() {
+        // Most words are no cue: one bit test.
+        if i >= limit || !t.is_word() || !t.is(PHRASE_START | SPEECH | REPORTING | ATTITUDE) {
             return None;
         }
         if t.is(PHRASE_START) {
@@ -85,7 +86,8 @@ impl Tokens<'_> {
             return None;
         }
         // A noun compound, not a verb: `a think tank`.
-        if self.word_is(i, "think") && (self.word_is(i + 1, "tank") || self.word_is(i + 1, "tanks")) {
+        if t.is(REPORTING) && self.word_is(i, "think") && (self.word_is(i + 1, "tank") || self.word_is(i + 1, "tanks"))
+        {
             return None;
         }
         if t.is(SPEECH) {

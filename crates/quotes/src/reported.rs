@@ -11,8 +11,8 @@
 
 use crate::attribution::{Attribution, How};
 use crate::lexicon::{
-    ALONE, ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH,
-    STOP, TIME,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PHRASE_START, PREP, PRONOUN, RELATIVE,
+    REPORTING, SPEECH, STOP, TIME,
 };
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind};
@@ -233,8 +233,9 @@ impl Tokens<'_> {
 
     /// `CLAUSE(,) according to SPEAKER(, ...)`, anywhere after the clause.
     fn according_to_after(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
-        let k = (s + MIN_CLAUSE..end)
-            .find(|&k| !quoted[k] && self.word(k).eq_ignore_ascii_case("according") && self.cue_at(k, end).is_some())?;
+        let k = (s + MIN_CLAUSE..end).find(|&k| {
+            !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according") && self.cue_at(k, end).is_some()
+        })?;
         let (cue_end, _) = self.cue_at(k, end)?;
         let speaker = self.mention_right(cue_end, end)?;
         let clause_end = if self.toks[k - 1].is_punct(',') { k - 1 } else { k };
