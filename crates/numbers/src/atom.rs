@@ -99,6 +99,16 @@ impl<'t> Scan<'t> {
         let mut floor = 0;
         while i < n {
             let c = b[i];
+            // `Rs.500`: a dot that ends a currency prefix is no decimal point.
+            if c == b'.'
+                && i > 0
+                && is_alpha(b[i - 1])
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && currency_before(self.text, floor, i + 1).is_some_and(|(s, _)| s < i)
+            {
+                i += 1;
+                continue;
+            }
             if c.is_ascii_digit() || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev_digit(b, i)) {
                 i = self.at(i, &mut floor);
                 continue;
@@ -149,6 +159,7 @@ impl<'t> Scan<'t> {
                 }
                 number_word(next.as_str()).is_some_and(follows_a)
                     || (one_unit_word(next.as_str()) && hyphen_len(b, e) == 0)
+                    || (matches!(next.as_str(), "year" | "month" | "week" | "day") && age_suffix(b, e) > e)
             }
             Some(w) => starts_number(w),
             None => crate::words::split_compound(w.as_str()).is_some(),
@@ -189,6 +200,12 @@ impl<'t> Scan<'t> {
         if skip_spaces(self.b, first.end).0 == first.end || hyphen_len(self.b, u.end) > 0 {
             return None;
         }
+        // `a dollar store`: a kind of shop, not an amount.
+        if next_word(self.b, u.end)
+            .is_some_and(|(s, _, w)| s > u.end && matches!(w.as_str(), "store" | "stores" | "shop" | "shops" | "menu"))
+        {
+            return None;
+        }
         // `$2,000 an ounce`, `$85 a barrel`: a rate after an amount, not one unit.
         let after_amount = self
             .atoms
@@ -212,6 +229,14 @@ impl<'t> Scan<'t> {
                 atom.unit = unit_of(code);
                 atom.value = factor_value(factor);
                 self.cents(&mut atom);
+            }
+            // `a year old`, `a week old`: an age of one.
+            Meaning::Quantity(name @ ("year" | "month" | "week" | "day"), Dim::Duration)
+                if age_suffix(self.b, u.end) > u.end =>
+            {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(name);
+                atom.end = age_suffix(self.b, u.end);
             }
             Meaning::Quantity(name, Dim::Mass) if name != "ton" && name != "metric ton" && name != "stone" => {
                 atom.kind = NumberKind::Quantity;
@@ -331,7 +356,7 @@ impl<'t> Scan<'t> {
         let mut end = core_end;
         let mut unit = unit_after(text, end);
         // `a quarter of a percentage point`, `half a mile`: a fraction of one unit.
-        if unit.is_none() && (p.form == Form::Fraction || p.bare_half || p.quarters) {
+        if unit.is_none() && (matches!(p.form, Form::Fraction | Form::AOrdinal) || p.bare_half || p.quarters) {
             if let Some(u) = fraction_of_unit(text, core_end, p.bare_half) {
                 unit = Some(u);
             }
@@ -410,7 +435,27 @@ impl<'t> Scan<'t> {
             }
             Some((u, Meaning::Pound)) => {
                 let of_after = next_word(b, u.end).is_some_and(|(_, _, w)| w.as_str() == "of");
-                if currency.is_some() || (!of_after && money_context(b, floor, atom.start)) {
+                // `a five-pound note`, `a 50-pound fine`: the thing paid says money.
+                let paid = next_word(b, u.end).is_some_and(|(_, _, w)| {
+                    matches!(
+                        w.as_str(),
+                        "note"
+                            | "notes"
+                            | "banknote"
+                            | "banknotes"
+                            | "coin"
+                            | "coins"
+                            | "fine"
+                            | "fines"
+                            | "fee"
+                            | "fees"
+                    )
+                });
+                if currency.is_some()
+                    || paid
+                    || pence_after(text, u.end)
+                    || (!of_after && money_context(b, floor, atom.start))
+                {
                     atom.kind = NumberKind::Money;
                     atom.unit = currency.unwrap_or(UnitName::Named("GBP"));
                 } else {
@@ -464,6 +509,14 @@ impl<'t> Scan<'t> {
             return Some(atom);
         }
 
+        // `5 ft 4 in`: `in` is inches only right after feet.
+        if atom.kind == NumberKind::Cardinal && digit_core && self.after_feet(atom.start) {
+            if let Some(e) = inches_word(b, end) {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named("inch");
+                atom.end = e;
+            }
+        }
         if atom.kind == NumberKind::Cardinal {
             if let Some(e) = special_unit(text, end) {
                 atom.kind = NumberKind::Quantity;
@@ -481,6 +534,16 @@ impl<'t> Scan<'t> {
         Some(atom)
     }
 
+    /// True when a length in feet ends just before `start` (spaces between).
+    fn after_feet(&self, start: usize) -> bool {
+        self.atoms.last().is_some_and(|a| {
+            a.fate == Fate::Keep
+                && a.unit == UnitName::Named("foot")
+                && a.end < start
+                && self.b[a.end..start].iter().all(|&c| c == b' ')
+        })
+    }
+
     /// Context rules for an ordinal.
     fn ordinal(&self, mut atom: Atom, items: &[Item], p: &Parsed) -> Atom {
         let b = self.b;
@@ -496,6 +559,10 @@ impl<'t> Scan<'t> {
                 atom.fate = Fate::Drop;
             }
             if w == "first" && word_before_is(b, 0, atom.start, &["at"]) {
+                atom.fate = Fate::Drop;
+            }
+            // `country-first appeals`, `America-first`: the end of a compound.
+            if atom.start >= 2 && b[atom.start - 1] == b'-' && is_alpha(b[atom.start - 2]) {
                 atom.fate = Fate::Drop;
             }
             if hyphen_len(b, atom.end) == 1 {
@@ -662,6 +729,33 @@ impl<'t> Scan<'t> {
         }
 
         if let Some(l) = lit {
+            // `911 calls`: the emergency number.
+            if l.is_bare_int() && atom.value == Decimal::from(911) {
+                let emergency = next_word(b, atom.end).is_some_and(|(s, _, w)| {
+                    s > atom.end
+                        && matches!(
+                            w.as_str(),
+                            "call"
+                                | "calls"
+                                | "caller"
+                                | "callers"
+                                | "operator"
+                                | "operators"
+                                | "dispatcher"
+                                | "dispatchers"
+                                | "center"
+                                | "centre"
+                                | "system"
+                                | "line"
+                                | "tape"
+                                | "tapes"
+                        )
+                });
+                if emergency {
+                    atom.fate = Fate::Drop;
+                    return Some(atom);
+                }
+            }
             // `Boeing 737`, `Chapter 11`, `PA 23456`.
             if (l.is_bare_int() || (l.int && l.decimals == 0) || l.decimals > 0 && !l.grouped)
                 && !l.leading_zero
@@ -727,6 +821,15 @@ impl<'t> Scan<'t> {
             }
             // `at one point`: an idiom.
             if w.as_str() == "at" && next_word(b, atom.end).is_some_and(|(_, _, n)| n.as_str() == "point") {
+                return false;
+            }
+            // `For one, Trump remains ...`: an idiom.
+            if w.as_str() == "for" && b.get(atom.end) == Some(&b',') {
+                return false;
+            }
+            // `a very significant one,`, `an impossible one.`: a determiner,
+            // adjectives, then `one` ending the clause.
+            if crate::grammar::clause_ends(self.text, atom.end) && adjectives_after_determiner(b, atom.start) {
                 return false;
             }
         }
@@ -870,6 +973,101 @@ fn one_day_is_duration(b: &[u8], start: usize, end: usize) -> bool {
     let rate = !sentence_start(b, start)
         && next_word(b, end).is_some_and(|(s, _, w)| s > end && matches!(w.as_str(), "a" | "per" | "each" | "every"));
     before || after || rate
+}
+
+/// `3 pounds and 20 pence`, `5 pounds 50p`: pence after the pounds make
+/// them money.
+fn pence_after(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut j = skip_spaces(b, i).0;
+    if crate::text::word_is(b, j, word_end(b, j), "and") {
+        j = skip_spaces(b, word_end(b, j)).0;
+    }
+    let mut k = j;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    if k == j {
+        k = word_end(b, j);
+        if !lower(b, j, k)
+            .and_then(|w| number_word(w.as_str()))
+            .is_some_and(|w| matches!(w, Word::Unit(_) | Word::Teen(_) | Word::Tens(_)))
+        {
+            return false;
+        }
+    }
+    unit_after(text, k).is_some_and(|u| u.meaning == Meaning::Money(Code::Iso("GBP"), Factor::Hundredth))
+}
+
+/// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6
+/// ft 2 in tall`), not the preposition (`6 ft 2 in the rain`): its end.
+fn inches_word(b: &[u8], i: usize) -> Option<usize> {
+    let (s, e, w) = next_word(b, i)?;
+    if s == i || w.as_str() != "in" || b[s] != b'i' {
+        return None;
+    }
+    let ends = match next_word(b, e) {
+        Some((_, _, n)) => matches!(n.as_str(), "tall" | "long" | "wide" | "high" | "deep" | "and" | "or"),
+        None => true,
+    };
+    ends.then_some(e)
+}
+
+/// True when one or two lower-case words that may be adjectives (no
+/// numbers, function words or auxiliaries, nor `only`, `mere`) stand
+/// between an article and `i`: `a very significant [one]`, `the last big
+/// [one]` (but `each choose [one]`, `that was strike [one]`).
+fn adjectives_after_determiner(b: &[u8], i: usize) -> bool {
+    let mut at = i;
+    for n in 0..3 {
+        let Some((s, w)) = prev_word(b, 0, at) else { return false };
+        let w = w.as_str();
+        if n > 0 && matches!(w, "a" | "an" | "the" | "this" | "that" | "another") {
+            return true;
+        }
+        let adjective = b[s].is_ascii_lowercase()
+            && number_word(w).is_none()
+            && !matches!(
+                w,
+                "only"
+                    | "mere"
+                    | "single"
+                    | "just"
+                    | "exactly"
+                    | "about"
+                    | "than"
+                    | "least"
+                    | "most"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "without"
+                    | "by"
+                    | "from"
+                    | "on"
+                    | "at"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "not"
+                    | "was"
+                    | "is"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "get"
+                    | "got"
+            );
+        if !adjective {
+            return false;
+        }
+        at = s;
+    }
+    false
 }
 
 /// Ordinals in set phrases that rank nothing: `first lady`, `third world`.
@@ -1100,10 +1298,10 @@ fn age_suffix(b: &[u8], i: usize) -> usize {
     if h > 0 {
         let (k, _) = skip_spaces(b, j + h);
         let e = word_end(b, k);
-        return if crate::text::word_is(b, k, e, "old") { e } else { i };
+        return if crate::text::word_is(b, k, e, "old") || crate::text::word_is(b, k, e, "olds") { e } else { i };
     }
     if let Some((s, e, w)) = next_word(b, i) {
-        if s > i && w.as_str() == "old" {
+        if s > i && matches!(w.as_str(), "old" | "olds") {
             return e;
         }
         if s > i && w.as_str() == "of" {

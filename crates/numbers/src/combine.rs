@@ -317,6 +317,10 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("exceeds", Prefix::Q(MoreThan)),
     ("exceeded", Prefix::Q(MoreThan)),
     ("exceeding", Prefix::Q(MoreThan)),
+    ("surpass", Prefix::Q(MoreThan)),
+    ("surpasses", Prefix::Q(MoreThan)),
+    ("surpassed", Prefix::Q(MoreThan)),
+    ("surpassing", Prefix::Q(MoreThan)),
     ("in excess of", Prefix::Q(MoreThan)),
     ("greater than", Prefix::Q(MoreThan)),
     ("higher than", Prefix::Q(MoreThan)),
@@ -330,6 +334,17 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("just above", Prefix::Q(MoreThan)),
     (">", Prefix::Q(MoreThan)),
     ("at least", Prefix::Q(AtLeast)),
+    ("no smaller than", Prefix::Q(AtLeast)),
+    ("not smaller than", Prefix::Q(AtLeast)),
+    ("no lower than", Prefix::Q(AtLeast)),
+    ("not lower than", Prefix::Q(AtLeast)),
+    ("bigger than or equal to", Prefix::Q(AtLeast)),
+    ("larger than or equal to", Prefix::Q(AtLeast)),
+    ("more than or equal", Prefix::Q(AtLeast)),
+    ("higher than or equal", Prefix::Q(AtLeast)),
+    ("bigger than or equal", Prefix::Q(AtLeast)),
+    ("larger than or equal", Prefix::Q(AtLeast)),
+    ("greater than or equals", Prefix::Q(AtLeast)),
     ("no less than", Prefix::Q(AtLeast)),
     ("not less than", Prefix::Q(AtLeast)),
     ("no fewer than", Prefix::Q(AtLeast)),
@@ -367,6 +382,18 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("well below", Prefix::Q(LessThan)),
     ("<", Prefix::Q(LessThan)),
     ("at most", Prefix::Q(AtMost)),
+    ("no bigger than", Prefix::Q(AtMost)),
+    ("not bigger than", Prefix::Q(AtMost)),
+    ("no larger than", Prefix::Q(AtMost)),
+    ("not larger than", Prefix::Q(AtMost)),
+    ("no higher than", Prefix::Q(AtMost)),
+    ("not higher than", Prefix::Q(AtMost)),
+    ("smaller than or equal to", Prefix::Q(AtMost)),
+    ("lower than or equal to", Prefix::Q(AtMost)),
+    ("smaller than or equal", Prefix::Q(AtMost)),
+    ("lower than or equal", Prefix::Q(AtMost)),
+    ("fewer than or equal", Prefix::Q(AtMost)),
+    ("less than or equals", Prefix::Q(AtMost)),
     ("no more than", Prefix::Q(AtMost)),
     ("not more than", Prefix::Q(AtMost)),
     ("no greater than", Prefix::Q(AtMost)),
@@ -393,6 +420,10 @@ const PREFIXES: &[(&str, Prefix)] = &[
     ("as much as", Prefix::Q(UpTo)),
     ("as high as", Prefix::Q(UpTo)),
     ("up to and including", Prefix::Q(UpTo)),
+    ("as few as", Prefix::Q(AtLeast)),
+    ("as little as", Prefix::Q(AtLeast)),
+    ("as low as", Prefix::Q(AtLeast)),
+    ("north of", Prefix::Q(MoreThan)),
     ("about", Prefix::Q(APPROX)),
     ("around", Prefix::Q(APPROX)),
     ("approximately", Prefix::Q(APPROX)),
@@ -483,6 +514,14 @@ const POSTFIXES: &[(&str, Postfix)] = &[
     ("and upward", Postfix::Bound(AtLeast)),
     ("and upwards", Postfix::Bound(AtLeast)),
     ("and higher", Postfix::Bound(AtLeast)),
+    ("and more", Postfix::Bound(AtLeast)),
+    ("and greater", Postfix::Bound(AtLeast)),
+    ("and bigger", Postfix::Bound(AtLeast)),
+    ("and larger", Postfix::Bound(AtLeast)),
+    ("at least", Postfix::Bound(AtLeast)),
+    ("at the least", Postfix::Bound(AtLeast)),
+    ("or so", Postfix::Bound(APPROX)),
+    ("or thereabouts", Postfix::Bound(APPROX)),
     ("or less", Postfix::Bound(AtMost)),
     ("or fewer", Postfix::Bound(AtMost)),
     ("or below", Postfix::Bound(AtMost)),
@@ -492,6 +531,11 @@ const POSTFIXES: &[(&str, Postfix)] = &[
     ("and below", Postfix::Bound(AtMost)),
     ("and under", Postfix::Bound(AtMost)),
     ("and lower", Postfix::Bound(AtMost)),
+    ("and less", Postfix::Bound(AtMost)),
+    ("and fewer", Postfix::Bound(AtMost)),
+    ("and smaller", Postfix::Bound(AtMost)),
+    ("at most", Postfix::Bound(AtMost)),
+    ("at the most", Postfix::Bound(AtMost)),
     ("or equal", Postfix::OrEqual),
     ("or equal to", Postfix::OrEqual),
 ];
@@ -502,6 +546,12 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
     // `50+`, `18-plus`.
     if b.get(from) == Some(&b'+') && !b.get(from + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Some((from + 1, Postfix::Bound(AtLeast)));
+    }
+    let plus = b"-plus";
+    if b.get(from..from + plus.len()).is_some_and(|w| w.eq_ignore_ascii_case(plus))
+        && !b.get(from + plus.len()).copied().is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return Some((from + plus.len(), Postfix::Bound(AtLeast)));
     }
     let toks = tokens_forward(text, from, to, 4);
     let first = toks.first()?;
@@ -522,6 +572,17 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
         }
         None if number_next(end) && (what == Postfix::OrEqual || toks[n - 1].is("than")) => return None,
         _ => {}
+    }
+    // `300 at most.`: only at the end of a clause (`scored 3 at least
+    // twice`); `20 and more` not before an adverb (`and more importantly`).
+    if toks[0].is("at") && !crate::grammar::clause_ends(text, end) {
+        return None;
+    }
+    if toks[0].is("and") {
+        let adverb = crate::context::next_word(b, end).is_some_and(|(s, _, w)| s > end && w.as_str().ends_with("ly"));
+        if adverb || number_next(end) {
+            return None;
+        }
     }
     Some((end, what))
 }
@@ -618,10 +679,6 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
         } else {
             connector(text, a.end, b.start, a.kind == NumberKind::Ordinal && b.kind == NumberKind::Ordinal)?
         };
-    // Only `between the tenth and the fifteenth` makes ordinals a range.
-    if a.kind == NumberKind::Ordinal && conn != Connector::And {
-        return None;
-    }
     let pa = Phrase::of(a);
     let pb = Phrase::of(&b);
     let (kind, unit) = common(&pa, &pb)?;
@@ -635,6 +692,24 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
         }
     }
     let lead_word = lead.map(|(s, w)| (s, w.as_str().to_owned()));
+    // Only `between the tenth and the fifteenth` and `from the first to the
+    // tenth` make ordinals a range.
+    if a.kind == NumberKind::Ordinal {
+        let lead_is = |w: &str| lead_word.as_ref().is_some_and(|(_, l)| l == w);
+        let ok = match conn {
+            Connector::And => lead_is("between"),
+            Connector::To => lead_is("from"),
+            Connector::Dash => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    // `grew by 1 to 2 percent`: a bare lower end sharing the upper end's
+    // unit is a range even after a verb of change (`rose 5% to 10%` is not).
+    let shared_unit = pa.kind == NumberKind::Cardinal
+        && pa.unit == UnitName::None
+        && !(pb.kind == NumberKind::Cardinal && pb.unit == UnitName::None);
     let mut start = a.start;
     match conn {
         Connector::And => {
@@ -651,7 +726,7 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
                         return None;
                     }
                     start = *s;
-                } else if change_verb(w) {
+                } else if change_verb(w) && !shared_unit {
                     return None;
                 }
             }
@@ -718,6 +793,15 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
                 prefix = None;
             }
         }
+        // `can't exceed 3000`, `must not surpass 5%`: a denied excess is a maximum.
+        if let Some((s, Prefix::Q(MoreThan))) = prefix {
+            let b = text.as_bytes();
+            let verb = crate::text::lower(b, s, crate::text::word_end(b, s))
+                .is_some_and(|w| w.as_str().starts_with("exceed") || w.as_str().starts_with("surpass"));
+            if verb && denied_before(text, floor.min(s), s) {
+                prefix = Some((s, Prefix::Q(AtMost)));
+            }
+        }
         // `$374 billion over 10 years`: `over` after an amount means during.
         if let Some((s, Prefix::Q(MoreThan))) = prefix {
             let during = i > 0
@@ -754,6 +838,12 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
                     p.end = e;
                 }
             }
+            // `some 30 or so`: one hedge on both sides.
+            (Some((s, Prefix::Q(APPROX))), Some((e, Postfix::Bound(APPROX)))) => {
+                p.start = s;
+                p.end = e;
+                p.qualifier = Some(APPROX);
+            }
             (Some((s, Prefix::Equal)), Some((e, Postfix::Bound(q)))) => {
                 p.start = s;
                 p.end = e;
@@ -782,6 +872,20 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
         floor = p.end;
     }
     phrases
+}
+
+/// True when the word before `i` (not before `floor`) denies: `not`,
+/// `never`, or a contraction in `n't` (`can't`, `won’t`).
+fn denied_before(text: &str, floor: usize, i: usize) -> bool {
+    let head = text[floor..i].trim_end();
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_alphabetic() || c == '\'' || c == '’')
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    let word = head[word_start..].to_ascii_lowercase();
+    word == "not" || word == "never" || word.ends_with("n't") || word.ends_with("n’t")
 }
 
 /// `more than 30 and less than 40`, `at most 100 and at least 20`: a range

@@ -742,6 +742,70 @@ pub(crate) fn angle_context(text: &str, start: usize, end: usize) -> bool {
         .any(|w| window.contains(w))
 }
 
+/// Whole words of weather and temperature within a few words of a number
+/// (`highs of 40C`, `a sweltering 104F`): what makes a glued `C` or `F` a
+/// temperature rather than a code (`5C`, `13F`).
+pub(crate) fn temperature_words_near(b: &[u8], start: usize, end: usize) -> bool {
+    let lo = start.saturating_sub(64);
+    let hi = (end + 48).min(b.len());
+    let mut i = lo;
+    while i < hi {
+        if !is_alpha(b[i]) || (i > lo && is_alpha(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let e = crate::text::word_end(b, i).min(hi);
+        if lower(b, i, e).is_some_and(|w| weather_word(w.as_str())) {
+            return true;
+        }
+        i = e;
+    }
+    false
+}
+
+fn weather_word(w: &str) -> bool {
+    ["temperat", "swelter", "scorch", "sizzl", "heatwave", "freez", "thermomet", "frost"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        || matches!(
+            w,
+            "temp"
+                | "temps"
+                | "degree"
+                | "degrees"
+                | "heat"
+                | "hot"
+                | "hotter"
+                | "hottest"
+                | "warm"
+                | "warmer"
+                | "warmest"
+                | "warming"
+                | "cold"
+                | "colder"
+                | "coldest"
+                | "cool"
+                | "cooler"
+                | "chilly"
+                | "mercury"
+                | "fever"
+                | "weather"
+                | "forecast"
+                | "forecasters"
+                | "high"
+                | "highs"
+                | "low"
+                | "lows"
+                | "celsius"
+                | "fahrenheit"
+                | "balmy"
+                | "boiling"
+                | "sunshine"
+                | "climate"
+                | "oven"
+        )
+}
+
 /// Words before a temperature-or-angle `degrees` that say temperature.
 pub(crate) fn temperature_context(text: &str, start: usize) -> bool {
     let lo = start.saturating_sub(48);

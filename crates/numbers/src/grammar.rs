@@ -256,6 +256,18 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Option<Parsed> {
         }
     }
 
+    // `three quarter million`: quarters of a scale.
+    if int.scale.is_none() && int.whole && int.value < Decimal::from(4) {
+        let word = |i: usize| items.get(i).filter(|it| it.gap.is_space()).and_then(Item::word);
+        if let (Some(Word::Quarter { plural: false }), Some(Word::Scale(e))) = (word(int.end), word(int.end + 1)) {
+            if let Some(v) = (int.value * Decimal::new(25, 2)).checked_mul(pow10(e)) {
+                let mut q = Parsed::new(int.end + 2, v, Form::Cardinal);
+                q.scale = Some(e);
+                return Some(q);
+            }
+        }
+    }
+
     // Plural denominators: `five eighths`, `one hundred thirty fifths`.
     if let Some(f) = plural_fraction(items, &int) {
         return Some(with_fraction_scale(items, f));
@@ -531,8 +543,14 @@ fn add_part(before: Decimal, part: Decimal, scale: Option<u8>) -> Option<Decimal
 /// fifth`, `two thirds`, `three quarters`.
 fn fraction_part(items: &[Item], i: usize) -> Option<(Decimal, usize)> {
     let first = items.get(i)?;
-    if !first.gap.is_space() {
+    // `seven-and-a-half`: hyphens all through, or spaces.
+    let hyphened = items.get(i.wrapping_sub(1)).is_some_and(|and| and.gap.is_tight_hyphen());
+    if !(first.gap.is_space() || hyphened && first.gap.is_tight_hyphen()) {
         return None;
+    }
+    // `3 and 1/2`: a slash fraction below one.
+    if let ItemKind::Lit(l) = first.kind {
+        return (l.fraction == Some(true) && l.scale.is_none()).then_some((l.value, i + 1));
     }
     let value_end = match first.word() {
         Some(Word::A) => {

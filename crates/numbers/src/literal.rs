@@ -487,6 +487,7 @@ fn attached_scale(s: &str, decimal_or_grouped: bool) -> Option<u8> {
         "b" | "B" | "bn" | "Bn" | "BN" | "bln" | "Bln" | "bil" | "billion" => Some(9),
         "tn" | "Tn" | "TN" | "trn" | "trillion" => Some(12),
         "G" if decimal_or_grouped => Some(9),
+        "T" if decimal_or_grouped => Some(12),
         _ => None,
     }
 }

@@ -145,7 +145,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("us dollar|us dollars|american dollar|american dollars|usd|=USD", money("USD")),
     ("canadian dollar|canadian dollars|=CAD|cad", money("CAD")),
     ("australian dollar|australian dollars|aussie dollar|aussie dollars|=AUD|aud", money("AUD")),
-    ("new zealand dollar|new zealand dollars|nz dollar|nz dollars|=NZD|nzd", money("NZD")),
+    ("new zealand dollar|new zealand dollars|nz dollar|nz dollars|kiwi dollar|kiwi dollars|=NZD|nzd", money("NZD")),
     ("hong kong dollar|hong kong dollars|hk dollar|hk dollars|=HKD|hkd", money("HKD")),
     ("singapore dollar|singapore dollars|=SGD|sgd", money("SGD")),
     ("taiwan dollar|taiwan dollars|new taiwan dollar|new taiwan dollars|=TWD", money("TWD")),
@@ -332,6 +332,8 @@ const PHRASES: &[(&str, Meaning)] = &[
         Q("fahrenheit", Temperature),
     ),
     ("degrees kelvin|degree kelvin", Q("kelvin", Temperature)),
+    ("degs celsius|degs c|degs centigrade|degrees centigrate|degree centigrate|centigrate", Q("celsius", Temperature)),
+    ("degs fahrenheit|degs f|degree farenheit|deg farenheit|degs farenheit", Q("fahrenheit", Temperature)),
     // `70 F today`, `-5 C`: a capital alone after a number (see `unit_after`).
     ("=F", Q("fahrenheit", Temperature)),
     ("=C", Q("celsius", Temperature)),
@@ -406,6 +408,304 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("$G", Meaning::Scale(9)),
 ];
 
+/// Less common units of the same families, and the spellings of units
+/// that tokenized or technical text uses (`km2`, `m^3`, `Mbit/s`).
+const MORE_UNITS: &[(&str, Meaning)] = &[
+    // Length.
+    ("hectometer|hectometers|hectometre|hectometres|=hm", Q("hectometer", Length)),
+    ("decameter|decameters|decametre|decametres|dekameter|dekameters", Q("decameter", Length)),
+    ("kilo meter|kilo meters|kilo metre|kilo metres", Q("kilometer", Length)),
+    ("fathom|fathoms", Q("fathom", Length)),
+    ("furlong|furlongs", Q("furlong", Length)),
+    ("astronomical unit|astronomical units", Q("astronomical unit", Length)),
+    ("parsec|parsecs", Q("parsec", Length)),
+    // Area.
+    ("=km2|=km^2|=sq.km|sq kilometer|sq kilometers|sq kilometre|sq kilometres|sq. km", Q("square kilometer", Area)),
+    ("=m2|=m^2|sq meter|sq meters|sq metre|sq metres|sq. m", Q("square meter", Area)),
+    ("=cm2|=cm^2", Q("square centimeter", Area)),
+    (
+        "square millimeter|square millimeters|square millimetre|square millimetres|sq mm|=mm2|=mm^2|#mm²",
+        Q("square millimeter", Area),
+    ),
+    ("=ft2|=ft^2|sq foot|sq feet|sq. ft|=sq.ft", Q("square foot", Area)),
+    ("sq yard|sq yards|sq yds|=yd2", Q("square yard", Area)),
+    ("sq mile|=mi2|sq. mi", Q("square mile", Area)),
+    ("=in2|sq inch|sq inches", Q("square inch", Area)),
+    ("square hectometer|square hectometers|square hectometre|square hectometres", Q("hectare", Area)),
+    // Volume.
+    ("=m3|=m^3|cu m", Q("cubic meter", Volume)),
+    ("=cm3|=cm^3", Q("cubic centimeter", Volume)),
+    (
+        "cubic millimeter|cubic millimeters|cubic millimetre|cubic millimetres|=mm3|=mm^3|#mm³",
+        Q("cubic millimeter", Volume),
+    ),
+    ("cubic mile|cubic miles", Q("cubic mile", Volume)),
+    ("=ft3|=ft^3|=cu.ft", Q("cubic foot", Volume)),
+    ("hectoliter|hectoliters|hectolitre|hectolitres|=hl|=hL", Q("hectoliter", Volume)),
+    ("decaliter|decaliters|decalitre|decalitres", Q("decaliter", Volume)),
+    ("deciliter|deciliters|decilitre|decilitres|=dl|=dL", Q("deciliter", Volume)),
+    ("=mls", Q("milliliter", Volume)),
+    ("acre foot|acre feet|acre-foot|acre-feet", Q("acre-foot", Volume)),
+    // Mass.
+    ("dram|drams|drachm|drachms", Q("dram", Mass)),
+    ("troy ounce|troy ounces|=ozt|oz t", Q("troy ounce", Mass)),
+    ("long ton|long tons", Q("long ton", Mass)),
+    ("hundredweight|hundredweights|=cwt", Q("hundredweight", Mass)),
+    ("kiloton|kilotons|kilotonne|kilotonnes", Q("kiloton", Mass)),
+    ("megaton|megatons|megatonne|megatonnes", Q("megaton", Mass)),
+    ("nanogram|nanograms|=ng", Q("nanogram", Mass)),
+    ("pennyweight|pennyweights", Q("pennyweight", Mass)),
+    // Speed.
+    (
+        "=km/s|=km/sec|kilometers per second|kilometres per second|kilometer per second|kilometre per second",
+        Q("kilometer per second", Speed),
+    ),
+    ("kilometers/hour|kilometres/hour|kilometer/hour|kilometre/hour|km per hr", Q("kilometer per hour", Speed)),
+    ("kilometers per minute|kilometres per minute|kilometer per minute|=km/min", Q("kilometer per minute", Speed)),
+    ("=mi/h|miles/hour|mile/hour|=mi/hr", Q("mile per hour", Speed)),
+    ("miles per second|mile per second|=mi/s", Q("mile per second", Speed)),
+    ("meters/second|meter/second|metres/second|=m/sec", Q("meter per second", Speed)),
+    ("centimeters per second|centimetres per second|=cm/s", Q("centimeter per second", Speed)),
+    ("foot per second|foot/second|feet/second", Q("foot per second", Speed)),
+    ("feet per minute|foot per minute|=ft/min", Q("foot per minute", Speed)),
+    ("yards per second|yard per second", Q("yard per second", Speed)),
+    ("yards per minute|yard per minute", Q("yard per minute", Speed)),
+    ("knots per hour", Q("knot", Speed)),
+    // Data and data rates.
+    ("kilobit|kilobits|=Kb|=kbit|=Kbit", Q("kilobit", Data)),
+    ("=Mbit|=mbit", Q("megabit", Data)),
+    ("=Gbit|=gbit", Q("gigabit", Data)),
+    ("terabit|terabits|=Tb|=Tbit", Q("terabit", Data)),
+    ("petabit|petabits|=Pbit", Q("petabit", Data)),
+    ("kilo byte|kilo bytes|=kbyte|=kbytes|=KiB", Q("kilobyte", Data)),
+    ("mega byte|mega bytes|=mbyte|=MiB", Q("megabyte", Data)),
+    ("giga byte|giga bytes|=gbyte|=GiB", Q("gigabyte", Data)),
+    ("=TiB|=tbyte", Q("terabyte", Data)),
+    ("exabyte|exabytes|=EB", Q("exabyte", Data)),
+    ("zettabyte|zettabytes|=ZB", Q("zettabyte", Data)),
+    ("=Tbps|=tbps|terabits per second|terabit per second", Q("terabit per second", Data)),
+    ("kilobits per second|kilobit per second|=kb/s|=kbit/s|=Kbit/s", Q("kilobit per second", Data)),
+    ("megabits per second|megabit per second|=Mb/s|=Mbit/s|=mbit/s", Q("megabit per second", Data)),
+    ("gigabits per second|gigabit per second|=Gb/s|=Gbit/s|=gbit/s", Q("gigabit per second", Data)),
+    ("=kB/s|=KB/s|kilobytes per second|kilobyte per second", Q("kilobyte per second", Data)),
+    ("=MB/s|=MBps|megabytes per second|megabyte per second", Q("megabyte per second", Data)),
+    ("=GB/s|=GBps|gigabytes per second|gigabyte per second", Q("gigabyte per second", Data)),
+    // Pressure, rotation, energy and power.
+    ("=psi|pounds per square inch|pound per square inch", Q("pound per square inch", Other)),
+    ("=pascal|=pascals", Q("pascal", Other)),
+    ("=kPa|kilopascal|kilopascals", Q("kilopascal", Other)),
+    ("=hPa|hectopascal|hectopascals", Q("hectopascal", Other)),
+    ("=MPa|megapascal|megapascals", Q("megapascal", Other)),
+    ("=GPa|gigapascal|gigapascals", Q("gigapascal", Other)),
+    ("millibar|millibars|=mbar", Q("millibar", Other)),
+    ("=mmHg|millimeters of mercury|millimetres of mercury", Q("millimeter of mercury", Other)),
+    ("=rpm|=RPM|revolutions per minute|revolution per minute", Q("revolution per minute", Other)),
+    ("=kJ|kilojoule|kilojoules", Q("kilojoule", Energy)),
+    ("=MJ|megajoule|megajoules", Q("megajoule", Energy)),
+    ("=GJ|gigajoule|gigajoules", Q("gigajoule", Energy)),
+    ("=Btu|=BTU|=Btus|=BTUs|british thermal unit|british thermal units", Q("british thermal unit", Energy)),
+    ("=mAh|milliamp hour|milliamp hours|milliampere hour|milliampere hours", Q("milliampere hour", Energy)),
+    ("ampere|amperes|amp|amps", Q("ampere", Energy)),
+    ("=GW|=GWe", Q("gigawatt", Energy)),
+    ("=MWe", Q("megawatt", Energy)),
+];
+
+/// More of the world's currencies, by name with the nationality news uses
+/// (`Nigerian naira`, `Ghanaian cedis`), by bare name where the name is no
+/// common English word, and by the abbreviations written after amounts
+/// (`500 TL`, `50 Dh`). Names that are also ordinary words (`dram`, `som`,
+/// `mark`, `real`, `colon`) need their nationality. Words with letters
+/// beyond ASCII (`złoty`, `đồng`) are read in their ASCII spelling only.
+const WORLD_CURRENCIES: &[(&str, Meaning)] = &[
+    // Dollars.
+    ("bahamian dollar|bahamian dollars", money("BSD")),
+    ("barbadian dollar|barbadian dollars|barbados dollar|barbados dollars|=BBD", money("BBD")),
+    ("belize dollar|belize dollars|belizean dollar|belizean dollars|=BZD", money("BZD")),
+    ("bermudian dollar|bermudian dollars|bermuda dollar|bermuda dollars|=BMD", money("BMD")),
+    ("brunei dollar|brunei dollars|=BND", money("BND")),
+    ("cayman islands dollar|cayman islands dollars|=KYD", money("KYD")),
+    (
+        "east caribbean dollar|east caribbean dollars|eastern caribbean dollar|eastern caribbean dollars|=XCD",
+        money("XCD"),
+    ),
+    ("fijian dollar|fijian dollars|fiji dollar|fiji dollars|=FJD", money("FJD")),
+    ("guyanese dollar|guyanese dollars|guyana dollar|guyana dollars|=GYD", money("GYD")),
+    ("liberian dollar|liberian dollars|=LRD", money("LRD")),
+    ("namibian dollar|namibian dollars|namibia dollar|namibia dollars", money("NAD")),
+    ("solomon islands dollar|solomon islands dollars|=SBD", money("SBD")),
+    ("surinamese dollar|surinamese dollars|suriname dollar|suriname dollars|=SRD", money("SRD")),
+    (
+        "trinidad and tobago dollar|trinidad and tobago dollars|trinidadian dollar|trinidadian dollars|trinidad dollar|trinidad dollars",
+        money("TTD"),
+    ),
+    ("malaysian dollar|malaysian dollars", money("MYR")),
+    // Pounds, lire, pesos, francs, rupees, dinars of more countries.
+    ("falkland islands pound|falkland islands pounds|=FKP", money("FKP")),
+    ("gibraltar pound|gibraltar pounds|=GIP", money("GIP")),
+    ("saint helena pound|saint helena pounds|st helena pound|st helena pounds|=SHP", money("SHP")),
+    ("irish pound|irish pounds", money("IEP")),
+    ("cypriot pound|cypriot pounds|cyprus pound|cyprus pounds|=CYP", money("CYP")),
+    ("maltese lira|maltese lire", money("MTL")),
+    ("lebanese lira|lebanese liras", money("LBP")),
+    ("syrian lira|syrian liras", money("SYP")),
+    ("cuban peso|cuban pesos", money("CUP")),
+    ("dominican peso|dominican pesos|=DOP", money("DOP")),
+    ("uruguayan peso|uruguayan pesos|=UYU", money("UYU")),
+    ("filipino peso|filipino pesos|philippines peso|philippines pesos", money("PHP")),
+    ("argentina peso|argentina pesos", money("ARS")),
+    ("mexico peso|mexico pesos", money("MXN")),
+    ("chile peso|chile pesos", money("CLP")),
+    ("colombia peso|colombia pesos", money("COP")),
+    ("congolese franc|congolese francs|=CDF", money("CDF")),
+    ("rwandan franc|rwandan francs|rwanda franc|rwanda francs", money("RWF")),
+    ("burundian franc|burundian francs|burundi franc|burundi francs|=BIF", money("BIF")),
+    ("guinean franc|guinean francs|guinea franc|guinea francs|=GNF", money("GNF")),
+    ("djiboutian franc|djiboutian francs|djibouti franc|djibouti francs|=DJF", money("DJF")),
+    ("comorian franc|comorian francs|comoro franc|comoro francs|=KMF", money("KMF")),
+    ("cfp franc|cfp francs|pacific franc|pacific francs", money("XPF")),
+    ("west african cfa franc|west african cfa francs|west african franc|west african francs|=FCFA", money("XOF")),
+    ("central african cfa franc|central african cfa francs|central african franc|central african francs", money("XAF")),
+    ("luxembourg franc|luxembourg francs|luxembourgish franc|luxembourgish francs|=LUF", money("LUF")),
+    ("malagasy franc|malagasy francs", money("MGF")),
+    ("mauritian rupee|mauritian rupees|mauritius rupee|mauritius rupees", money("MUR")),
+    ("seychellois rupee|seychellois rupees|seychelles rupee|seychelles rupees", money("SCR")),
+    ("macedonian denar|macedonian denars|denar|denars|denari", money("MKD")),
+    // Europe.
+    ("polish zloty|polish zlotys|polish zlotych|polish zloties", money("PLN")),
+    ("hungarian forint|hungarian forints", money("HUF")),
+    ("croatian kuna|croatian kunas|croatian kune", money("HRK")),
+    ("ukrainian hryvnia|ukrainian hryvnias|ukrainian hryvnya|ukrainian hryvnyas|ukrainian hryvni", money("UAH")),
+    (
+        "belarusian ruble|belarusian rubles|belarusian rouble|belarusian roubles|belarus ruble|belarus rubles|=BYN|=BYR",
+        money("BYN"),
+    ),
+    ("bulgarian lev|bulgarian leva|bulgarian levs", money("BGN")),
+    ("romanian leu|romanian lei|lei", money("RON")),
+    ("moldovan leu|moldovan lei|moldovan lev", money("MDL")),
+    ("albanian lek|albanian leks|albanian leke|lek|leks|leke", money("ALL")),
+    (
+        "bosnian convertible mark|bosnian convertible marks|convertible mark|convertible marks|bosnian mark|bosnian marks",
+        money("BAM"),
+    ),
+    ("slovak koruna|slovak korunas|slovak koruny|=SKK", money("SKK")),
+    ("estonian kroon|estonian kroons|estonian krooni|kroon|kroons|krooni", money("EEK")),
+    ("latvian lats|latvian lati|lats|lati", money("LVL")),
+    ("lithuanian litas|lithuanian litai|litas|litai|=LTL", money("LTL")),
+    ("slovenian tolar|slovenian tolars|tolar|tolars", money("SIT")),
+    ("austrian schilling|austrian schillings|schilling|schillings", money("ATS")),
+    ("portuguese escudo|portuguese escudos", money("PTE")),
+    ("spanish peseta|spanish pesetas", money("ESP")),
+    ("greek drachma|greek drachmas|greek drachmae", money("GRD")),
+    ("swedish kronas|swedish crown|swedish crowns", money("SEK")),
+    ("norwegian crown|norwegian crowns|norwegian krones", money("NOK")),
+    ("danish crown|danish crowns|danish krones", money("DKK")),
+    ("czech crown|czech crowns", money("CZK")),
+    ("georgian lari|georgian laris|lari|laris", money("GEL")),
+    ("armenian dram|armenian drams|=AMD", money("AMD")),
+    ("azerbaijani manat|azerbaijani manats|azeri manat|azeri manats|manat|manats|=AZN", money("AZN")),
+    ("turkmen manat|turkmen manats|turkmenistan manat|turkmenistani manat|=TMT", money("TMT")),
+    // Asia and the Middle East.
+    ("afghan afghani|afghan afghanis|=afghani|=afghanis|=AFN", money("AFN")),
+    ("bangladeshi taka|bangladesh taka|takas|=Tk", money("BDT")),
+    ("bhutanese ngultrum|ngultrum|ngultrums|=BTN", money("BTN")),
+    ("cambodian riel|cambodian riels|riel|riels|=KHR", money("KHR")),
+    ("myanmar kyat|myanmar kyats|burmese kyat|burmese kyats|kyat|kyats|=MMK", money("MMK")),
+    ("lao kip|lao kips|laotian kip|laotian kips", money("LAK")),
+    ("macanese pataca|macanese patacas|macau pataca|macau patacas|pataca|patacas|=MOP", money("MOP")),
+    ("maldivian rufiyaa|rufiyaa|rufiyaas|=MVR", money("MVR")),
+    ("mongolian tugrik|mongolian tugriks|mongolian togrog|mongolian tughrik|togrog|togrogs", money("MNT")),
+    ("kazakh tenge|kazakhstani tenge|kazakhstan tenge|tenges", money("KZT")),
+    ("kyrgyz som|kyrgyzstani som|kyrgyzstan som|=KGS", money("KGS")),
+    ("uzbek som|uzbek sum|uzbekistani som|uzbekistan som|uzbekistani sum|=UZS", money("UZS")),
+    ("tajik somoni|tajikistani somoni|somoni|somonis|=TJS", money("TJS")),
+    ("north korean won|=KPW", money("KPW")),
+    ("thai bahts|bahts", money("THB")),
+    ("vietnamese dongs", money("VND")),
+    (
+        "israeli shekel|israeli shekels|israeli new shekel|israeli new shekels|new israeli shekel|new israeli shekels",
+        money("ILS"),
+    ),
+    ("agorot|agorat", Meaning::Money(Code::Iso("ILS"), Factor::Hundredth)),
+    ("halala|halalas|halalah|halalahs", Meaning::Money(Code::Iso("SAR"), Factor::Hundredth)),
+    ("satang|satangs", Meaning::Money(Code::Iso("THB"), Factor::Hundredth)),
+    ("jiao", Meaning::Money(Code::Iso("CNY"), Factor::Dime)),
+    ("=fen", Meaning::Money(Code::Iso("CNY"), Factor::Hundredth)),
+    ("=Dh|=Dhs|uae dirhams|emirates dirham|emirates dirhams", money("AED")),
+    ("=TL|=YTL|new turkish lira", money("TRY")),
+    ("=SR", money("SAR")),
+    ("=KD", money("KWD")),
+    ("=JD", money("JOD")),
+    // Africa.
+    ("nigerian naira|nigeria naira|nairas|=NGN", money("NGN")),
+    ("kobo|kobos", Meaning::Money(Code::Iso("NGN"), Factor::Hundredth)),
+    ("ghanaian cedi|ghanaian cedis|ghana cedi|ghana cedis|new cedi|new cedis", money("GHS")),
+    ("pesewa|pesewas", Meaning::Money(Code::Iso("GHS"), Factor::Hundredth)),
+    ("ethiopian birr|ethiopian birrs|birrs", money("ETB")),
+    ("somali shilling|somali shillings|somalia shilling|somalia shillings", money("SOS")),
+    ("=KSh|=Ksh|=KShs|=Kshs|=KES|=Sh", money("KES")),
+    ("=kr|=kr.", money("SEK")),
+    ("hogshead|hogsheads", Q("hogshead", Volume)),
+    ("=USh|=Ush|=UGX", money("UGX")),
+    ("=TSh|=Tsh|=TZS", money("TZS")),
+    ("zambian kwacha|zambian kwachas|zambia kwacha", money("ZMW")),
+    ("malawian kwacha|malawian kwachas|malawi kwacha|=MWK", money("MWK")),
+    ("botswana pula|botswanan pula|pula|pulas|=BWP", money("BWP")),
+    ("angolan kwanza|angolan kwanzas|kwanza|kwanzas|=AOA", money("AOA")),
+    ("mozambican metical|mozambican meticais|mozambique metical|metical|meticais|meticals|=MZN", money("MZN")),
+    ("malagasy ariary|ariary|ariarys|=MGA", money("MGA")),
+    ("mauritanian ouguiya|mauritanian ouguiyas|ouguiya|ouguiyas|=MRU|=MRO", money("MRU")),
+    ("gambian dalasi|gambian dalasis|dalasi|dalasis|=GMD", money("GMD")),
+    (
+        "sierra leonean leone|sierra leonean leones|sierra leone leone|sierra leone leones|leones|=SLL|=SLE",
+        money("SLL"),
+    ),
+    ("lesotho loti|lesotho maloti|loti|maloti|=LSL", money("LSL")),
+    ("swazi lilangeni|swazi emalangeni|lilangeni|emalangeni|=SZL", money("SZL")),
+    ("eritrean nakfa|eritrean nakfas|nakfa|nakfas|=ERN", money("ERN")),
+    ("cape verdean escudo|cape verdean escudos|cape verde escudo|cape verde escudos|=CVE", money("CVE")),
+    ("sao tome and principe dobra|sao tome dobra|dobra|dobras|=STN", money("STN")),
+    ("sudanese dinar|sudanese dinars", money("SDD")),
+    // The Americas.
+    ("venezuelan bolivar|venezuelan bolivars|venezuelan bolivares|bolivar fuerte|bolivares fuertes", money("VES")),
+    ("guatemalan quetzal|guatemalan quetzales|guatemalan quetzals|quetzales|=GTQ", money("GTQ")),
+    ("honduran lempira|honduran lempiras|lempira|lempiras|=HNL", money("HNL")),
+    ("nicaraguan cordoba|nicaraguan cordobas|cordobas|=NIO", money("NIO")),
+    ("costa rican colon|costa rican colones|colones|=CRC", money("CRC")),
+    ("salvadoran colon|salvadoran colones|=SVC", money("SVC")),
+    ("panamanian balboa|panamanian balboas|balboas|=PAB", money("PAB")),
+    ("paraguayan guarani|paraguayan guaranis|paraguayan guaranies|guaranies|=PYG", money("PYG")),
+    ("bolivian boliviano|bolivian bolivianos|boliviano|bolivianos", money("BOB")),
+    ("peruvian nuevo sol|peruvian nuevos soles|nuevo sol|nuevos soles|new sol|new soles", money("PEN")),
+    ("haitian gourde|haitian gourdes|gourdes|=HTG", money("HTG")),
+    ("aruban florin|aruban florins", money("AWG")),
+    (
+        "netherlands antillean guilder|netherlands antillean guilders|antillean guilder|antillean guilders|=ANG",
+        money("ANG"),
+    ),
+    // Oceania.
+    ("papua new guinean kina|papua new guinea kina|kina|kinas|=PGK", money("PGK")),
+    ("vanuatu vatu|vatu|vatus|=VUV", money("VUV")),
+    ("samoan tala|tala|talas|=WST", money("WST")),
+    ("tongan paanga|paanga", money("TOP")),
+    // Subunits of more currencies.
+    ("grosz|groszy|grosze", Meaning::Money(Code::Iso("PLN"), Factor::Hundredth)),
+    ("haler|halers|haleru", Meaning::Money(Code::Iso("CZK"), Factor::Hundredth)),
+    ("stotinka|stotinki", Meaning::Money(Code::Iso("BGN"), Factor::Hundredth)),
+    ("bani", Meaning::Money(Code::Iso("RON"), Factor::Hundredth)),
+    ("tetri", Meaning::Money(Code::Iso("GEL"), Factor::Hundredth)),
+    ("tiyn|tiyin|tiyins", Meaning::Money(Code::Iso("KZT"), Factor::Hundredth)),
+    ("piastre|piastres|piaster|piasters", Meaning::Money(Code::Iso("EGP"), Factor::Hundredth)),
+    ("rappen", Meaning::Money(Code::Iso("CHF"), Factor::Hundredth)),
+    ("pfennig|pfennigs", Meaning::Money(Code::Iso("DEM"), Factor::Hundredth)),
+    ("eurocent|eurocents", Meaning::Money(Code::Iso("EUR"), Factor::Hundredth)),
+    ("us cent|us cents|american cent|american cents", Meaning::Money(Code::Iso("USD"), Factor::Hundredth)),
+    ("canadian cent|canadian cents", Meaning::Money(Code::Iso("CAD"), Factor::Hundredth)),
+    ("australian cent|australian cents", Meaning::Money(Code::Iso("AUD"), Factor::Hundredth)),
+    // Crypto.
+    ("ethereum", money("ETH")),
+    ("litecoin|litecoins|=LTC", money("LTC")),
+];
+
 /// ISO 4217 codes accepted in capitals before or after a number, beyond
 /// those named in [`PHRASES`].
 const MORE_CODES: &[&str] = &[
@@ -442,7 +742,7 @@ fn table() -> &'static Table {
             let exact = if first.chars().count() == 1 { Some(first) } else { exact };
             by_first.entry(key).or_default().push(Phrase { rest, exact, meaning, place, abbr, symbol });
         };
-        for &(specs, meaning) in PHRASES {
+        for &(specs, meaning) in PHRASES.iter().chain(MORE_UNITS).chain(WORLD_CURRENCIES) {
             for spec in specs.split('|') {
                 add(spec, meaning);
             }
@@ -470,6 +770,12 @@ struct Token {
 fn token(text: &str, i: usize) -> Option<Token> {
     let b = text.as_bytes();
     let c = *b.get(i)?;
+    // Currency signs that begin with an ASCII letter: `zł`, `Kč`.
+    for sign in ["zł", "Kč"] {
+        if text.get(i..).is_some_and(|r| r.starts_with(sign)) {
+            return Some(Token { start: i, end: i + sign.len(), dot: false });
+        }
+    }
     if is_alpha(c) {
         let mut k = i;
         loop {
@@ -483,9 +789,14 @@ fn token(text: &str, i: usize) -> Option<Token> {
             }
             break;
         }
-        // `km²`, `m³`.
+        // `km²`, `m³`, `km2`, `m^3`.
         if b.get(k) == Some(&0xC2) && matches!(b.get(k + 1), Some(0xB2 | 0xB3)) {
             k += 2;
+        } else {
+            let caret = usize::from(b.get(k) == Some(&b'^'));
+            if matches!(b.get(k + caret), Some(b'2' | b'3')) && !b.get(k + caret + 1).copied().is_some_and(is_alnum) {
+                k += caret + 1;
+            }
         }
         let dot = b.get(k) == Some(&b'.');
         return Some(Token { start: i, end: k, dot });
@@ -493,7 +804,7 @@ fn token(text: &str, i: usize) -> Option<Token> {
     // Symbols, with the letters some take: `°C`, `µg`, `€ur`.
     const SYMBOLS: &[&str] = &[
         "%", "$", "€", "£", "¥", "₹", "¢", "°", "º", "℃", "℉", "₩", "₽", "₺", "₪", "₫", "₱", "฿", "₴", "₦", "₭", "₿",
-        "元", "ரூ", "µ", "μ",
+        "元", "ரூ", "µ", "μ", "₡", "₲", "₵", "₸", "₼", "₾", "₮", "৳", "៛", "؋", "￥",
     ];
     let rest = text.get(i..)?;
     let sym = SYMBOLS.iter().find(|s| rest.starts_with(**s))?;
@@ -526,6 +837,19 @@ fn symbol_meaning(s: &str) -> Option<Meaning> {
         "₦" => money("NGN"),
         "₭" => money("LAK"),
         "₿" => money("BTC"),
+        "₡" => money("CRC"),
+        "₲" => money("PYG"),
+        "₵" => money("GHS"),
+        "₸" => money("KZT"),
+        "₼" => money("AZN"),
+        "₾" => money("GEL"),
+        "₮" => money("MNT"),
+        "৳" => money("BDT"),
+        "៛" => money("KHR"),
+        "؋" => money("AFN"),
+        "￥" => money("CNY"),
+        "zł" => money("PLN"),
+        "Kč" => money("CZK"),
         "元" => money("CNY"),
         "ரூ" => money("LKR"),
         _ => return None,
@@ -534,6 +858,12 @@ fn symbol_meaning(s: &str) -> Option<Meaning> {
 
 /// The unit that follows the number ending at `i`, if any.
 pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
+    unit_at(text, i, true)
+}
+
+/// [`unit_after`]; `adjective` allows a nationality before a currency name
+/// the table does not pair it with (`5,000 Transnistrian rubles`).
+fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
     let b = text.as_bytes();
     let (j, newlines) = skip_spaces(b, i);
     let spaced = j > i;
@@ -566,8 +896,18 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
         let code = dollar_letters(&raw.to_ascii_lowercase())?;
         return Some(UnitMatch { end: tok.end + 1, meaning: money(code), scale: None });
     }
+    // `300 K` near weather or temperature words is kelvin, not thousands.
+    if raw == "K"
+        && spaced
+        && !b.get(tok.end).copied().is_some_and(is_alnum)
+        && crate::context::temperature_words_near(b, i, tok.end)
+    {
+        return Some(UnitMatch { end: tok.end, meaning: Q("kelvin", Temperature), scale: None });
+    }
     let key = raw.replace('.', "").to_lowercase();
-    let phrases = table().by_first.get(key.as_str())?;
+    let Some(phrases) = table().by_first.get(key.as_str()) else {
+        return if adjective && !glued { nationality_currency(text, raw, tok.end) } else { None };
+    };
     for p in phrases {
         if let Some(exact) = p.exact {
             if raw.replace('.', "") != exact.replace('.', "") {
@@ -588,11 +928,16 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
             let follows = text.get(tok.end..).and_then(|s| s.chars().next());
             let code_like = follows.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/'))
                 || crate::text::word_after(b, tok.end).is_some_and(|(s, _)| b[s].is_ascii_uppercase());
-            if glued || code_like {
+            // Glued (`40C`, `104F`), only where the words around speak of
+            // the weather or a temperature.
+            if code_like || (glued && !crate::context::temperature_words_near(b, i, tok.end)) {
                 continue;
             }
         }
-        let Some(end) = match_rest(text, tok.end, &p.rest) else { continue };
+        // `sq. ft`: an abbreviated first word keeps its dot.
+        let rest = match_rest(text, tok.end, &p.rest)
+            .or_else(|| (tok.dot && !p.rest.is_empty()).then(|| match_rest(text, tok.end + 1, &p.rest)).flatten());
+        let Some(end) = rest else { continue };
         let mut end = end;
         // Conventional abbreviations keep their dot (`50 deg.`, `6 lbs.`),
         // and so do dotted spellings (`1 k.g.`); symbols never do (`20 kg.`
@@ -604,16 +949,34 @@ pub(crate) fn unit_after(text: &str, i: usize) -> Option<UnitMatch> {
         if b.get(end).copied().is_some_and(|c| is_alnum(c) || c == b'_') {
             continue;
         }
-        // A capitalised word before another is a name: `8 Rand Paul`, `5 Sen. Cruz`.
+        // A capitalised word before another is a name: `8 Rand Paul`, `5 Sen. Cruz`
+        // (but a sentence may end after a unit: `30 Canadian dollars. Teck`).
         if p.exact.is_none() && !p.symbol && b[tok.start].is_ascii_uppercase() {
-            let next = if b.get(end) == Some(&b'.') { end + 1 } else { end };
+            let title = p.rest.is_empty() && raw.len() <= 4;
+            let next = if b.get(end) == Some(&b'.') && title { end + 1 } else { end };
             if crate::text::word_after(b, next).is_some_and(|(s, _)| s > next && b[s].is_ascii_uppercase()) {
                 continue;
             }
         }
         return Some(UnitMatch { end, meaning: p.meaning, scale: None });
     }
-    None
+    if adjective && !glued { nationality_currency(text, raw, tok.end) } else { None }
+}
+
+/// A capitalised nationality (`Zambian`, `Swiss`, `Dutch`, `Afghan`)
+/// before a currency name, when the table does not pair them: the unit
+/// runs to the end of the name, with the name's currency.
+fn nationality_currency(text: &str, raw: &str, end: usize) -> Option<UnitMatch> {
+    let w = raw.as_bytes();
+    let shaped = w.len() >= 4
+        && w[0].is_ascii_uppercase()
+        && w[1..].iter().all(u8::is_ascii_lowercase)
+        && ["an", "ese", "ish", "i", "ic", "ch", "ss"].iter().any(|s| raw.ends_with(s));
+    if !shaped || space_len(text.as_bytes(), end) != 1 {
+        return None;
+    }
+    let u = unit_at(text, end, false)?;
+    matches!(u.meaning, Meaning::Money(_, Factor::One)).then_some(u)
 }
 
 /// Matches the remaining words of a phrase from `i`: the end.
@@ -622,6 +985,11 @@ fn match_rest(text: &str, mut i: usize, rest: &[&str]) -> Option<usize> {
     for word in rest {
         let (j, newlines) = skip_spaces(b, i);
         let j = if j == i && hyphen_len(b, i) > 0 { i + hyphen_len(b, i) } else { j };
+        // `115,000 - square - foot`: a spaced hyphen of tokenized text.
+        let j = match hyphen_len(b, j) {
+            h if h > 0 && j > i && space_len(b, j + h) > 0 => skip_spaces(b, j + h).0,
+            _ => j,
+        };
         // One line break may fall inside a unit in hard-wrapped text.
         if newlines > 1 || j == i {
             return None;
@@ -694,6 +1062,15 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
         ("₴", money("UAH")),
         ("₦", money("NGN")),
         ("₭", money("LAK")),
+        ("₡", money("CRC")),
+        ("₲", money("PYG")),
+        ("₵", money("GHS")),
+        ("₸", money("KZT")),
+        ("₼", money("AZN")),
+        ("₾", money("GEL")),
+        ("₮", money("MNT")),
+        ("৳", money("BDT")),
+        ("￥", money("CNY")),
         ("₿", money("BTC")),
     ] {
         if let Some(rest) = before.strip_suffix(sym) {
@@ -718,6 +1095,15 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
     let code = match raw {
         "Rs" | "rs" | "RS" => Some(Code::Iso("INR")),
         "RM" => Some(Code::Iso("MYR")),
+        "KSh" | "Ksh" | "KShs" | "Kshs" | "Sh" => Some(Code::Iso("KES")),
+        "USh" | "Ush" => Some(Code::Iso("UGX")),
+        "TSh" | "Tsh" => Some(Code::Iso("TZS")),
+        "Dh" | "Dhs" => Some(Code::Iso("AED")),
+        "TL" => Some(Code::Iso("TRY")),
+        "Tk" => Some(Code::Iso("BDT")),
+        // `R5 million`: the rand only before an amount in millions or more
+        // (`R1` alone is a name).
+        "R" if !with_dot && scaled_amount_at(b, i) => Some(Code::Iso("ZAR")),
         "Rp" => Some(Code::Iso("IDR")),
         "R" if with_dot => None,
         _ if with_dot => None,
@@ -745,6 +1131,28 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
         }
     }?;
     Some((start, code))
+}
+
+/// Digits at `i` followed by a scale of a million or more: `5 million`,
+/// `2.5bn`, `3m`.
+fn scaled_amount_at(b: &[u8], i: usize) -> bool {
+    let mut k = i;
+    while k < b.len()
+        && (b[k].is_ascii_digit() || (matches!(b[k], b'.' | b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        k += 1;
+    }
+    if k == i {
+        return false;
+    }
+    let (s, _) = skip_spaces(b, k);
+    let e = crate::text::word_end(b, s);
+    e > s
+        && !b.get(e).copied().is_some_and(is_alnum)
+        && matches!(
+            Lower::of(&b[s..e]).as_ref().map(Lower::as_str),
+            Some("m" | "mn" | "mln" | "bn" | "b" | "million" | "billion" | "trillion" | "tn")
+        )
 }
 
 /// Letters before a `$` at `at`: `US$`, `U.S.$`, `C$`, `A$`, `HK$`, `usd$`,
@@ -793,6 +1201,20 @@ fn dollar_letters(letters: &str) -> Option<&'static str> {
         "mx" | "mxn" => "MXN",
         "j" | "jmd" => "JMD",
         "z" => "ZWL",
+        "gy" => "GYD",
+        "ci" => "KYD",
+        "si" => "SBD",
+        "ws" => "WST",
+        "tt" => "TTD",
+        "ec" => "XCD",
+        "rd" => "DOP",
+        "mex" => "MXN",
+        "col" => "COP",
+        "bz" => "BZD",
+        "bds" => "BBD",
+        "fj" => "FJD",
+        "n" => "NAD",
+        "b" => "BND",
         other if other.len() == 3 => iso_code(&other.to_ascii_uppercase())?,
         _ => return None,
     })

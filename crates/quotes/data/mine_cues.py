@@ -23,7 +23,7 @@ NOT_CUES = set("adamant allegations aware complaints criticism disagreement eage
                "reluctant sentiment skeptical stern suggestion unaware unhappy upset wary confident thrilled "
                "startled outraged scared shocked surprised impressed inclined alarmed assertion aren often known "
                "drawn seen spoken shown written mounting painting paints rolled stuck struck ticked traded tend "
-               "looking looks went sent fired hired covered featured designed laid laying lays lining opened".split())
+               "looking looks went sent fired hired covered featured designed laid laying lays lining opened shares launched".split())
 
 
 def main() -> None:

@@ -47,6 +47,17 @@ impl Attribution {
     }
 }
 
+/// Common irregular verbs in the past tense, which end a subject mention
+/// (`Kasich took`); regular ones end in -ed.
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "took", "won", "left", "made", "went", "came", "gave", "ran", "got", "had", "kept", "held", "lost", "led",
+    "met", "put", "set", "sent", "spent", "began", "brought", "bought", "caught", "fought", "felt", "found",
+    "heard", "knew", "paid", "sat", "stood", "told", "thought", "wrote", "built", "became", "chose", "drew",
+    "fell", "grew", "hit", "let", "meant", "rose", "shook", "sold", "spoke", "struck", "taught", "threw",
+    "understood", "withdrew", "did", "saw", "was", "were", "has", "is", "are",
+];
+
 /// How far attribution looks from a mark, in tokens.
 const WINDOW: usize = 40;
 
@@ -57,7 +68,19 @@ impl Tokens<'_> {
     pub fn ends_sentence(&self, i: usize, para_end: usize) -> bool {
         let t = &self.toks[i];
         if !t.is_terminal() {
-            return false;
+            // `at 4:15 p.m. No deaths were reported`: the abbreviation's
+            // period ends the sentence when a sentence follows.
+            return t.is_word()
+                && self.text.as_bytes()[t.span.end - 1] == b'.'
+                && (self.word(i).ends_with("a.m.") || self.word(i).ends_with("p.m."))
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    // `p.m. ET` is a time zone, `p.m. No` a sentence.
+                    i + 1 < para_end
+                        && n.is_word()
+                        && n.cap
+                        && !n.is(TIME)
+                        && self.word(i + 1).chars().any(char::is_lowercase)
+                });
         }
         let mut j = i + 1;
         while j < para_end
@@ -136,6 +159,12 @@ impl Tokens<'_> {
         if !linked {
             return None;
         }
+        // A line break after `.”` and a capital: the next line is a new
+        // paragraph of text written one paragraph per line.
+        let line_break = self.text[self.toks[close].span.end..self.toks[i].span.start].contains('\n');
+        if own_stop && line_break && self.toks[i].cap {
+            return None;
+        }
         // After `.”` a capitalised word starts a new sentence, which
         // attributes the quotation only when it is just the attribution
         // (`“We won.” Smith said.`), not `“…” He said his caucus …`.
@@ -170,11 +199,29 @@ impl Tokens<'_> {
             }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
-        // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`.
+        // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`,
+        // `“Q,” a message on the website reads`.
         let (s, e) = self.mention_right(i, limit)?;
-        let j = self.skip_between_right(e, limit);
-        if let Some((cue_end, true)) = self.cue_at(j, limit) {
-            return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+        let mut j = self.skip_between_right(e, limit);
+        if j + 1 < limit && self.toks[j].is(PREP) && !self.toks[j].cap && self.toks[s].is(DET) {
+            if let Some((_, pe)) = self.mention_right(j + 1, limit) {
+                let c = self.skip_between_right(pe, limit);
+                if matches!(self.cue_at(c, limit), Some((_, true))) {
+                    j = c;
+                }
+            }
+        }
+        match self.cue_at(j, limit) {
+            Some((cue_end, true)) => {
+                return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+            }
+            // Any cue that ends the sentence right after the quotation
+            // attributes it: `“...,” it recommended.`
+            Some((cue_end, false)) if !self.word(j).ends_with("ing") => {
+                let closes = cue_end >= limit || self.toks[cue_end].is_terminal();
+                return closes.then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
+            }
+            _ => {}
         }
         if !(j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
             return None;
@@ -236,21 +283,47 @@ impl Tokens<'_> {
                     .find_map(|k| self.cue_at(k, end).filter(|&(e, _)| e > c).map(|found| (k, found))),
             };
             let Some((start, (cue_end, speech))) = hit else {
-                if !self.gap_word(c) {
+                // `responded pointedly, with a smile: “...”`.
+                if !(self.gap_word(c) || colon.is_some() && self.toks[c].is_punct(',')) {
                     break;
                 }
                 continue;
             };
             c = start;
-            if !speech || end - cue_end > max_gap {
+            // Any cue introduces a quotation after a colon (`addressed the
+            // crowd again: “...”`); a cue after a determiner is a noun (`a
+            // written statement`).
+            let noun = c > floor
+                && ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those"]
+                    .iter()
+                    .any(|d| self.word_is(c - 1, d));
+            if !speech && (adjacent || colon.is_none()) || noun || end - cue_end > max_gap {
                 break;
             }
             // `..., saying, “...”`: the subject of the sentence speaks.
-            let participle = self.word(c).ends_with("ing") && c > floor && self.toks[c - 1].is_punct(',');
+            let w = self.word(c);
+            let ing = w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
+            let b = self.skip_between_left(c, floor);
+            let participle = ing && b > floor && self.toks[b - 1].is_punct(',');
             let speaker =
                 if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
-                    .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| {
+                        // `she released a statement saying, “...”`: the
+                        // participle follows an object; the subject speaks.
+                        let before = self.speaker_before(c, floor)?;
+                        let subject_here = self.named(before)
+                            || self.clause_start(before.0, floor)
+                            || before.0 > floor && self.word_is(before.0 - 1, "with");
+                        let object = ing && !subject_here;
+                        Some(if object {
+                            self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before)
+                        } else {
+                            before
+                        })
+                    })
                     .or_else(|| self.coordinated_speaker(floor, c))
+                    // `explained the headline by saying: “...”`.
+                    .or_else(|| if ing { self.subject(floor, c) } else { None })
                     .or_else(|| {
                         // `Said Smith: “...”`.
                         self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
@@ -261,7 +334,7 @@ impl Tokens<'_> {
         // A mention and a colon: `Trump’s reply: “...”`.
         if let (Some(colon), false) = (colon, adjacent) {
             if let Some((s, e)) = self.mention_left(colon, floor) {
-                if s == floor && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
+                if self.clause_start(s, floor) && e - s <= 6 && (self.toks[s].cap || self.toks[s].is(DET)) {
                     return Some(Attribution::new(Some((s, e)), (colon, colon + 1), How::Near));
                 }
             }
@@ -282,9 +355,12 @@ impl Tokens<'_> {
             if !t.is_word() {
                 return false;
             }
-            if t.is(TIME | OBJECT) && !t.cap || t.cap && self.word(at).len() > 1 && t.is(TIME) {
+            let w = self.word(at);
+            let adverb = !t.cap && w.len() > 4 && w.ends_with("ly");
+            if t.is(TIME | OBJECT) && !t.cap || t.cap && w.len() > 1 && t.is(TIME) || adverb {
                 at += 1;
-            } else if t.is(PREP) && !t.cap {
+            } else if (t.is(PREP) || w.eq_ignore_ascii_case("and")) && !t.cap {
+                // `during his appearance on Fox and Friends`.
                 at = self.mention_right(at + 1, limit).map_or(at + 1, |m| m.1);
             } else {
                 return false;
@@ -325,7 +401,7 @@ impl Tokens<'_> {
 
     /// `I laughed and said`: a cue coordinated with an earlier verb shares
     /// its subject.
-    fn coordinated_speaker(&self, floor: usize, c: usize) -> Option<Range> {
+    pub fn coordinated_speaker(&self, floor: usize, c: usize) -> Option<Range> {
         let b = self.skip_between_left(c, floor);
         let coordinated = b > floor && self.toks[b - 1].is(CONJ) && !self.toks[b - 1].cap;
         if !coordinated {
@@ -336,28 +412,72 @@ impl Tokens<'_> {
 
     /// The speaker of a speech cue earlier in the sentence (`Spicer said,
     /// adding, “...”`).
-    fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
-        // The main clause's cue: the first one whose speaker opens a clause.
-        (floor..end).find_map(|k| match self.cue_at(k, end) {
-            Some((_, true)) => self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)),
+    pub fn earlier_speaker(&self, floor: usize, end: usize) -> Option<Range> {
+        // The main clause's cue: the first one whose speaker opens a clause,
+        // or that a speaker follows (`“...,” said Devine, suggesting`); in a
+        // bounded window, so a long sentence stays linear.
+        (floor.max(end.saturating_sub(WINDOW))..end).find_map(|k| match self.cue_at(k, end) {
+            Some((cue_end, true)) => {
+                self.speaker_before(k, floor).filter(|m| self.clause_start(m.0, floor)).or_else(|| {
+                    let inverted = k == floor || matches!(self.toks[k - 1].kind, Kind::Punct(',') | Kind::Mark { .. });
+                    let after = self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT));
+                    after.filter(|_| inverted && !self.word(k).ends_with("ing"))
+                })
+            }
             _ => None,
         })
     }
 
     /// The subject of the sentence starting at `floor`, before `end`: the
-    /// first mention, after an opening prepositional phrase and comma
-    /// (`In a speech, Trump attacked ..., saying`).
+    /// first mention after an opening adverbial and its comma (`In a
+    /// speech, Trump attacked ..., saying`, `Hours later, she wrote`).
     pub fn subject(&self, floor: usize, end: usize) -> Option<Range> {
         let mut s = floor;
-        let t = &self.toks[s];
-        if t.is_word() && t.is(PREP | STOP) && !t.is(DET | PRONOUN) {
-            let comma = (s..end).find(|&k| self.toks[k].is_punct(','))?;
+        if let Some(comma) = self.opening_adverbial(floor, end) {
             s = comma + 1;
         }
         if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
             s += 1;
         }
-        self.mention_right(s, end)
+        // The subject ends before its verb: `the frustration boiled over`,
+        // `Kasich took a different tack`.
+        let (a, b) = self.mention_right(s, end)?;
+        // `It is worth noting`, `there were reports`: no one speaks.
+        let expletive = b == a + 1 && (self.word_is(a, "it") || self.word_is(a, "there"));
+        if expletive && (b < end && ["is", "was", "'s", "’s", "seems"].iter().any(|w| self.word_is(b, w))) {
+            return None;
+        }
+        let verb = (a + 1..b).find(|&k| {
+            let t = &self.toks[k];
+            t.is_word() && !t.cap && (self.toks[k - 1].cap || k + 1 == b) && self.past_verb(k)
+        });
+        Some((a, verb.unwrap_or(b)))
+    }
+
+    /// A word that reads as a verb in the past tense (`boiled`, `took`).
+    fn past_verb(&self, k: usize) -> bool {
+        self.ends_with(k, "ed") || IRREGULAR_PAST.iter().any(|w| self.word_is(k, w))
+    }
+
+    /// The comma closing an adverbial that opens the sentence at `floor`:
+    /// a prepositional phrase (`In a speech,`), a participle (`Speaking in
+    /// Iowa,`), an adverb (`Separately,`) or a time (`Hours later,`,
+    /// `Last week,`).
+    fn opening_adverbial(&self, floor: usize, end: usize) -> Option<usize> {
+        let t = &self.toks[floor];
+        if !t.is_word() {
+            return None;
+        }
+        let w = self.word(floor);
+        let comma = (floor + 1..end.min(floor + 16)).find(|&k| self.toks[k].is_punct(','))?;
+        // A capitalised `-ing` or `-ly` word may be a name (`Manning,`).
+        let next_lower = self.toks.get(floor + 1).is_some_and(|n| n.is_word() && !n.cap);
+        let verbal = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly"));
+        let opener =
+            t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) || verbal && (!t.cap || next_lower || t.is(BETWEEN));
+        // A short phrase with a time word in it: `Two days later,`.
+        let timed = comma <= floor + 4 && (floor..comma).any(|k| self.toks[k].is(TIME) && self.toks[k].is_word());
+        (opener || timed).then_some(comma)
     }
 }
 
@@ -389,18 +509,24 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
         i = j;
     }
 
-    // Within a paragraph: the nearest attributed piece, before or after.
-    let inherited: Vec<Option<Attribution>> = (0..pieces.len())
-        .map(|i| {
-            own[i].or_else(|| {
-                let para = pieces[i].para;
-                let back = (0..i).rev().take_while(|&k| pieces[k].para == para).find_map(|k| own[k]);
-                back.or_else(|| (i + 1..pieces.len()).take_while(|&k| pieces[k].para == para).find_map(|k| own[k]))
-                    .map(|a| Attribution { how: How::Inherited, ..a })
-            })
-        })
+    // Within a paragraph: the nearest attributed piece, before or after
+    // (one sweep each way, so a paragraph of many quotations stays linear).
+    let n = pieces.len();
+    let mut before: Vec<Option<Attribution>> = vec![None; n];
+    let mut after: Vec<Option<Attribution>> = vec![None; n];
+    for i in 1..n {
+        if pieces[i - 1].para == pieces[i].para {
+            before[i] = own[i - 1].or(before[i - 1]);
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        if pieces[i + 1].para == pieces[i].para {
+            after[i] = own[i + 1].or(after[i + 1]);
+        }
+    }
+    let mut out: Vec<Option<Attribution>> = (0..n)
+        .map(|i| own[i].or_else(|| before[i].or(after[i]).map(|a| Attribution { how: How::Inherited, ..a })))
         .collect();
-    let mut out = inherited;
 
     // A paragraph that opens with an unattributed quotation: a colon
     // introduction at the end of the previous paragraph, else the previous

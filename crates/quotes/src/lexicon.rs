@@ -10,6 +10,7 @@
 //! bits.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Deserialize;
 
@@ -49,6 +50,13 @@ pub(crate) const DOC_NOUN: u32 = 1 << 15;
 /// A verb of stance or action: a cue of reported speech whose quotation may
 /// be a noun phrase (`criticized the deal`).
 pub(crate) const ATTITUDE: u32 = 1 << 16;
+/// A word of a title-case headline (set per paragraph, not by the lexicon).
+pub(crate) const HEADLINE: u32 = 1 << 17;
+/// Quantifiers that may be a speaker alone (`some say`, `many believe`).
+pub(crate) const ALONE: u32 = 1 << 18;
+/// Verbs of evidence (`seem`, `appear`): a cue of reported speech whose
+/// subject is not a source, so the quotation has no speaker.
+pub(crate) const EVIDENTIAL: u32 = 1 << 19;
 
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
@@ -57,8 +65,18 @@ const DETERMINERS: &[&str] = &[
     "all", "each", "every", "most", "few", "other", "such", "any", "dozens", "hundreds", "thousands", "numerous",
     "various",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "who"];
-const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you"];
+const QUANTIFIERS: &[&str] = &["some", "many", "most", "several", "both", "few", "all", "others", "one", "none"];
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "i", "we", "you", "who", "he's", "she's", "it's", "i'm", "we're", "they're",
+    "you're", "i've", "we've", "they've", "you've", "he'd", "she'd", "i'd", "we'd", "they'd", "i'll", "he'll",
+    "she'll", "we'll", "they'll",
+];
+#[rustfmt::skip]
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "he's", "she's", "i'm", "we're", "they're", "you're", "i've", "we've",
+    "they've", "you've", "he'd", "she'd", "i'd", "we'd", "they'd", "i'll", "he'll", "she'll", "we'll", "they'll",
+];
 #[rustfmt::skip]
 const BETWEEN_WORDS: &[&str] = &[
     "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do",
@@ -75,7 +93,9 @@ const BETWEEN_WORDS: &[&str] = &[
 const TIME_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
     "tomorrow", "recently", "later", "earlier", "afterward", "afterwards", "then", "again", "this", "last", "week",
-    "month", "year", "morning", "afternoon", "evening", "night", "weekend", "ago",
+    "month", "year", "morning", "afternoon", "evening", "night", "weekend", "ago", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
+    "sept.", "oct.", "nov.", "dec.",
 ];
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
@@ -90,7 +110,9 @@ const STOP_WORDS: &[&str] = &[
     "himself", "herself", "itself", "themselves", "then", "now", "later", "again", "still", "yes", "however",
     "instead", "rather", "quite", "really", "perhaps", "maybe", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "today", "yesterday", "tonight", "tomorrow", "ago", "all", "much", "more",
-    "less", "most", "least", "else", "who", "let",
+    "less", "most", "least", "else", "who", "let", "indeed", "meanwhile", "moreover", "furthermore", "nonetheless",
+    "nevertheless", "thus", "therefore", "otherwise", "besides", "overall", "instead", "regardless", "that's",
+    "there's", "what's", "here's", "where's", "who's",
 ];
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
@@ -132,6 +154,69 @@ const DOC_NOUNS: &[&str] = &[
     "analysis", "review", "petition", "motion", "brief", "affidavit", "headline",
 ];
 
+/// A fast hash for short words (the multiply-rotate hash of rustc's
+/// `FxHasher`): every word of a document is looked up, and SipHash's
+/// protection against chosen keys is not needed for a fixed word list.
+#[derive(Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type WordMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>;
+
+/// `word` in lower case with `’` as `'`, in `buf` when it fits and has no
+/// other non-ASCII letter (no allocation for the words of news text).
+fn lower_key<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    const CURLY: &[u8] = "’".as_bytes();
+    const MODIFIER: &[u8] = "ʼ".as_bytes();
+    let bytes = word.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let lower = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else if bytes[i..].starts_with(CURLY) {
+            i += CURLY.len();
+            b'\''
+        } else if bytes[i..].starts_with(MODIFIER) {
+            i += MODIFIER.len();
+            b'\''
+        } else {
+            return None;
+        };
+        *buf.get_mut(n)? = lower;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
 /// A lexicon file: the shape of `data/lexicon.toml` and of user files given
 /// with the stage's `lexicon` option. Every list is optional.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -144,6 +229,9 @@ pub struct LexiconFile {
     /// Verbs of stance or action (`"criticize"`, `"want"`): cues of reported
     /// speech only, whose quotation may be a noun phrase.
     pub attitude: Vec<String>,
+    /// Verbs of evidence (`"seem"`, `"appear"`): cues of reported speech
+    /// with no speaker (`the plan seems to work`).
+    pub evidential: Vec<String>,
     /// Exact word forms that are cues of stance (no forms are derived).
     pub attitude_words: Vec<String>,
     /// Multi-word cues as written (`"according to"`, `"pointed out"`).
@@ -167,9 +255,9 @@ impl std::error::Error for LexiconError {}
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// Lower-case word → class bits.
-    words: HashMap<Box<str>, u32>,
+    words: WordMap<u32>,
     /// Multi-word cues, lower-case words, keyed by their first word.
-    phrases: HashMap<Box<str>, Vec<Vec<Box<str>>>>,
+    phrases: WordMap<Vec<Vec<Box<str>>>>,
 }
 
 impl Default for Lexicon {
@@ -188,7 +276,7 @@ impl Lexicon {
     /// Only the closed word classes: no cue at all (for tests and for users
     /// who bring their whole cue list).
     pub fn closed_classes() -> Lexicon {
-        let mut lexicon = Lexicon { words: HashMap::with_capacity(2048), phrases: HashMap::new() };
+        let mut lexicon = Lexicon { words: WordMap::default(), phrases: WordMap::default() };
         for (list, bit) in [
             (DETERMINERS, DET),
             (PRONOUNS, PRONOUN),
@@ -203,6 +291,7 @@ impl Lexicon {
             (CONJUNCTIONS, CONJ),
             (PREPOSITIONS, PREP),
             (DOC_NOUNS, DOC_NOUN),
+            (QUANTIFIERS, ALONE),
         ] {
             for word in list {
                 lexicon.add(word, bit);
@@ -230,6 +319,9 @@ impl Lexicon {
         for verb in &file.attitude {
             self.add_verb(verb, ATTITUDE);
         }
+        for verb in &file.evidential {
+            self.add_verb(verb, EVIDENTIAL | ATTITUDE);
+        }
         for word in &file.attitude_words {
             self.add(word, ATTITUDE);
         }
@@ -252,7 +344,7 @@ impl Lexicon {
             1 => self.add(&words[0], SPEECH),
             _ => {
                 self.add(&words[0], PHRASE_START);
-                let list = self.phrases.entry(words[0].clone()).or_default();
+                let list = self.phrases.entry(words[0].clone().into_boxed_bytes()).or_default();
                 if !list.contains(&words) {
                     list.push(words);
                     // Longest first, so the longest phrase wins.
@@ -263,7 +355,7 @@ impl Lexicon {
     }
 
     fn add(&mut self, word: &str, bit: u32) {
-        *self.words.entry(word.to_lowercase().into_boxed_str()).or_insert(0) |= bit;
+        *self.words.entry(word.to_lowercase().into_bytes().into_boxed_slice()).or_insert(0) |= bit;
     }
 
     fn add_verb(&mut self, entry: &str, bit: u32) {
@@ -275,21 +367,25 @@ impl Lexicon {
     /// The class bits of a word (any case).
     pub(crate) fn bits(&self, word: &str) -> u32 {
         let mut buf = [0u8; 32];
-        let bytes = word.as_bytes();
-        if bytes.len() <= buf.len() && word.is_ascii() {
-            for (b, &c) in buf.iter_mut().zip(bytes) {
-                *b = c.to_ascii_lowercase();
-            }
-            let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
+        if let Some(lower) = lower_key(word, &mut buf) {
             return self.words.get(lower).copied().unwrap_or(0);
         }
+        // No lexicon entry is that long (URLs, hashtags).
+        if word.len() > 64 {
+            return 0;
+        }
         let lower = word.to_lowercase().replace('’', "'");
-        self.words.get(lower.as_str()).copied().unwrap_or(0)
+        self.words.get(lower.as_bytes()).copied().unwrap_or(0)
     }
 
-    /// The multi-word cues that start with `word` (lower case), longest first.
+    /// The multi-word cues that start with `word` (any case), longest first.
     pub(crate) fn phrases_from(&self, word: &str) -> &[Vec<Box<str>>] {
-        self.phrases.get(word.to_lowercase().as_str()).map_or(&[], Vec::as_slice)
+        let mut buf = [0u8; 32];
+        let found = match lower_key(word, &mut buf) {
+            Some(lower) => self.phrases.get(lower),
+            None => self.phrases.get(word.to_lowercase().as_bytes()),
+        };
+        found.map_or(&[], Vec::as_slice)
     }
 
     /// True when `word` (any case) is a cue of direct speech.

@@ -17,6 +17,8 @@
 //! How it works, one module per idea:
 //! - `tokens`: words, punctuation and quote marks with a direction
 //!   (apostrophes are not marks);
+//! - `layout`: datelines (`WASHINGTON —`) kept out of the first sentence,
+//!   title-case headlines whose capitalised verbs are cues;
 //! - `marks`: marks paired into quotations per paragraph, with the news
 //!   convention for quotations over several paragraphs, and recovery from
 //!   odd marks at the next paragraph;
@@ -47,6 +49,7 @@
 
 mod attribution;
 pub mod eval;
+mod layout;
 mod lexicon;
 mod marks;
 mod mentions;
@@ -125,7 +128,10 @@ impl Quoter {
             }
             let a = toks.len();
             tokenize(text, p, &self.lexicon, &mut toks);
-            paras.push((a, toks.len()));
+            let b = toks.len();
+            layout::mark_headline(text, &mut toks, (a, b));
+            // A dateline is not part of the paragraph's first sentence.
+            paras.push((layout::dateline_end(text, &toks, (a, b)), b));
             para_spans.push(p);
         }
         let pieces = marks::pair(&toks, &paras, &para_spans);
@@ -157,7 +163,11 @@ impl Quoter {
         let attributions = attribute(&doc, &pieces, &paras);
 
         let mut quoted = vec![false; toks.len()];
+        // Each quotation with its paragraph, and whether an unattributed
+        // direct one opens its paragraph (it may then continue the speaker
+        // of the paragraph before).
         let mut out: Vec<(Span, bool, Option<Attribution>)> = Vec::new();
+        let mut where_in: Vec<(usize, bool)> = Vec::new();
         let mut keep_chain = false;
         for (piece, attribution) in pieces.iter().zip(&attributions) {
             let keep = if piece.continues {
@@ -172,6 +182,7 @@ impl Quoter {
             let (a, b) = (piece.open.unwrap_or(piece.inner.0), piece.close.map_or(piece.inner.1, |c| c + 1));
             quoted[a..b].iter_mut().for_each(|q| *q = true);
             out.push((piece.span, true, *attribution));
+            where_in.push((piece.para, piece.open == Some(paras[piece.para].0)));
         }
         if self.settings.reported {
             let mut reported = Vec::new();
@@ -179,9 +190,33 @@ impl Quoter {
                 doc.reported(para, &quoted, &mut reported);
             }
             for r in reported {
-                out.push((doc.span(r.clause), false, Some(r.attribution)));
+                let para = paras.partition_point(|&(_, b)| b <= r.clause.0);
+                for clause in std::iter::once(r.clause).chain(r.rest) {
+                    out.push((doc.span(clause), false, Some(r.attribution)));
+                    where_in.push((para, false));
+                }
             }
-            out.sort_by_key(|(span, ..)| span.start);
+            let mut order: Vec<usize> = (0..out.len()).collect();
+            order.sort_by_key(|&i| out[i].0.start);
+            out = order.iter().map(|&i| out[i]).collect();
+            where_in = order.iter().map(|&i| where_in[i]).collect();
+            // `Officials said the count was close.` and then a paragraph
+            // `“We will appeal.”`: the quotation continues their speech.
+            for i in 1..out.len() {
+                let (para, opens) = where_in[i];
+                let (prev_para, _) = where_in[i - 1];
+                if out[i].1 && out[i].2.is_none() && opens && prev_para + 1 == para {
+                    if let Some(prev) = out[i - 1].2.filter(|a| a.speaker.is_some()) {
+                        out[i].2 = Some(Attribution { how: How::Inherited, ..prev });
+                        // The rest of its paragraph's unattributed quotations too.
+                        let mut k = i + 1;
+                        while k < out.len() && where_in[k].0 == para && out[k].1 && out[k].2.is_none() {
+                            out[k].2 = out[i].2;
+                            k += 1;
+                        }
+                    }
+                }
+            }
         }
 
         let named = if !self.settings.resolve {

@@ -63,7 +63,7 @@ pub(crate) fn pair(toks: &[Tok], paras: &[(usize, usize)], para_spans: &[Span]) 
                                 None,
                                 Some(i),
                                 (a, i),
-                                Span::new(para_span.start, toks[i].span.end),
+                                Span::new(toks[a].span.start, toks[i].span.end),
                                 true,
                             ));
                         }

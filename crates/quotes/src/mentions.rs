@@ -11,7 +11,8 @@
 use byline_core::Span;
 
 use crate::lexicon::{
-    ATTITUDE, BETWEEN, CONJ, DET, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME, TITLE,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, HEADLINE, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH,
+    STOP, TIME, TITLE,
 };
 use crate::tokens::{Kind, Tok};
 
@@ -47,15 +48,28 @@ impl Tokens<'_> {
         self.toks[i].span.text(self.text)
     }
 
-    fn word_is(&self, i: usize, lower: &str) -> bool {
+    pub fn word_is(&self, i: usize, lower: &str) -> bool {
         i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(lower)
+    }
+
+    /// True when word `i` ends with `suffix` (lower case ASCII), in any case.
+    pub fn ends_with(&self, i: usize, suffix: &str) -> bool {
+        let w = self.word(i).as_bytes();
+        w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    }
+
+    /// True when word `i` starts with `prefix` (lower case ASCII), in any case.
+    pub fn starts_with(&self, i: usize, prefix: &str) -> bool {
+        let w = self.word(i).as_bytes();
+        w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
     }
 
     /// The cue starting at token `i` (below `limit`): its end and whether it
     /// is a speech cue (else a reporting one).
     pub fn cue_at(&self, i: usize, limit: usize) -> Option<(usize, bool)> {
         let t = self.toks.get(i)?;
-        if i >= limit || !t.is_word() {
+        // Most words are no cue: one bit test.
+        if i >= limit || !t.is_word() || !t.is(PHRASE_START | SPEECH | REPORTING | ATTITUDE) {
             return None;
         }
         if t.is(PHRASE_START) {
@@ -67,8 +81,13 @@ impl Tokens<'_> {
             }
         }
         // A capitalised word after another word is a name (`the United
-        // States`), not a verb.
-        if t.cap && i > 0 && self.toks[i - 1].is_word() {
+        // States`), not a verb, except in a title-case headline.
+        if t.cap && i > 0 && self.toks[i - 1].is_word() && !t.is(HEADLINE) {
+            return None;
+        }
+        // A noun compound, not a verb: `a think tank`.
+        if t.is(REPORTING) && self.word_is(i, "think") && (self.word_is(i + 1, "tank") || self.word_is(i + 1, "tanks"))
+        {
             return None;
         }
         if t.is(SPEECH) {
@@ -94,8 +113,8 @@ impl Tokens<'_> {
                     || !t.is(STOP | BETWEEN | CONJ)
                     || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
             }
-            Kind::Word => !t.is(STOP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
-            Kind::Punct('&') => true,
+            Kind::Word => !t.is(STOP | PREP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
+            Kind::Punct('&' | '%') => true,
             _ => false,
         }
     }
@@ -125,6 +144,10 @@ impl Tokens<'_> {
                 break;
             }
             i = k;
+            // `some say`, `many believe`: a quantifier alone speaks.
+            if t.is(ALONE) && k + 1 == end {
+                return Some((i, true));
+            }
             // A number at the end is a noun: `the mother of three`.
             if t.is(DET) && (k + 1 != end || t.cap) {
                 return Some((i, true));
@@ -157,7 +180,7 @@ impl Tokens<'_> {
                 Some((s, closed))
                     if p - s <= 5
                         && (s..p).all(|k| !self.word(k).ends_with("ly") || self.toks[k].cap)
-                        && (closed || s == floor) =>
+                        && (closed || s == floor || self.word(s).starts_with(|c: char| c.is_ascii_digit())) =>
                 {
                     start = s
                 }
@@ -189,8 +212,9 @@ impl Tokens<'_> {
             if !(self.content(i) || noun_cue) {
                 break;
             }
-            // A determiner only opens a mention.
-            if i > start && self.toks[i].is(DET) && !self.toks[i].cap {
+            // A determiner only opens a mention, but a number may follow
+            // one (`the two`, `all three senators`).
+            if i > start && self.toks[i].is(DET) && !self.toks[i].cap && !(i == start + 1 && self.number(i)) {
                 break;
             }
             i += 1;
@@ -206,7 +230,7 @@ impl Tokens<'_> {
                 || self.word_is(i, "for")
                 || self.word_is(i, "at")
                 || self.word_is(i, "with")
-                || description && (self.word_is(i, "in") || self.word_is(i, "from")))
+                || description && (self.word_is(i, "in") || self.word_is(i, "from") || self.word_is(i, "on")))
             && !self.toks[i + 1].is(TIME)
         {
             if let Some((_, e)) = self.mention_right(i + 1, limit) {
@@ -224,11 +248,16 @@ impl Tokens<'_> {
         self.plausible((start, i)).then_some((start, i))
     }
 
+    /// A number word (`two` to `ten`).
+    fn number(&self, i: usize) -> bool {
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].iter().any(|n| self.word_is(i, n))
+    }
+
     /// A mention must have a name, a pronoun or a noun-like last word, and
     /// must not be only a determiner or a time word.
     fn plausible(&self, (a, b): Range) -> bool {
         let last = &self.toks[b - 1];
-        if b - a == 1 && last.is(PRONOUN) {
+        if b - a == 1 && last.is(PRONOUN | ALONE) {
             return true;
         }
         if last.is_punct(')') {
@@ -236,9 +265,7 @@ impl Tokens<'_> {
         }
         // A number closes a description (`the mother of three`); other
         // determiners only open one.
-        let number = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-            .iter()
-            .any(|n| self.word(b - 1).eq_ignore_ascii_case(n));
+        let number = last.is(DET) && self.number(b - 1);
         if !last.is_word() || last.is(DET) && (b - a == 1 || !last.cap) && !number || last.is(TIME) && !last.cap {
             return false;
         }
@@ -339,6 +366,11 @@ impl Tokens<'_> {
         let relative =
             (floor..mention.0).rev().take(12).find(|&k| self.toks[k].is(RELATIVE) || self.word_is(k, "that"));
         if let Some(k) = relative {
+            // `an event that Carson says led him`: the relative pronoun is
+            // the object and the mention right after it speaks.
+            if k + 1 == mention.0 {
+                return Some(mention);
+            }
             if let Some(head) = self.mention_left(k, floor) {
                 if self.clause_start(head.0, floor) {
                     return Some(head);

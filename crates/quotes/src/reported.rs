@@ -11,15 +11,19 @@
 
 use crate::attribution::{Attribution, How};
 use crate::lexicon::{
-    ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STOP, TIME,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PHRASE_START, PREP, PRONOUN, RELATIVE,
+    REPORTING, SPEECH, STOP, TIME,
 };
 use crate::mentions::{Range, Tokens};
-use crate::tokens::Kind;
+use crate::tokens::{Dir, Kind};
 
 /// A reported clause and its attribution.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Reported {
     pub clause: Range,
+    /// The second piece of a quotation its attribution splits (`X, officials
+    /// said, Y`), with the same attribution.
+    pub rest: Option<Range>,
     pub attribution: Attribution,
 }
 
@@ -29,6 +33,14 @@ const INTRANSITIVE: &[&str] = &[
     "continu", "respond", "repl", "answer", "writ", "wrote", "read", "post", "tweet", "retweet", "chant", "blog",
     "sing", "sang", "mutter", "murmur",
 ];
+
+/// Past participles of cue verbs that end in neither -ed nor -en.
+const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "heard", "found", "thought", "felt", "held", "read", "taught"];
+
+/// Longest reported clause, in tokens: a sentence without an end (a list,
+/// a run-on) must not make every cue in it report all the rest, which
+/// would make the output quadratic in the text.
+const MAX_CLAUSE: usize = 120;
 
 /// Shortest clause worth reporting, in tokens.
 const MIN_CLAUSE: usize = 3;
@@ -51,6 +63,10 @@ impl Tokens<'_> {
             let mut e = s;
             while e < b {
                 e += 1;
+                // A semicolon joins two sentences (`..., his aides argued; rather, ...`).
+                if self.toks[e - 1].is_punct(';') && !quoted[e - 1] {
+                    break;
+                }
                 if self.ends_sentence(e - 1, b) {
                     // Closing marks and brackets belong to the sentence they close.
                     while e < b
@@ -68,27 +84,65 @@ impl Tokens<'_> {
     }
 
     fn reported_in(&self, s: usize, e: usize, quoted: &[bool], out: &mut Vec<Reported>) {
-        // The body: without the final punctuation and closing marks.
+        // The body: without the final punctuation and closing marks, but a
+        // closing mark whose quotation opens in the sentence stays with it
+        // (`dismissed that as "theater."`).
         let mut end = e;
-        while end > s && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_mark() && !quoted[end - 1]) {
+        while end > s
+            && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_punct(';'))
+            && !self.closes_inside(s, end)
+            || end > s && self.toks[end - 1].is_mark() && !quoted[end - 1] && !self.closes_inside(s, end)
+        {
             end -= 1;
         }
-        if end <= s + 2 || quoted[s] || self.toks[s].is_mark() {
+        if end <= s + 2 {
+            return;
+        }
+        if quoted[s] || self.toks[s].is_mark() {
+            // A sentence that opens with a direct quotation: its attribution
+            // may go on with reported speech (`“...,” Smith said, adding
+            // that ...`).
+            let mut after = s;
+            while after < end && (quoted[after] || self.toks[after].is_mark() || self.toks[after].is_punct(',')) {
+                after += 1;
+            }
+            // Only a cue coordinated with the attribution counts, not the
+            // attribution itself (`“...,” Trump told CNN`).
+            let next = (after + 1..end).find(|&v| {
+                let b = self.skip_between_left(v, after);
+                let t = &self.toks[b - 1];
+                let participle = t.is_punct(',') && self.word(v).ends_with("ing");
+                b > after && (participle || t.is_word() && t.is(CONJ) && !t.cap) && self.cue_at(v, end).is_some()
+            });
+            if let Some(v) = next {
+                self.cue_then_clause(after, v, end, quoted, out, false);
+            }
+            return;
+        }
+        if let Some(r) = self.asked_first(s, end, quoted) {
+            // The question, then the answer: `Asked ..., Devine replied that ...`.
+            out.push(r);
+            let answer = r.clause.1 + 1;
+            if answer + 2 < end {
+                self.cue_then_clause(answer, answer + 1, end, quoted, out, false);
+            }
             return;
         }
         match self
             .according_to_first(s, end, quoted)
+            .or_else(|| self.as_attribution_first(s, end, quoted))
             .or_else(|| self.attribution_last(s, end, quoted))
+            .or_else(|| self.according_to_after(s, end, quoted))
             .or_else(|| self.attribution_inside(s, end, quoted))
         {
             Some(r) => {
                 out.push(r);
                 // Reports nested in the reported clause.
                 if r.clause.1 > r.clause.0 + 2 && r.clause.0 == s {
-                    self.cue_then_clause(r.clause.0, r.clause.1, quoted, out, true);
+                    self.cue_then_clause(r.clause.0, r.clause.0 + 1, r.clause.1, quoted, out, true);
                 }
             }
-            None => self.cue_then_clause(s, end, quoted, out, false),
+            None => self.cue_then_clause(s, s + 1, end, quoted, out, false),
         }
     }
 
@@ -106,8 +160,91 @@ impl Tokens<'_> {
         let clause = (comma + 1, end);
         self.clause_ok(clause, quoted).then_some(Reported {
             clause,
+            rest: None,
             attribution: Attribution::new(Some((sp, sp_end)), (s, cue_end), How::Reported),
         })
+    }
+
+    /// True when a closing double mark ends the stretch `s..end` (punctuation
+    /// inside it aside) and the mark before it in the stretch opens.
+    fn closes_inside(&self, s: usize, end: usize) -> bool {
+        let mut k = end;
+        while k > s && self.toks[k - 1].is_terminal() {
+            k -= 1;
+        }
+        if k <= s || !matches!(self.toks[k - 1].kind, Kind::Mark { double: true, dir: Dir::Close | Dir::Either }) {
+            return false;
+        }
+        let opener = (s..k - 1).rev().find(|&o| self.toks[o].is_double_mark());
+        opener.is_some_and(|o| matches!(self.toks[o].kind, Kind::Mark { dir: Dir::Open | Dir::Either, .. }))
+    }
+
+    /// `As SPEAKER CUE, CLAUSE.` / `As CUE by SPEAKER, CLAUSE.`
+    fn as_attribution_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        if !self.word(s).eq_ignore_ascii_case("as") || !self.toks[s].is_word() {
+            return None;
+        }
+        let (speaker, cue) = if let Some((cue_end, _)) = self.cue_at(s + 1, end) {
+            // `As reported by the Times,`
+            if !self.word(cue_end.min(end - 1)).eq_ignore_ascii_case("by") {
+                return None;
+            }
+            (self.mention_right(cue_end + 1, end)?, (s + 1, cue_end))
+        } else {
+            let sp = self.mention_right(s + 1, end)?;
+            let c = self.skip_between_right(sp.1, end);
+            let (cue_end, _) = self.cue_at(c, end)?;
+            (sp, (c, cue_end))
+        };
+        if self.intransitive(cue.0) {
+            return None;
+        }
+        let after = speaker.1.max(cue.1);
+        let comma = (after..end.min(after + 8)).find(|&k| self.toks[k].is_punct(','))?;
+        if !self.tail(cue.0, after, end) {
+            return None;
+        }
+        self.clause_report((comma + 1, end), Some(speaker), cue, quoted)
+    }
+
+    /// `(When) asked (by SPEAKER) (about) QUESTION, ...`: the question put to
+    /// the subject, whose asker is named only after `by`.
+    fn asked_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let mut c = s;
+        if ["when", "if", "after", "before", "once"].iter().any(|w| self.word_is(c, w)) {
+            c += 1;
+        }
+        if c >= end || !self.word_is(c, "asked") {
+            return None;
+        }
+        let mut start = c + 1;
+        let mut speaker = None;
+        if self.word_is(start, "by") {
+            let m = self.mention_right(start + 1, end)?;
+            speaker = Some(m);
+            start = m.1;
+        }
+        if self.word_is(start, "about") {
+            start += 1;
+        }
+        let comma = (start + 1..end).find(|&k| self.toks[k].is_punct(','))?;
+        self.clause_report((start, comma), speaker, (c, c + 1), quoted)
+    }
+
+    /// `CLAUSE(,) according to SPEAKER(, ...)`, anywhere after the clause.
+    fn according_to_after(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        let k = (s + MIN_CLAUSE..end).find(|&k| {
+            !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according") && self.cue_at(k, end).is_some()
+        })?;
+        let (cue_end, _) = self.cue_at(k, end)?;
+        let speaker = self.mention_right(cue_end, end)?;
+        let clause_end = if self.toks[k - 1].is_punct(',') { k - 1 } else { k };
+        self.clause_report((s, clause_end), Some(speaker), (k, cue_end), quoted)
+    }
+
+    /// A verb of speaking without a content object (`spoke`, `tweeted`).
+    fn intransitive(&self, cue: usize) -> bool {
+        INTRANSITIVE.iter().any(|p| self.starts_with(cue, p)) && !self.toks[cue].is(ATTITUDE)
     }
 
     /// `CLAUSE, SPEAKER CUE.` and `CLAUSE, CUE SPEAKER.`
@@ -131,18 +268,26 @@ impl Tokens<'_> {
                 while t < end && !self.toks[t].is_punct(',') {
                     t += 1;
                 }
-                if t < end { (s, end) } else { (s, comma) }
+                ((s, comma), (t + 1 < end).then_some((t + 1, end)))
             };
             // `, said Smith.` / `, according to Smith.`
             if let Some((cue_end, speech)) = self.cue_at(head, end) {
-                if !speech {
+                let according = self.word(head).eq_ignore_ascii_case("according");
+                // `, saying the city ...` is a participle and `, lashed out at
+                // the nominee` a predicate, not `, said Smith`.
+                if !speech || !according && (self.word(head).ends_with("ing") || cue_end > head + 1) {
                     continue;
                 }
-                let according = self.word(head).eq_ignore_ascii_case("according");
-                if let Some(sp) = self.mention_right(cue_end, end) {
+                if let Some(mut sp) = self.mention_right(cue_end, end) {
+                    // `, said lobbyist and strategist Charlie Black`.
+                    if !according && self.word_is(sp.1, "and") {
+                        if let Some((_, e)) = self.mention_right(sp.1 + 1, end) {
+                            sp.1 = e;
+                        }
+                    }
                     if according || sp.1 >= end || self.tail(head, sp.1, end) {
-                        let clause = if according { (s, comma) } else { clause_for(sp.1) };
-                        return self.clause_report(clause, Some(sp), (head, cue_end), quoted);
+                        let (clause, rest) = if according { ((s, comma), None) } else { clause_for(sp.1) };
+                        return self.split_report(clause, rest, Some(sp), (head, cue_end), quoted);
                     }
                 }
                 continue;
@@ -153,7 +298,8 @@ impl Tokens<'_> {
                 if let Some((cue_end, speech)) = self.cue_at(c, end) {
                     let tail_ok = if speech { self.tail(c, cue_end, end) } else { cue_end >= end };
                     if tail_ok {
-                        return self.clause_report(clause_for(cue_end), Some((sp_s, sp_e)), (c, cue_end), quoted);
+                        let (clause, rest) = clause_for(cue_end);
+                        return self.split_report(clause, rest, Some((sp_s, sp_e)), (c, cue_end), quoted);
                     }
                 }
             }
@@ -172,7 +318,8 @@ impl Tokens<'_> {
                 continue;
             }
             let head = k + 1;
-            let found = if let Some((cue_end, true)) = self.cue_at(head, end) {
+            let participle = self.word(head).ends_with("ing");
+            let found = if let (Some((cue_end, true)), false) = (self.cue_at(head, end), participle) {
                 self.mention_right(cue_end, end).map(|sp| (sp, (head, cue_end), sp.1))
             } else {
                 self.mention_right(head, end).and_then(|sp| {
@@ -190,11 +337,14 @@ impl Tokens<'_> {
                     && (self.toks[after].is_punct(',')
                         || self.tail(cue.0, after, end) && (after..end).take(8).any(|t| self.toks[t].is_punct(',')));
                 // Followed by a quotation, it attributes that quotation.
-                let comma = (after..end).find(|&t| self.toks[t].is_punct(','));
+                let comma = (after..end.min(after + 24)).find(|&t| self.toks[t].is_punct(','));
                 let quotation_next =
                     comma.is_some_and(|t| t + 1 < end && (quoted[t + 1] || self.toks[t + 1].is_mark()));
-                if closes && !quotation_next {
-                    return self.clause_report((s, end), Some(speaker), cue, quoted);
+                if closes {
+                    // Two pieces, as a split direct quotation; a quotation
+                    // in marks after it is a direct quote of its own.
+                    let rest = comma.filter(|&t| t + 1 < end && !quotation_next).map(|t| (t + 1, end));
+                    return self.split_report((s, k), rest, Some(speaker), cue, quoted);
                 }
             }
             k += 1;
@@ -232,8 +382,34 @@ impl Tokens<'_> {
     }
 
     fn clause_report(&self, clause: Range, speaker: Option<Range>, cue: Range, quoted: &[bool]) -> Option<Reported> {
-        self.clause_ok(clause, quoted)
-            .then_some(Reported { clause, attribution: Attribution::new(speaker, cue, How::Reported) })
+        self.clause_ok(clause, quoted).then_some(Reported {
+            clause,
+            rest: None,
+            attribution: Attribution::new(speaker, cue, How::Reported),
+        })
+    }
+
+    /// A quotation in two pieces around its attribution (`X, he said, Y`);
+    /// either piece may be a single word, as in a split direct quote.
+    fn split_report(
+        &self,
+        first: Range,
+        rest: Option<Range>,
+        speaker: Option<Range>,
+        cue: Range,
+        quoted: &[bool],
+    ) -> Option<Reported> {
+        let Some(rest) = rest else { return self.clause_report(first, speaker, cue, quoted) };
+        let piece_ok =
+            |(a, b): Range| b > a && !self.toks[a].is_mark() && quoted[a..b].iter().filter(|&&q| q).count() * 2 < b - a;
+        if !piece_ok(first) || first.1 - first.0 + rest.1 - rest.0 < MIN_CLAUSE {
+            return None;
+        }
+        Some(Reported {
+            clause: first,
+            rest: piece_ok(rest).then_some(rest),
+            attribution: Attribution::new(speaker, cue, How::Reported),
+        })
     }
 
     /// A clause is long enough and not a direct quotation.
@@ -248,8 +424,17 @@ impl Tokens<'_> {
 
     /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
     /// sharing the speaker: `SPEAKER criticized X and called for Y.`
-    fn cue_then_clause(&self, s: usize, end: usize, quoted: &[bool], out: &mut Vec<Reported>, nested: bool) {
-        let mut c = s + 1;
+    /// The sentence starts at `s`; cues are looked for from `from` on.
+    fn cue_then_clause(
+        &self,
+        s: usize,
+        from: usize,
+        end: usize,
+        quoted: &[bool],
+        out: &mut Vec<Reported>,
+        nested: bool,
+    ) {
+        let mut c = from;
         let mut inside = nested;
         while c < end {
             let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
@@ -263,18 +448,48 @@ impl Tokens<'_> {
                 continue;
             }
             let (cue_end, speaker) = found;
-            let Some(start) = self.content_after(c, cue_end, end) else {
+            // After a passive, only `to`, `that` or `as` introduces what is
+            // said (`is expected to`, `was seen as`), not `charged with`.
+            let passive = speaker.is_none() && !self.toks[c].is(EVIDENTIAL);
+            let content = if passive {
+                let j = self.skip_between_right(cue_end, end);
+                if j + 1 >= end {
+                    None
+                } else if self.word_is(j, "to") {
+                    Some(j)
+                } else if self.word_is(j, "that") || self.word_is(j, "as") {
+                    Some(j + 1)
+                } else {
+                    None
+                }
+            } else {
+                self.content_after(c, cue_end, end)
+            };
+            let Some(start) = content else {
                 c = cue_end;
                 continue;
             };
             // A coordinated cue ends this content and starts the next.
+            let end = end.min(start + MAX_CLAUSE);
             let mut next = None;
             let mut k = start + 1;
             while k + 1 < end {
-                if self.toks[k].is_word() && self.toks[k].is(CONJ) && !self.toks[k].cap && !quoted[k] {
+                let t = &self.toks[k];
+                let conj = t.is_word() && t.is(CONJ) && !t.cap;
+                if (conj || t.is_punct(',')) && !quoted[k] {
                     let v = self.skip_between_right(k + 1, end);
-                    if let Some((v_end, _)) = self.cue_at(v, end) {
-                        if self.content_after(v, v_end, end).is_some() {
+                    // After a comma only a participle (`, adding that ...`).
+                    let participle =
+                        v < end && self.word(v).ends_with("ing") && !self.word(v).eq_ignore_ascii_case("according");
+                    if let Some((v_end, _)) = self.cue_at(v, end).filter(|_| conj || participle) {
+                        // Its content is a clause, an object or a direct
+                        // quotation (`and added: “...”`).
+                        let mark_at = |k: usize| k < end && self.toks[k].is_mark();
+                        let quotation = v_end < end
+                            && (matches!(self.toks[v_end].kind, Kind::Punct(':' | ',')) && mark_at(v_end + 1)
+                                || mark_at(v_end)
+                                || self.toks[v_end].is_punct(':'));
+                        if quotation || self.content_after(v, v_end, end).is_some() {
                             next = Some((k, v));
                             break;
                         }
@@ -282,13 +497,29 @@ impl Tokens<'_> {
                 }
                 k += 1;
             }
-            let clause_end =
-                next.map_or(end, |(k, _)| if k > start && self.toks[k - 1].is_punct(',') { k - 1 } else { k });
+            // A participle clause after a comma is about the subject, not
+            // part of what was said (`blocked the merger, siding with ...`).
+            let adjunct = (start + 4..next.map_or(end, |n| n.0)).find(|&k| {
+                k + 1 < end
+                    && self.toks[k].is_punct(',')
+                    && !quoted[k]
+                    && self.toks[k + 1].is_word()
+                    && !self.toks[k + 1].cap
+                    && self.word(k + 1).ends_with("ing")
+                    && !["including", "according"].iter().any(|w| self.word_is(k + 1, w))
+            });
+            let clause_end = match (adjunct, next) {
+                (Some(k), _) => k,
+                (None, Some((k, _))) if k > start && self.toks[k - 1].is_punct(',') => k - 1,
+                (None, Some((k, _))) => k,
+                (None, None) => end,
+            };
             let clause = (start, clause_end);
             if self.clause_ok(clause, quoted) {
                 out.push(Reported {
                     clause,
-                    attribution: Attribution::new(Some(speaker), (c, cue_end), How::Reported),
+                    rest: None,
+                    attribution: Attribution::new(speaker, (c, cue_end), How::Reported),
                 });
             }
             match next {
@@ -300,7 +531,8 @@ impl Tokens<'_> {
                     if self.clause_ok(clause, quoted) {
                         out.push(Reported {
                             clause,
-                            attribution: Attribution::new(Some(speaker), (v, v_end), How::Reported),
+                            rest: None,
+                            attribution: Attribution::new(speaker, (v, v_end), How::Reported),
                         });
                     }
                     c = v_start;
@@ -315,8 +547,11 @@ impl Tokens<'_> {
         }
     }
 
-    /// A cue at `c` with its speaker before it, starting a clause.
-    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Range)> {
+    /// A cue at `c` with its speaker before it, starting a clause. The
+    /// speaker is `None` for an evidential verb (`the plan seems to`) and a
+    /// passive (`is expected to`, `was seen as`): their subject is what the
+    /// quotation is about, not who said it.
+    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Option<Range>)> {
         if quoted[c] {
             return None;
         }
@@ -325,39 +560,66 @@ impl Tokens<'_> {
         if self.word(c).eq_ignore_ascii_case("according") {
             return None;
         }
-        // Passives (`was told`) and nouns (`the call`, `his support`,
-        // `Trump’s comments`) are not cues.
+        // Nouns (`the call`, `his support`, `Trump’s comments`) are not cues.
         let prev = &self.toks[c - 1];
         let possessive = prev.is_word() && (self.word(c - 1).ends_with("’s") || self.word(c - 1).ends_with("'s"));
-        if possessive {
-            return None;
-        }
         let progressive = self.word(c).ends_with("ing");
-        if prev.is_word()
-            && !progressive
-            && (prev.is(DET)
-                || ["was", "were", "been", "being", "is", "are", "be", "to"]
-                    .iter()
-                    .any(|w| self.word(c - 1).eq_ignore_ascii_case(w)))
-        {
+        // A quantifier alone is a speaker, not a determiner (`some say`).
+        let det = prev.is(DET) && !prev.is(ALONE);
+        if possessive || prev.is_word() && !progressive && (det || self.word_is(c - 1, "to")) {
             return None;
         }
-        // `..., arguing the move was needed`: the subject of the sentence.
-        if self.word(c).ends_with("ing") && prev.is_punct(',') {
-            return self.subject(s, c).map(|sp| (cue_end, sp));
+        if self.toks[c].is(EVIDENTIAL) {
+            return Some((cue_end, None));
+        }
+        let before = self.skip_between_left(c, s);
+        let be = (before..c)
+            .chain(before.checked_sub(1))
+            .any(|k| ["was", "were", "been", "being", "is", "are", "be"].iter().any(|w| self.word_is(k, w)));
+        if be && !progressive {
+            // A passive of a verb of saying or thinking: no source named.
+            let participle = ["ed", "en", "wn"].iter().any(|e| self.ends_with(c, e))
+                || IRREGULAR_PARTICIPLES.iter().any(|w| self.word_is(c, w));
+            return (participle && self.toks[c].is(SPEECH | REPORTING)).then_some((cue_end, None));
+        }
+        // `..., arguing the move was needed`, `..., falsely suggesting
+        // that`: the subject of the sentence.
+        if progressive && before > s && self.toks[before - 1].is_punct(',') {
+            return self.earlier_speaker(s, c).or_else(|| self.subject(s, c)).map(|sp| (cue_end, Some(sp)));
+        }
+        // `He shook hands and asked workers if ...`: a cue coordinated with
+        // an earlier verb shares its subject.
+        if let Some(sp) = self.coordinated_speaker(s, c) {
+            return Some((cue_end, Some(sp)));
         }
         let speaker = self.speaker_before(c, s)?;
         if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
-            return Some((cue_end, speaker));
+            return Some((cue_end, Some(speaker)));
+        }
+        // `with polls showing ...`: the mention after `with` is the
+        // participle's subject.
+        if progressive {
+            if let Some(w) = (speaker.0.saturating_sub(1).max(s)..speaker.1).rev().find(|&k| self.word_is(k, "with")) {
+                if w + 1 < speaker.1 {
+                    return Some((cue_end, Some((w + 1, speaker.1))));
+                }
+            }
+        }
+        // `emailed supporters saying ...`: a participle after an object; the
+        // subject of the sentence speaks.
+        if progressive && before == c {
+            if let Some(sp) = self.subject(s, c).filter(|sp| sp.1 <= speaker.0) {
+                return Some((cue_end, Some(sp)));
+            }
         }
         // Inside a longer phrase, a name the entities layer knows or a
         // subject pronoun right before the cue still speaks (`In a meeting
         // with the Post Trump said`).
         let end = self.skip_between_left(c, s);
         if let Some(entity) = self.entity_before(end) {
-            return Some((cue_end, entity));
+            return Some((cue_end, Some(entity)));
         }
-        (speaker.1 - speaker.0 == 1 && self.toks[speaker.0].is(PERSONAL)).then_some((cue_end, speaker))
+        (speaker.1 - speaker.0 == 1 && self.toks[speaker.0].is(PERSONAL)).then_some((cue_end, Some(speaker)))
     }
 
     /// Where the quotation after a cue starts: a reported clause, else for
@@ -375,20 +637,50 @@ impl Tokens<'_> {
         if topic {
             return Some(cue_end + 1);
         }
+        // `lashed out at`, `spoke out against`, `signed on to`.
+        let particle = ["out", "up", "back", "off", "down", "on"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            && cue_end + 3 <= end
+            && ["at", "against", "about", "on", "for", "with", "to"].iter().any(|p| self.word_is(cue_end + 1, p));
+        if particle {
+            return Some(cue_end + 2);
+        }
         let infinitive = w.eq_ignore_ascii_case("to")
-            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN))
+            && self.toks.get(cue_end + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(DET | PRONOUN | OBJECT))
             && self.toks[cue].is(ATTITUDE);
         // Verbs of speaking without a content object (`spoke Hebrew`,
         // `tweeted a photo`) take a clause only.
-        let cue_word = self.word(cue).to_ascii_lowercase();
-        let intransitive = INTRANSITIVE.iter().any(|p| cue_word.starts_with(p)) && !self.toks[cue].is(ATTITUDE);
-        let object = !intransitive
+        // `asked reporters`: the addressee, not what was said.
+        let addressee = t.is(OBJECT) && OBJECT_CUES.iter().any(|c| self.word_is(cue, c));
+        let object = !self.intransitive(cue)
+            && !addressee
             && cue_end + 2 <= end
             && t.is_word()
             && !t.is(BETWEEN | TIME)
             && (t.is(DET) || !t.is(PREP | STOP))
             && !w.ends_with("ly");
         (object || infinitive).then_some(cue_end)
+    }
+
+    /// An adverb after a cue (`repeatedly`, `again`), not an auxiliary.
+    fn adverb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        t.is_word()
+            && !t.cap
+            && !t.is(SPEECH | REPORTING | ATTITUDE | DET)
+            && (w.len() > 4 && w.ends_with("ly")
+                || ["again", "also", "once", "too"].iter().any(|a| w.eq_ignore_ascii_case(a)))
+    }
+
+    /// `to` and a verb after a cue of stance (`wants to cut`, `tried to
+    /// arrest`), not a phrase (`said to reporters`).
+    fn infinitive(&self, cue: usize, j: usize, end: usize) -> bool {
+        j + 1 < end
+            && self.word(j).eq_ignore_ascii_case("to")
+            && !self.toks[cue].is(SPEECH)
+            && self.toks[j + 1].is_word()
+            && !self.toks[j + 1].cap
+            && !self.toks[j + 1].is(DET | PRONOUN | OBJECT)
     }
 
     /// Where the reported clause after a cue starts, if one does.
@@ -414,6 +706,12 @@ impl Tokens<'_> {
                 j += 2;
             } else if t.is_word() && t.is(TIME) && !self.word(j).eq_ignore_ascii_case("this") {
                 j += 1;
+            } else if self.adverb(j) {
+                // `has said repeatedly that`.
+                j += 1;
+            } else if self.infinitive(cue, j, end) {
+                // `tried to arrest her`: the infinitive is the content.
+                return None;
             } else if t.is_word() && !t.cap && t.is(PREP) && !self.word(j).eq_ignore_ascii_case("that") {
                 j = self.mention_right(j + 1, end).map_or(j + 1, |m| m.1);
             } else {
@@ -433,12 +731,28 @@ impl Tokens<'_> {
         }
         let t = &self.toks[j];
         if t.is_word() && self.word(j).eq_ignore_ascii_case("that") {
-            return (j + 1 < end).then_some(j + 1);
+            // `dismissed that as theater`: a pronoun, not a conjunction.
+            let pronoun =
+                j + 1 >= end || !self.toks[j + 1].is_word() || self.toks[j + 1].is(PREP) || self.word_is(j + 1, "as");
+            return if pronoun { (j + 1 < end).then_some(j) } else { Some(j + 1) };
         }
         let w = self.word(j);
         let wh =
             ["how", "why", "what", "whether", "when", "where", "who", "if"].iter().any(|x| w.eq_ignore_ascii_case(x));
-        let speech = self.toks[cue].is(SPEECH | REPORTING);
+        // A verb of speaking or thinking, or a phrase (`talked about`).
+        let speech = self.toks[cue].is(SPEECH | REPORTING) || cue_end > cue + 1;
+        // `said as he left`, `spoke while ...`: an adverbial clause, not
+        // what was said.
+        // A particle belongs to the verb (`showed up`, `spoke out`).
+        if [
+            "as", "while", "because", "although", "though", "before", "after", "since", "until", "unless", "up", "out",
+            "down", "off", "back", "away", "around", "over", "above", "below",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
         let starts_clause = match t.kind {
             Kind::Word => {
                 (t.is(DET) || t.is(PRONOUN) || t.cap || w.eq_ignore_ascii_case("there"))

@@ -26,6 +26,9 @@ pub(crate) struct Named {
 
 /// How far back (in named mentions) a pronoun may look.
 const LOOKBACK: usize = 40;
+/// How many named mentions from the start of the document a name is
+/// compared with to find its fuller form.
+const NAME_SCAN: usize = 400;
 
 /// The named mentions of the entities layer (persons and organisations).
 pub(crate) fn from_entities(entities: &[Entity]) -> Vec<Named> {
@@ -51,7 +54,8 @@ pub(crate) fn from_capitals(doc: &Tokens<'_>, sentence_initial: &[bool]) -> Vec<
             continue;
         }
         let start = i;
-        while i < toks.len() && toks[i].is_word() && toks[i].cap {
+        // A run of capitals never crosses a sentence or paragraph start.
+        while i < toks.len() && toks[i].is_word() && toks[i].cap && (i == start || !sentence_initial[i]) {
             i += 1;
         }
         let mut a = start;
@@ -126,14 +130,25 @@ pub(crate) fn resolve(doc: &Tokens<'_>, speaker: Range, named: &[Named]) -> Opti
             by_head.or_else(|| candidates.iter().find(|n| !org && !n.org)).map(|n| n.span)
         }
         SpeakerKind::Name => {
-            // A surname (or shorter name) resolves to a longer earlier name ending with it.
-            let text = span.text(doc.text);
-            let last = text.rsplit(' ').next().unwrap_or(text);
+            // A surname (or shorter name) resolves to a longer earlier name
+            // ending with it as whole words, titles aside: `Mr. Smith` and
+            // `Smith` to `John Smith`, but `Georgia Power` not to `Storm
+            // Knocks Out Power`.
+            let (mut a, b) = speaker;
+            while a + 1 < b && doc.toks[a].is(TITLE | DET) {
+                a += 1;
+            }
+            let text = doc.span((a, b)).text(doc.text);
+            // The fuller name is a first mention, early in the article; a
+            // bounded scan keeps a document of many names linear.
             named[..before]
                 .iter()
+                .take(NAME_SCAN)
                 .find(|n| {
                     let t = n.span.text(doc.text);
-                    t.len() > text.len() && t.ends_with(last) && n.span.end <= span.start
+                    t.len() > text.len()
+                        && t.strip_suffix(text).is_some_and(|head| head.ends_with(' '))
+                        && n.span.end <= span.start
                 })
                 .map(|n| n.span)
         }

@@ -24,7 +24,8 @@ pub struct QuoteOptions {
     /// A lexicon file (TOML, relative to the pipeline file) whose cue verbs
     /// and phrases are added to the built-in ones: `speech = ["harrumph"]`,
     /// `reporting = ["surmise"]`, `attitude = ["lambaste"]`,
-    /// `attitude_words = ["lambasted"]`, `phrases = ["let it be known"]`.
+    /// `evidential = ["seem"]`, `attitude_words = ["lambasted"]`,
+    /// `phrases = ["let it be known"]`.
     pub lexicon: Option<String>,
     /// More cue verbs of speaking, each `"lemma"` or `"lemma/past"`
     /// (`"opine"`, `"sneer"`); all forms are derived.

@@ -188,11 +188,26 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Dir {
     }
 }
 
+thread_local! {
+    /// The characters of the paragraph being tokenized, kept per thread so a
+    /// document does not allocate them once per paragraph.
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Appends the tokens of `text[span]` to `out`.
 pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
+    CHARS.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        chars.extend(span.text(text).char_indices());
+        tokenize_chars(text, span, &chars, lexicon, out);
+        cell.replace(chars);
+    });
+}
+
+fn tokenize_chars(text: &str, span: Span, chars: &[(usize, char)], lexicon: &Lexicon, out: &mut Vec<Tok>) {
     let base = span.start;
     let s = span.text(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
@@ -210,11 +225,29 @@ pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<
                 && at(i + 2).is_some_and(|d| d.is_ascii_digit())
                 && !at(i + 3).is_some_and(|d| d.is_ascii_digit());
             if decade && opens_after(prev) {
-                let end = word_end(&chars, i + 1);
+                let end = word_end(chars, i + 1);
                 push_word(text, base + byte(i), base + byte(end), lexicon, out);
                 i = end;
                 continue;
             }
+        }
+        // Three apostrophes are a single and a double mark, the single one
+        // inside: `''I said 'no.'''` closes both, `'''No' was ...` opens both.
+        if c == '\'' && at(i + 1) == Some(c) && at(i + 2) == Some(c) {
+            let closing = prev.is_some_and(|p| !p.is_whitespace() && !opens_after(Some(p)));
+            let (first, second) = if closing { (1, 2) } else { (2, 1) };
+            for (k, len) in [(i, first), (i + first, second)] {
+                let double = len == 2;
+                let dir = if closing { Dir::Close } else { Dir::Open };
+                out.push(Tok {
+                    span: Span::new(base + byte(k), base + byte(k + len)),
+                    kind: Kind::Mark { double, dir },
+                    bits: 0,
+                    cap: false,
+                });
+            }
+            i += 3;
+            continue;
         }
         // Two apostrophes make a double mark (`''Yes,'' he said`).
         if (c == '\'' || c == '’' || c == '‘' || c == '`') && at(i + 1) == Some(c) {
@@ -240,7 +273,7 @@ pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<
             continue;
         }
         if is_word_char(c) {
-            let mut end = word_end(&chars, i);
+            let mut end = word_end(chars, i);
             let word = &s[byte(i)..byte(end)];
             // The period of an abbreviation (`Mr.`, `U.S.`, `J.`) is part of it.
             if at(end) == Some('.') && (is_abbreviation(word) || word.contains('.')) {
@@ -338,6 +371,8 @@ mod tests {
             ("the ’90s and the Joneses’ car", vec!["the", "’90s", "and", "the", "Joneses", "’>", "car"]),
             ("\"Yes,\" Mr. Smith said", vec!["<\"", "Yes", ",", "\">", "Mr.", "Smith", "said"]),
             ("''No,'' the U.S. envoy said.", vec!["<''", "No", ",", "''>", "the", "U.S.", "envoy", "said", "."]),
+            ("''I said 'never.''' he", vec!["<''", "I", "said", "<'", "never", ".", "'>", "''>", "he"]),
+            ("'''No' was it,''", vec!["<''", "<'", "No", "'>", "was", "it", ",", "''>"]),
             ("”Mr. Trump is", vec!["<”", "Mr.", "Trump", "is"]),
             ("said,\"Hello", vec!["said", ",", "<\"", "Hello"]),
             ("a\"b", vec!["a", "?\"", "b"]),

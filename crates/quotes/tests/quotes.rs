@@ -62,11 +62,21 @@ fn attribution_patterns() {
         // Participle cue: the subject of the sentence speaks.
         (
             "Lopez defended the plan on Monday, saying, “It will work.”",
-            &[
-                ("the plan on Monday, saying, “It will work.”", false, "Lopez", "defended"),
-                ("“It will work.”", true, "Lopez", "saying"),
-            ],
+            &[("the plan on Monday", false, "Lopez", "defended"), ("“It will work.”", true, "Lopez", "saying")],
         ),
+        // A participle after an object: the subject speaks.
+        ("She released a statement saying, “We are done.”", &[("“We are done.”", true, "She", "saying")]),
+        // A speaker with a phrase before its cue; a cue of stance closing
+        // the sentence.
+        ("“Nonsense,” a message on the website reads.", &[("“Nonsense,”", true, "a message on the website", "reads")]),
+        ("“Keep it,” the board recommended.", &[("“Keep it,”", true, "the board", "recommended")]),
+        // Adverbs after the cue; an addressee is not reported speech.
+        (
+            "“You think I am going to change?” Trump asked reporters rhetorically.",
+            &[("“You think I am going to change?”", true, "Trump", "asked")],
+        ),
+        // Double apostrophes around a single quote: three marks in a row.
+        ("''I said 'never,''' Mr. Diaz said.", &[("''I said 'never,'''", true, "Mr. Diaz", "said")]),
         // A signature after a dash.
         ("“I will vote for her.” ― Maria Gomez", &[("“I will vote for her.”", true, "Maria Gomez", "―")]),
     ];
@@ -205,9 +215,114 @@ fn reported_speech() {
             "According to the city, the bridge will reopen in May.",
             &[("the bridge will reopen in May", false, "the city", "According to")],
         ),
+        // An attribution inside the sentence splits it in two pieces.
+        (
+            "The plan, officials said, would cost $5 billion.",
+            &[("The plan", false, "officials", "said"), ("would cost $5 billion", false, "officials", "said")],
+        ),
+        // Participles and coordinated cues share the speaker.
+        (
+            "Sanders won Iowa, adding that the race was far from over.",
+            &[("the race was far from over", false, "Sanders", "adding")],
+        ),
+        (
+            "“We won,” Diaz said, adding that the count was not final.",
+            &[("“We won,”", true, "Diaz", "said"), ("the count was not final", false, "Diaz", "adding")],
+        ),
+        (
+            "She shook hands and asked voters whether they planned to vote.",
+            &[("whether they planned to vote", false, "She", "asked")],
+        ),
+        (
+            "He said the bill had passed, and added: “The Senate can read it.”",
+            &[("the bill had passed", false, "He", "said"), ("“The Senate can read it.”", true, "He", "added")],
+        ),
+        // As SPEAKER CUE, CLAUSE / CLAUSE according to SPEAKER.
+        (
+            "As the mayor noted, the bridge has been closed since May.",
+            &[("the bridge has been closed since May", false, "the mayor", "noted")],
+        ),
+        (
+            "The deal is worth $2 billion according to two people briefed on it.",
+            &[("The deal is worth $2 billion", false, "two people briefed", "according to")],
+        ),
+        // Adverbs after the cue; quantifiers as speakers.
+        ("Smith has said repeatedly that the vote was fair.", &[("the vote was fair", false, "Smith", "said")]),
+        ("Some say the vote was rigged.", &[("the vote was rigged", false, "Some", "say")]),
+        // Evidential verbs and passives name no speaker.
+        ("The plan seems to have stalled.", &[("to have stalled", false, "", "seems")]),
+        ("The mayor is expected to resign on Friday.", &[("to resign on Friday", false, "", "expected")]),
+        // A question put to the subject, then the answer.
+        (
+            "Asked whether he would run, Smith said he had not decided.",
+            &[("whether he would run", false, "", "Asked"), ("he had not decided", false, "Smith", "said")],
+        ),
+        // A clause never cuts through a quotation.
+        ("The speaker dismissed that as \"theater.\"", &[("that as \"theater.\"", false, "The speaker", "dismissed")]),
+        (
+            "Sen. Ruiz said Congress should \"pay attention to where the money goes.\"",
+            &[("Congress should \"pay attention to where the money goes.\"", false, "Sen. Ruiz", "said")],
+        ),
+        // A dateline is not part of the clause; a title-case headline has cues.
+        (
+            "WASHINGTON — The Senate will vote on Friday, aides said.",
+            &[("The Senate will vote on Friday", false, "aides", "said")],
+        ),
+        (
+            "SAN JOSE, Calif. (Reuters) - Prices rose in May, the agency said.",
+            &[("Prices rose in May", false, "the agency", "said")],
+        ),
+        ("Senator Blasts Budget Deal as Talks Stall", &[("Budget Deal as Talks Stall", false, "Senator", "Blasts")]),
         // Not reported speech.
         ("He said goodbye.", &[]),
         ("The report was released on Monday.", &[]),
+        ("AMD shares fell 1.1% on Monday.", &[]),
+        ("He spoke to reporters for ten minutes outside the White House.", &[]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+/// The shapes news text arrives in: one paragraph per line, hard-wrapped
+/// lines, CRLF line ends, straight and curly quotes mixed in one article.
+#[test]
+fn text_shapes() {
+    let cases: &[(&str, &[Row])] = &[
+        // One paragraph per line, no blank lines.
+        (
+            "“We won,” Diaz said.\nThe count was close, officials said.\n“We will appeal.”",
+            &[
+                ("“We won,”", true, "Diaz", "said"),
+                ("The count was close", false, "officials", "said"),
+                ("“We will appeal.”", true, "officials", "said"),
+            ],
+        ),
+        // Hard-wrapped lines with indented paragraphs; a quotation and its
+        // attribution across a line break.
+        (
+            "    “We are making decisions now,” said\nLuis Herrera, a grower. “If the water\nis not there, the trees come out.”\n    The state said allocations\nwould be cut.",
+            &[
+                ("“We are making decisions now,”", true, "Luis Herrera", "said"),
+                ("“If the water\nis not there, the trees come out.”", true, "Luis Herrera", "said"),
+                ("allocations\nwould be cut", false, "The state", "said"),
+            ],
+        ),
+        // CRLF line ends.
+        (
+            "“We won,” Diaz said.\r\n\r\nOfficials said the count was close.\r\n",
+            &[("“We won,”", true, "Diaz", "said"), ("the count was close", false, "Officials", "said")],
+        ),
+        // Straight and curly marks, double and single, in one article.
+        (
+            "\"Yes,\" Smith said. “No,” Jones said.\n\n“He told me ‘never,’” Kim said. \"It's 'over,'\" Lee added.",
+            &[
+                ("\"Yes,\"", true, "Smith", "said"),
+                ("“No,”", true, "Jones", "said"),
+                ("“He told me ‘never,’”", true, "Kim", "said"),
+                ("\"It's 'over,'\"", true, "Lee", "added"),
+            ],
+        ),
     ];
     for (text, expect) in cases {
         check(text, expect);
@@ -223,6 +338,12 @@ fn pronouns_resolve_to_names() {
     // An indefinite description introduces someone new: unresolved.
     let text = "Jane Porter arrived late. “We will win,” a senior official said.";
     assert_eq!(byline_quotes::find(text)[0].resolved, None);
+    // A name resolves to a fuller name that ends with it as whole words.
+    let text =
+        "Storm Knocks Out Power\n\nMary Ames arrived. “We are ready,” Ames said.\n\n“It is late,” Georgia Power said.";
+    let quotes = byline_quotes::find(text);
+    let resolved: Vec<Option<&str>> = quotes.iter().map(|q| q.resolved.map(|r| r.text(text))).collect();
+    assert_eq!(resolved, [Some("Mary Ames"), None]);
 }
 
 #[test]
@@ -254,6 +375,18 @@ fn scare_quotes_option() {
     let quoter = byline_quotes::Quoter::new(byline_quotes::Lexicon::default(), settings);
     let quotes = quoter.find(text, &byline_segment::paragraphs(text), None);
     assert_eq!(shown(text, &quotes), vec![("“reasoning”".to_owned(), true, String::new(), String::new())]);
+}
+
+/// A run-on sentence with a cue every few words: every cue reports, but no
+/// clause runs past a bounded length, so the output stays linear in the
+/// text (a quadratic output would cover about 500 times the text here).
+#[test]
+fn run_on_sentences_stay_linear() {
+    let text = "Smith said the plan and ".repeat(2000);
+    let quotes = byline_quotes::find(&text);
+    assert!(quotes.len() >= 1000, "{} quotes", quotes.len());
+    let covered: usize = quotes.iter().map(|q| q.span.end - q.span.start).sum();
+    assert!(covered <= 40 * text.len(), "{covered} bytes quoted of {}", text.len());
 }
 
 mod properties {
