@@ -266,13 +266,7 @@ const FRESH: &[Case] = &[
     (
         "Nvidia Chief Executive Jensen Huang told the Computex conference in Taipei that demand for Blackwell chips \
          was insane.",
-        &[
-            ("Nvidia", "ORG"),
-            ("Jensen Huang", "PER"),
-            ("Computex", "MISC"),
-            ("Taipei", "LOC"),
-            ("Blackwell", "MISC"),
-        ],
+        &[("Nvidia", "ORG"), ("Jensen Huang", "PER"), ("Computex", "MISC"), ("Taipei", "LOC"), ("Blackwell", "MISC")],
     ),
     (
         "Shein, the fast-fashion retailer founded in China, filed confidentially for a London listing.",
