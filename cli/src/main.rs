@@ -204,7 +204,8 @@ struct TrainEntitiesArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     folds: usize,
     /// Switch a feature group off (repeatable): word, affixes, shape,
-    /// position, window, window1, bigrams, gazetteers, truecase, clusters, document.
+    /// position, window, window1, bigrams, gazetteers, truecase, clusters, document,
+    /// unknown.
     #[arg(long, value_name = "GROUP")]
     without: Vec<String>,
     /// Word clusters for the cluster features: lines of `PATH<TAB>WORD`

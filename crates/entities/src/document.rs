@@ -5,8 +5,11 @@
 //! an earlier, harder one (the headline "LEICESTERSHIRE TAKE OVER"). Like
 //! Ratinov & Roth's two-stage prediction aggregation, the second pass looks
 //! at what the first pass said about the other mentions of the same word in
-//! the document and adds those observations as features to the first pass's
-//! scores, then decodes again.
+//! the document (their labels, and their tags inside names of two or more
+//! tokens: `Dr. Jack Kevorkian` tells a lone `Kevorkian` that it is a
+//! surname) and, like their context aggregation, at the words next to the
+//! other mentions; it adds those observations as features to the first
+//! pass's scores, then decodes again.
 //!
 //! Only capitalised words vote and receive these features: `May` the month
 //! and `may` the verb share nothing. Training takes first-pass labels from
@@ -15,12 +18,34 @@
 
 use crate::features::{CaseClass, Prepared, T_DOCUMENT};
 use crate::hash::{HashedMap, feature_key};
-use crate::tags::TagSet;
+use crate::tags::{Part, TagSet};
 
 const T_SELF: u32 = T_DOCUMENT;
 const T_OTHER: u32 = T_DOCUMENT + 1;
 const T_SELF_MAJORITY: u32 = T_DOCUMENT + 2;
 const T_UNANIMOUS: u32 = T_DOCUMENT + 3;
+const T_IN_LONGER: u32 = T_DOCUMENT + 4;
+const T_CONTEXT_LEFT: u32 = T_DOCUMENT + 5;
+const T_CONTEXT_RIGHT: u32 = T_DOCUMENT + 6;
+
+/// Other mentions whose neighbours a token sees (the first ones in the story).
+const CONTEXT_MENTIONS: usize = 6;
+/// The neighbour of a mention at a sentence edge.
+const OUTSIDE: u64 = 0x5eed_0000_0000_0003;
+
+/// What the first pass said about the capitalised mentions of one word.
+#[derive(Debug, Default)]
+struct Word {
+    /// Label votes: 0 = O, 1 + label.
+    votes: Vec<u32>,
+    /// Bit set of the tags of its mentions inside names of two or more
+    /// tokens (`Jack Kevorkian` tells about a lone `Kevorkian`).
+    longer: u64,
+    /// Its first mentions, whose neighbours the others see (a context
+    /// word of one mention, `Dr.`, `coach`, `shares of`, is evidence for
+    /// all).
+    mentions: Vec<u32>,
+}
 
 /// True when a token may carry a name: it has a capital letter.
 fn votes(class: u8) -> bool {
@@ -33,25 +58,47 @@ fn votes(class: u8) -> bool {
 /// Calls `emit(token, key)` with the document feature keys of every token,
 /// given the first pass's tags for the whole document.
 pub(crate) fn document_features(p: &Prepared, tags: &[usize], mut emit: impl FnMut(usize, u64)) {
-    // Label votes (0 = O, 1 + label) of the capitalised mentions of each word.
-    let mut votes_of: HashedMap<Vec<u32>> = HashedMap::default();
     let label_of = |tag: usize| TagSet::split(tag).map_or(0, |(l, _)| l + 1);
+    let bit = |tag: usize| if tag < 64 { 1u64 << tag } else { 0 };
+    let mut words: HashedMap<Word> = HashedMap::default();
     for (i, &tag) in tags.iter().enumerate() {
-        if votes(p.class(i)) {
-            let v = votes_of.entry(p.identity[i]).or_default();
-            let l = label_of(tag);
-            if v.len() <= l {
-                v.resize(l + 1, 0);
-            }
-            v[l] += 1;
+        if !votes(p.class(i)) {
+            continue;
+        }
+        let w = words.entry(p.identity[i]).or_default();
+        let l = label_of(tag);
+        if w.votes.len() <= l {
+            w.votes.resize(l + 1, 0);
+        }
+        w.votes[l] += 1;
+        if matches!(TagSet::split(tag), Some((_, Part::Begin | Part::Inside | Part::Last))) {
+            w.longer |= bit(tag);
+        }
+        if w.mentions.len() <= CONTEXT_MENTIONS {
+            w.mentions.push(i as u32);
         }
     }
+    let neighbour = |j: usize, o: isize| -> u64 {
+        let (start, end) = p.sentence_range(j);
+        let k = j as isize + o;
+        if k < start as isize || k >= end as isize { OUTSIDE } else { p.identity[k as usize] }
+    };
     for (i, &tag) in tags.iter().enumerate() {
         if !votes(p.class(i)) {
             continue;
         }
         emit(i, feature_key(T_SELF, tag as u64));
-        let Some(all) = votes_of.get(&p.identity[i]) else { continue };
+        let Some(w) = words.get(&p.identity[i]) else { continue };
+        let mut rest = w.longer & !bit(tag);
+        while rest != 0 {
+            emit(i, feature_key(T_IN_LONGER, u64::from(rest.trailing_zeros())));
+            rest &= rest - 1;
+        }
+        for &j in w.mentions.iter().filter(|&&j| j as usize != i).take(CONTEXT_MENTIONS) {
+            emit(i, feature_key(T_CONTEXT_LEFT, neighbour(j as usize, -1)));
+            emit(i, feature_key(T_CONTEXT_RIGHT, neighbour(j as usize, 1)));
+        }
+        let all = &w.votes;
         let own = label_of(tag);
         let others = |l: usize| all.get(l).copied().unwrap_or(0) - u32::from(l == own);
         let total: u32 = (0..all.len()).map(others).sum();

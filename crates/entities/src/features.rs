@@ -8,9 +8,11 @@
 //!
 //! A document is first [`prepare`](Extractor::prepare)d: every token is
 //! normalised (curly quotes and dashes to their ASCII forms), words of
-//! all-caps headlines are truecased (from the document itself, else from the
-//! lexicon of the training text), and the hashes of its word, lowercase,
-//! shapes, affixes, word cluster and gazetteer matches are computed once.
+//! headlines and datelines are truecased (from the document itself, else
+//! from the lexicon of the training text), capitalised common nouns (`AI`,
+//! `CEO`) are marked as such, and the hashes of its word, lowercase, shapes,
+//! affixes, word cluster, gazetteer matches and whether the model knows the
+//! word are computed once.
 //! [`features`](Extractor::features) then combines them for one position:
 //! the token, its ±2 neighbours, conjunctions, and its place in the sentence.
 
@@ -49,6 +51,9 @@ pub struct FeatureConfig {
     /// A second pass that sees the first pass's labels for the same word
     /// elsewhere in the document.
     pub document: bool,
+    /// For words the model never saw in running text: their capitalisation
+    /// and place, and their phrase lists, as features of their own.
+    pub unknown: bool,
 }
 
 impl Default for FeatureConfig {
@@ -64,6 +69,7 @@ impl Default for FeatureConfig {
             truecase: true,
             clusters: true,
             document: true,
+            unknown: true,
         }
     }
 }
@@ -83,10 +89,11 @@ impl FeatureConfig {
             "truecase" => self.truecase = false,
             "clusters" => self.clusters = false,
             "document" => self.document = false,
+            "unknown" => self.unknown = false,
             other => {
                 return Err(format!(
                     "unknown feature group `{other}`; the groups are word, affixes, shape, position, window, \
-                     window1, bigrams, gazetteers, truecase, clusters, document"
+                     window1, bigrams, gazetteers, truecase, clusters, document, unknown"
                 ));
             }
         }
@@ -113,6 +120,9 @@ const T_LOWER_SKIP: u32 = 73;
 const T_GAZ: u32 = 80;
 const T_GAZ_LEFT: u32 = 81;
 const T_GAZ_RIGHT: u32 = 82;
+const T_GAZ_LABEL: u32 = 83;
+const T_GAZ_UNKNOWN: u32 = 84;
+const T_UNKNOWN: u32 = 64;
 const T_CLUSTER: u32 = 90; // + prefix index
 const T_CLUSTER_LEFT: u32 = 95;
 const T_CLUSTER_RIGHT: u32 = 96;
@@ -254,9 +264,29 @@ pub(crate) struct Token {
     suffix: [u64; 4],
     cluster: [u64; 4],
     class: u8,
+    /// The lexicon knows the word: the model saw it in running text.
+    known: bool,
     /// Range of this token's gazetteer values in `Prepared::gazetteer`.
     gaz_start: u32,
     gaz_len: u16,
+}
+
+/// Most forms a [`TokenCache`] keeps; it starts afresh when full.
+const CACHE_TOKENS: usize = 32_768;
+
+/// The hashes of forms already prepared (a form's hashes depend on the
+/// form and the model alone), so that a frequent word is hashed, shaped
+/// and looked up in the lexicon once.
+#[derive(Debug, Default)]
+pub(crate) struct TokenCache {
+    forms: HashedMap<Token>,
+}
+
+impl TokenCache {
+    /// Forgets every form (for another model).
+    pub(crate) fn clear(&mut self) {
+        self.forms.clear();
+    }
 }
 
 /// A document ready for feature extraction.
@@ -325,6 +355,12 @@ pub struct Extractor<'m> {
     pub gazetteer: &'m ListIndex,
 }
 
+/// Salt of the hashes of the common nouns of the `common-caps` list.
+const COMMON: u64 = 0xc033_0000_0000_0001;
+
+/// Marks a gazetteer value that is a label's, not a list's.
+const LABEL_BIT: u64 = 1 << 62;
+
 /// Hashes of special neighbours outside the sentence.
 const BEFORE: u64 = 0x5eed_0000_0000_0001;
 const AFTER: u64 = 0x5eed_0000_0000_0002;
@@ -381,6 +417,36 @@ pub(crate) fn headline_kind<'a>(words: impl Iterator<Item = &'a str>) -> Headlin
     }
 }
 
+/// Short words (and the possessive) that headline style leaves in lowercase.
+const HEADLINE_LOWER: &[&str] = &[
+    "'s", "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or",
+    "out", "over", "per", "the", "to", "up", "via", "vs", "vs.", "with",
+];
+
+/// Which words to truecase: the all-caps words of all-caps headlines, the
+/// capitalised words of title-case headlines, and a dateline's all-caps
+/// place at the start of a sentence of running text (`SAN FRANCISCO
+/// (Reuters) -`, `KYIV, Ukraine (AP) —`): up to four all-caps words
+/// followed by a comma, a bracket or a dash.
+fn to_truecase(forms: &[Cow<'_, str>], p: &Prepared) -> Vec<bool> {
+    let mut todo = vec![false; forms.len()];
+    for (k, &(start, end)) in p.sentences.iter().enumerate() {
+        let kind = p.headline[k];
+        if kind != Headline::No {
+            for i in start..end {
+                todo[i] = truecased(kind, case_class(&forms[i]));
+            }
+            continue;
+        }
+        let run = forms[start..end].iter().take(5).take_while(|f| case_class(f) == CaseClass::AllCaps).count();
+        let next = forms.get(start + run).filter(|_| start + run < end).map(|f| &**f);
+        if (1..=4).contains(&run) && matches!(next, Some("," | "(" | "-" | "--" | ":")) && end - start >= run + 4 {
+            todo[start..start + run].fill(true);
+        }
+    }
+    todo
+}
+
 /// True when a word of a `kind` headline is to be truecased.
 fn truecased(kind: Headline, class: CaseClass) -> bool {
     match kind {
@@ -391,8 +457,57 @@ fn truecased(kind: Headline, class: CaseClass) -> bool {
 }
 
 impl Extractor<'_> {
+    /// The kind of headline a sentence is: [`headline_kind`], or title case
+    /// in the style that leaves short words in lowercase (`Anthropic Hires
+    /// Former Google Executive to Lead Europe Expansion`): at least five
+    /// words, every lowercase one a short word of that style, no comma,
+    /// colon or bracket (tables and lists have them), no final full stop, at
+    /// most one number, and two or more capitalised words after the first
+    /// that running text writes in lowercase (the lexicon's usual casing),
+    /// which a list of names (`Bank of America and Morgan Stanley`) lacks.
+    fn headline_of(&self, words: &[Cow<'_, str>]) -> Headline {
+        let kind = headline_kind(words.iter().map(|w| &**w));
+        if kind != Headline::No || words.len() < 5 {
+            return kind;
+        }
+        let (mut lettered, mut common, mut digits) = (0usize, 0usize, 0usize);
+        let mut buf = String::new();
+        for (k, w) in words.iter().enumerate() {
+            let w: &str = w;
+            // Punctuation of lists and tables, a final full stop, numbers.
+            if matches!(w, "," | ";" | ":" | "(" | ")" | "=" | "/") || (k + 1 == words.len() && w == ".") {
+                return Headline::No;
+            }
+            if w.contains(|c: char| c.is_ascii_digit()) {
+                digits += 1;
+                if digits > 1 {
+                    return Headline::No;
+                }
+            }
+            let Some(first) = w.chars().find(|c| c.is_alphabetic()) else { continue };
+            lettered += 1;
+            if first.is_lowercase() {
+                if !HEADLINE_LOWER.contains(&w) {
+                    return Headline::No;
+                }
+            } else if k > 0 {
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                let usual = self.lexicon.truecase(&buf);
+                common += usize::from(usual.is_some_and(|u| u.starts_with(|c: char| c.is_lowercase())));
+            }
+        }
+        if lettered >= 5 && common >= 2 { Headline::TitleCase } else { Headline::No }
+    }
+
     /// Prepares a document given as sentences of token texts.
     pub fn prepare<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Prepared {
+        self.prepare_with(sentences, &mut TokenCache::default())
+    }
+
+    /// [`prepare`](Self::prepare), taking the hashes of forms seen before
+    /// from `cache` (which must only ever serve this extractor's model).
+    pub(crate) fn prepare_with<S: AsRef<str>>(&self, sentences: &[Vec<S>], cache: &mut TokenCache) -> Prepared {
         let n: usize = sentences.iter().map(Vec::len).sum();
         let mut p = Prepared {
             tokens: Vec::with_capacity(n),
@@ -408,16 +523,36 @@ impl Extractor<'_> {
             forms.extend(sentence.iter().map(|w| normalized(w.as_ref())));
             p.sentence_of.resize(forms.len(), k as u32);
             p.sentences.push((start, forms.len()));
-            p.headline.push(headline_kind(sentence.iter().map(AsRef::as_ref)));
+            p.headline.push(self.headline_of(&forms[start..]));
         }
         let mut buf = String::new();
-        if self.config.truecase && p.headline.iter().any(|&h| h != Headline::No) {
+        if self.config.truecase {
             self.truecase(&mut forms, &p, &mut buf);
         }
-        for form in &forms {
+        let mut common = Vec::new();
+        if self.config.truecase {
+            self.mark_common(&p, &forms, &mut common, &mut buf);
+        }
+        if cache.forms.len() + n > CACHE_TOKENS {
+            cache.forms.clear();
+        }
+        for (i, form) in forms.iter().enumerate() {
             let form: &str = form;
+            // A common noun of the `common-caps` list is a word of its own.
+            if common.get(i).copied().unwrap_or(false) {
+                let t = Extractor::common_token(form, &mut buf);
+                p.identity.push(t.lower);
+                p.tokens.push(t);
+                continue;
+            }
+            let word = hash_str(form);
+            if let Some(t) = cache.forms.get(&word) {
+                p.identity.push(t.lower);
+                p.tokens.push(*t);
+                continue;
+            }
             let lower = lower_hash(form, &mut buf);
-            let mut t = Token { word: hash_str(form), lower, class: case_class(form) as u8, ..Token::default() };
+            let mut t = Token { word, lower, class: case_class(form) as u8, ..Token::default() };
             shape(form, false, &mut buf);
             t.shape = hash_str(&buf);
             shape(form, true, &mut buf);
@@ -443,6 +578,8 @@ impl Extractor<'_> {
             if self.config.clusters {
                 t.cluster = self.lexicon.cluster_prefixes(form, t.word, t.lower);
             }
+            t.known = self.lexicon.knows(t.lower);
+            cache.forms.insert(word, t);
             p.identity.push(t.lower);
             p.tokens.push(t);
         }
@@ -457,20 +594,23 @@ impl Extractor<'_> {
     /// casing of the word elsewhere in the document (outside headlines and
     /// sentence starts), else the lexicon's.
     fn truecase(&self, forms: &mut [Cow<'_, str>], p: &Prepared, buf: &mut String) {
+        let todo = to_truecase(forms, p);
+        if !todo.contains(&true) {
+            return;
+        }
         // Lowercase hash → casings seen in running text, with counts.
         let mut wanted: HashedMap<Vec<(usize, usize)>> = HashedMap::default();
-        for (k, &(start, end)) in p.sentences.iter().enumerate() {
-            for form in &forms[start..end] {
-                if truecased(p.headline[k], case_class(form)) {
-                    wanted.entry(lower_hash(form, buf)).or_default();
-                }
-            }
+        for (form, _) in forms.iter().zip(&todo).filter(|(_, t)| **t) {
+            wanted.entry(lower_hash(form, buf)).or_default();
         }
         for (k, &(start, end)) in p.sentences.iter().enumerate() {
             if p.headline[k] != Headline::No {
                 continue;
             }
             for i in start + 1..end {
+                if todo[i] {
+                    continue;
+                }
                 if let Some(seen) = wanted.get_mut(&lower_hash(&forms[i], buf)) {
                     match seen.iter_mut().find(|(j, _)| forms[*j] == forms[i]) {
                         Some((_, count)) => *count += 1,
@@ -479,11 +619,8 @@ impl Extractor<'_> {
                 }
             }
         }
-        for (k, &(start, end)) in p.sentences.iter().enumerate() {
-            for i in start..end {
-                if !truecased(p.headline[k], case_class(&forms[i])) {
-                    continue;
-                }
+        for i in 0..forms.len() {
+            if todo[i] {
                 let in_doc = wanted.get(&lower_hash(&forms[i], buf)).and_then(|seen| {
                     // The most frequent casing; ties go to the first seen.
                     seen.iter().fold(None, |best: Option<(usize, usize)>, &(j, c)| match best {
@@ -493,13 +630,77 @@ impl Extractor<'_> {
                 });
                 let best = match in_doc {
                     Some((j, _)) => Some(forms[j].to_string()),
-                    None => self.lexicon.truecase(&forms[i].to_lowercase()).map(str::to_owned),
+                    // A short all-caps word is an acronym (`AI`, `EU`)
+                    // unless running text writes it in lowercase (`UP`):
+                    // the lexicon's `Ai` is another word.
+                    None => self.usual_casing(&forms[i].to_lowercase()).filter(|u| {
+                        forms[i].chars().count() > 3
+                            || case_class(&forms[i]) != CaseClass::AllCaps
+                            || case_class(u) == CaseClass::Lower
+                    }),
                 };
                 if let Some(best) = best {
                     forms[i] = Cow::Owned(best);
                 }
             }
         }
+    }
+
+    /// Marks in `common` the capitalised common nouns of the `common-caps`
+    /// list (`AI`, `CEO`, `Start-Up`) that are not part of a longer name of
+    /// a list (`Mistral AI`): the model reads them as common words it has
+    /// never seen, whatever their letters look like (`AI` has the shape and
+    /// the last letter of many names).
+    fn mark_common(&self, p: &Prepared, forms: &[Cow<'_, str>], common: &mut Vec<bool>, buf: &mut String) {
+        common.clear();
+        common.resize(forms.len(), false);
+        let Some(list) = self.gazetteer.id("common-caps") else { return };
+        for &(start, end) in &p.sentences {
+            let mut any = false;
+            for i in start..end {
+                if forms[i].starts_with(|c: char| c.is_uppercase())
+                    && self.gazetteer.has_word(list, lower_hash(&forms[i], buf))
+                {
+                    common[i] = true;
+                    any = true;
+                }
+            }
+            if any {
+                let lowers: Vec<u64> = forms[start..end].iter().map(|f| lower_hash(f, buf)).collect();
+                for (a, b, l) in self.gazetteer.matches(&lowers, &forms[start..end]) {
+                    if b - a > 1 && self.gazetteer.label(l).is_some() {
+                        common[start + a..start + b].fill(false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hashes of a common noun marked by [`mark_common`](Self::mark_common):
+    /// a lowercase word of ordinary shape that the model never saw.
+    fn common_token(form: &str, buf: &mut String) -> Token {
+        let lower = combine(lower_hash(form, buf), COMMON);
+        Token {
+            word: lower,
+            lower,
+            shape: hash_str("xxxx"),
+            short: hash_str("x"),
+            class: CaseClass::Lower as u8,
+            ..Token::default()
+        }
+    }
+
+    /// The lexicon's usual casing of a lowercase word; for a hyphenated word
+    /// it does not know, that of each part (`Start-Up` is `start-up`).
+    fn usual_casing(&self, lower: &str) -> Option<String> {
+        if let Some(u) = self.lexicon.truecase(lower) {
+            return Some(u.to_owned());
+        }
+        if !lower.contains('-') {
+            return None;
+        }
+        let parts: Option<Vec<&str>> = lower.split('-').map(|part| self.lexicon.truecase(part)).collect();
+        parts.map(|p| p.join("-"))
     }
 
     /// Finds the phrase-list matches of each sentence and records `(list,
@@ -510,6 +711,7 @@ impl Extractor<'_> {
             let lowers = &p.identity[start..end];
             for (first, last, list) in self.gazetteer.matches(lowers, &forms[start..end]) {
                 let len = last - first;
+                let label = self.gazetteer.label(list).map(|l| hash_str(l) & !LABEL_BIT & !0xff);
                 for (j, slot) in per_token[start + first..start + last].iter_mut().enumerate() {
                     let part = if len == 1 {
                         3
@@ -521,6 +723,14 @@ impl Extractor<'_> {
                         1
                     };
                     slot.push(u64::from(list) << 8 | part);
+                    // Any list of the label: the built-in lists and the
+                    // training data's names share what they say.
+                    if let Some(label) = label {
+                        let v = LABEL_BIT | label | part;
+                        if !slot.contains(&v) {
+                            slot.push(v);
+                        }
+                    }
                 }
             }
         }
@@ -547,6 +757,14 @@ impl Extractor<'_> {
             } else {
                 self.boundary_features(o, &mut emit);
             }
+        }
+    }
+
+    /// Marks token `i` as a word the model never saw (training uses it for
+    /// words of one fold of documents only).
+    pub(crate) fn set_unknown(p: &mut Prepared, i: usize) {
+        if let Some(t) = p.tokens.get_mut(i) {
+            t.known = false;
         }
     }
 
@@ -626,9 +844,18 @@ impl Extractor<'_> {
         let side = |o: isize| if o < 0 { BEFORE } else { AFTER };
 
         emit(feature_key(T_BIAS, 0));
+        if c.unknown && !t.known {
+            // A word the model never saw: shape, place and lists must carry it.
+            let first = u64::from(i == start);
+            emit(feature_key(T_UNKNOWN, u64::from(t.class) << 1 | first));
+        }
         if c.position {
             let first = u64::from(i == start);
-            let headline = p.headline[k] as u64;
+            // A title-case headline, once truecased, reads as running text:
+            // the 1996 wire has all-caps headlines but hardly any in title
+            // case, so a title-case flag would carry what its few tables of
+            // names taught.
+            let headline = if p.headline[k] == Headline::AllCaps { Headline::AllCaps as u64 } else { 0 };
             emit(feature_key(T_CLASS_POSITION, u64::from(t.class) << 1 | first));
             emit(feature_key(T_CLASS_HEADLINE, u64::from(t.class) << 2 | headline));
             if headline != 0 {
@@ -648,7 +875,10 @@ impl Extractor<'_> {
         if c.gazetteers {
             let gaz = |n: &Token| &p.gazetteer[n.gaz_start as usize..n.gaz_start as usize + n.gaz_len as usize];
             for &v in gaz(t) {
-                emit(feature_key(T_GAZ, v));
+                emit(feature_key(if v & LABEL_BIT != 0 { T_GAZ_LABEL } else { T_GAZ }, v));
+                if c.unknown && !t.known {
+                    emit(feature_key(T_GAZ_UNKNOWN, v));
+                }
             }
             for (o, tpl) in [(-1, T_GAZ_LEFT), (1, T_GAZ_RIGHT)] {
                 if let Some(n) = at(o) {
@@ -756,6 +986,71 @@ mod tests {
         let p = ex.prepare(&doc);
         assert_eq!(p.tokens[0].word, hash_str("Zorblax"));
         assert_eq!(p.tokens[1].word, hash_str("WINS"), "unknown words keep their casing");
+    }
+
+    /// A document and the forms the model is to read at some of its tokens
+    /// (token index in the document, form).
+    type FormCase<'a> = (Vec<Vec<&'a str>>, Vec<(usize, &'a str)>);
+
+    /// Checks the forms the model reads for each case.
+    fn check_forms(lexicon: &Lexicon, cases: &[FormCase<'_>]) {
+        let config = FeatureConfig::default();
+        let gazetteer = ListIndex::builtin();
+        let ex = Extractor { config: &config, lexicon, gazetteer: &gazetteer };
+        for (doc, expect) in cases {
+            let p = ex.prepare(doc);
+            for &(i, form) in expect {
+                assert_eq!(p.tokens[i].word, hash_str(form), "token {i} of {doc:?} should read as {form}");
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_datelines_and_acronyms_are_truecased() {
+        let running = vec![
+            vec!["Shares", "of", "the", "company", "rose", "in", "San", "Francisco", "as", "the", "former", "chief"],
+            vec!["He", "will", "lead", "the", "expansion", "and", "hires", "more", "people", "."],
+        ];
+        let lexicon = Lexicon::new(Lexicon::casings_of(&running), []);
+        let with = |first: Vec<&'static str>| {
+            let mut doc = vec![first];
+            doc.extend(running.iter().cloned());
+            doc
+        };
+        check_forms(
+            &lexicon,
+            &[
+                // A dateline's all-caps place takes the story's casing.
+                (
+                    with(vec!["SAN", "FRANCISCO", "(", "Reuters", ")", "-", "Shares", "rose"]),
+                    vec![(0, "San"), (1, "Francisco"), (3, "Reuters")],
+                ),
+                // Title case in the style with lowercase short words.
+                (
+                    with(vec!["Zorblax", "Hires", "Former", "Chief", "to", "Lead", "Expansion"]),
+                    vec![(0, "Zorblax"), (1, "hires"), (2, "former"), (5, "lead")],
+                ),
+                // A list of names is not a headline.
+                (with(vec!["Zorblax", ",", "Former", "Chief", "and", "Lead", "Expansion"]), vec![(2, "Former")]),
+                // Short all-caps words stay acronyms; hyphenated words
+                // take the casing of their parts.
+                (with(vec!["UN", "CHIEF", "HIRES", "FORMER-CHIEF", "."]), vec![(0, "UN"), (3, "former-chief")]),
+            ],
+        );
+    }
+
+    #[test]
+    fn capitalised_common_nouns_read_as_unseen_words() {
+        let config = FeatureConfig::default();
+        let (lexicon, gazetteer) = (Lexicon::default(), ListIndex::builtin());
+        let ex = Extractor { config: &config, lexicon: &lexicon, gazetteer: &gazetteer };
+        let p = ex.prepare(&[vec!["The", "AI", "start-up", "and", "Mistral", "AI", "hired", "a", "CEO"]]);
+        let plain = |i: usize, form: &str| p.tokens[i].word == hash_str(form);
+        assert!(!plain(1, "AI") && !plain(1, "ai"), "AI the noun is a word of its own");
+        assert_eq!(p.tokens[1].class, CaseClass::Lower as u8);
+        assert!(!p.tokens[1].known);
+        assert!(plain(5, "AI"), "AI in the listed name Mistral AI stays");
+        assert!(!plain(8, "CEO"));
     }
 
     #[test]

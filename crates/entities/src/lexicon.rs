@@ -25,6 +25,9 @@ pub struct Lexicon {
     clusters: HashMap<Box<str>, Box<str>>,
     /// Hash of a word → hashes of its path prefixes.
     prefixes: HashedMap<[u64; 4]>,
+    /// Hashes of the lowercase words with a usual casing: the words the
+    /// model has seen in running text.
+    known: HashedMap<()>,
 }
 
 impl Lexicon {
@@ -45,11 +48,11 @@ impl Lexicon {
                 (hash_str(w), out)
             })
             .collect();
-        Lexicon {
-            casing: casings.into_iter().map(|f| (f.to_lowercase().into_boxed_str(), f.into_boxed_str())).collect(),
-            clusters,
-            prefixes,
-        }
+        let casing: HashMap<Box<str>, Box<str>> =
+            casings.into_iter().map(|f| (f.to_lowercase().into_boxed_str(), f.into_boxed_str())).collect();
+        let mut buf = String::new();
+        let known = casing.keys().map(|w| (crate::features::lower_hash(w, &mut buf), ())).collect();
+        Lexicon { casing, clusters, prefixes, known }
     }
 
     /// Learns usual casings from sentences of raw words.
@@ -77,6 +80,12 @@ impl Lexicon {
             .collect();
         out.sort();
         out
+    }
+
+    /// True when the lexicon knows the word whose lowercase form has this
+    /// hash (it has a usual casing).
+    pub fn knows(&self, lower_hash: u64) -> bool {
+        self.known.contains_key(&lower_hash)
     }
 
     /// The usual form of a lowercase word.

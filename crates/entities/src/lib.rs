@@ -8,8 +8,9 @@
 //!
 //! `entities` is a sequence tagger of our own: an averaged structured
 //! perceptron over BILOU tags with Viterbi decoding ([`train`], [`viterbi`]),
-//! on features of the word, its shape, affixes, neighbours, phrase lists and
-//! the story's all-caps headlines ([`features`], [`lists`]), with a second
+//! on features of the word, its shape, affixes, neighbours, phrase lists,
+//! whether the model has ever seen it, and the story's headlines and
+//! datelines ([`features`], [`lists`]), with a second
 //! pass for label consistency across the document ([`Model`]). The model
 //! trained on CoNLL-2003 ships inside the crate (a few MB, quantised and
 //! pruned); `byline train entities` trains others. `gazetteer` adds exact

@@ -4,7 +4,7 @@
 //! the training data, one list per label.
 //!
 //! A match is a run of tokens whose lowercase forms equal an entry's tokens
-//! and which starts with a capital or a digit. Membership is a feature, not
+//! and which starts with a capitalised word or a digit. Membership is a feature, not
 //! a decision: the tagger learns how far to trust each list (a month name
 //! is evidence against an entity, a first name for a person). The index is
 //! a hash table of token-sequence hashes, so matching costs a lookup or two
@@ -41,6 +41,7 @@ pub const BUILTIN: &[BuiltinList] = &[
     BuiltinList { name: "titles", label: "-", text: include_str!("../lists/titles.txt") },
     BuiltinList { name: "org-words", label: "-", text: include_str!("../lists/org-words.txt") },
     BuiltinList { name: "dates", label: "-", text: include_str!("../lists/dates.txt") },
+    BuiltinList { name: "common-caps", label: "-", text: include_str!("../lists/common-caps.txt") },
 ];
 
 /// The entries of a list text: non-empty lines without `#` comments.
@@ -57,6 +58,8 @@ const MAX_TOKENS: usize = 8;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListIndex {
     names: Vec<String>,
+    /// The usual label of each list's entries (`-` for cue lists).
+    labels: Vec<String>,
     /// Sequence hash → bits of the lists with this exact entry, plus `PREFIX`.
     table: HashedMap<u64>,
 }
@@ -73,7 +76,7 @@ impl ListIndex {
     pub fn builtin() -> ListIndex {
         let mut index = ListIndex::default();
         for list in BUILTIN {
-            let id = index.add_list(list.name);
+            let id = index.add_labelled_list(list.name, list.label);
             for entry in entries(list.text) {
                 index.add(id, entry.split_whitespace());
             }
@@ -81,15 +84,38 @@ impl ListIndex {
         index
     }
 
-    /// Adds an empty list and returns its number.
+    /// Adds an empty list of cue words (no label) and returns its number.
     pub fn add_list(&mut self, name: &str) -> u32 {
+        self.add_labelled_list(name, "-")
+    }
+
+    /// Adds an empty list whose entries usually have `label` (`-` for none)
+    /// and returns its number.
+    pub fn add_labelled_list(&mut self, name: &str, label: &str) -> u32 {
         self.names.push(name.to_owned());
+        self.labels.push(label.to_owned());
         (self.names.len() - 1) as u32
+    }
+
+    /// The usual label of list `id`'s entries, if it has one.
+    pub fn label(&self, id: u32) -> Option<&str> {
+        self.labels.get(id as usize).map(String::as_str).filter(|l| *l != "-")
     }
 
     /// The list names, in number order.
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+
+    /// The number of the list called `name`.
+    pub fn id(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+
+    /// True when list `id` has the one-token entry whose lowercase form has
+    /// the hash `lower`.
+    pub fn has_word(&self, id: u32, lower: u64) -> bool {
+        id < 63 && self.table.get(&extend(SEQUENCE_SEED, lower)).is_some_and(|bits| bits & (1 << id) != 0)
     }
 
     /// Number of distinct token sequences (entries and their prefixes).
@@ -129,7 +155,8 @@ impl ListIndex {
     /// Matches `(first, last + 1, list)` in a sentence given the hashes of
     /// its lowercase words and its (normalised) forms: for each list, the
     /// longest match at each start, left to right without overlaps. A match
-    /// starts at a word that begins with a capital letter or a digit.
+    /// starts at a word with a capital letter (`Paris`, `iPhone`) or a
+    /// digit first.
     pub fn matches<S: AsRef<str>>(&self, lowers: &[u64], forms: &[S]) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
         if self.table.is_empty() {
@@ -138,8 +165,10 @@ impl ListIndex {
         // End of the last match taken, per list.
         let mut taken = [0usize; 63];
         for start in 0..lowers.len() {
-            let first = forms.get(start).and_then(|f| f.as_ref().chars().next());
-            if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            // A capital or a digit first, or a capital inside (`iPhone`, `xAI`).
+            let form = forms.get(start).map_or("", |f| f.as_ref());
+            let first = form.chars().next();
+            if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) && !form.chars().any(char::is_uppercase) {
                 continue;
             }
             let mut h = SEQUENCE_SEED;

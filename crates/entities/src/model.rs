@@ -73,28 +73,38 @@ fn fingerprint(key: u64) -> u32 {
 impl WeightTable {
     /// A table of `(key, row)` entries (rows already quantised).
     pub fn new(width: usize, scale: f32, entries: &[(u64, Vec<i16>)]) -> WeightTable {
-        // Load factor at most 0.8.
-        let capacity = (entries.len() * 5 / 4 + 1).next_power_of_two().max(16);
-        let mut table = WeightTable {
-            width,
-            scale,
-            fingerprints: vec![0; capacity],
-            keys: vec![0; capacity],
-            rows: vec![0; capacity * width],
-            len: 0,
-        };
+        let mut table = WeightTable::with_capacity(width, scale, entries.len());
         for (key, row) in entries {
             table.insert(*key, row);
         }
         table
     }
 
-    fn insert(&mut self, key: u64, row: &[i16]) {
+    /// An empty table with room for `n` entries at a load factor of at most 0.8.
+    fn with_capacity(width: usize, scale: f32, n: usize) -> WeightTable {
+        let capacity = (n * 5 / 4 + 1).next_power_of_two().max(16);
+        WeightTable {
+            width,
+            scale,
+            fingerprints: vec![0; capacity],
+            keys: vec![0; capacity],
+            rows: vec![0; capacity * width],
+            len: 0,
+        }
+    }
+
+    /// The slot of `key`: where it is, or the empty slot where it goes.
+    fn slot(&self, key: u64) -> usize {
         let mask = self.fingerprints.len() - 1;
         let mut slot = (key as usize) & mask;
         while self.fingerprints[slot] != 0 && self.keys[slot] != key {
             slot = (slot + 1) & mask;
         }
+        slot
+    }
+
+    fn insert(&mut self, key: u64, row: &[i16]) {
+        let slot = self.slot(key);
         if self.fingerprints[slot] == 0 {
             self.len += 1;
         }
@@ -164,6 +174,34 @@ impl WeightTable {
             .collect();
         out.sort_unstable_by_key(|e| e.0);
         out
+    }
+
+    /// One table of several tables' rows side by side: a key's row is its
+    /// row in each table in turn (zeros where a table lacks the key), so
+    /// that one lookup serves every pass. Scales stay per table
+    /// ([`scale`](Self::scale) is the first's).
+    pub fn joint(tables: &[&WeightTable]) -> WeightTable {
+        let width: usize = tables.iter().map(|t| t.width).sum();
+        let most: usize = tables.iter().map(|t| t.len).sum();
+        let mut joint = WeightTable::with_capacity(width, tables.first().map_or(1.0, |t| t.scale), most);
+        let mut offset = 0;
+        for t in tables {
+            for (from, (&f, &key)) in t.fingerprints.iter().zip(&t.keys).enumerate() {
+                if f == 0 {
+                    continue;
+                }
+                let slot = joint.slot(key);
+                if joint.fingerprints[slot] == 0 {
+                    joint.fingerprints[slot] = fingerprint(key);
+                    joint.keys[slot] = key;
+                    joint.len += 1;
+                }
+                let row = &t.rows[from * t.width..(from + 1) * t.width];
+                joint.rows[slot * width + offset..slot * width + offset + t.width].copy_from_slice(row);
+            }
+            offset += t.width;
+        }
+        joint
     }
 
     /// Quantises float rows (`tags` wide, `O` first): folds `O` away, drops
@@ -265,6 +303,8 @@ pub struct Model {
     pub about: String,
     /// This instance's identity, unique in the process.
     id: u64,
+    /// Both passes' weights in one table, built on first use.
+    joint: std::sync::OnceLock<WeightTable>,
 }
 
 /// A fresh model identity.
@@ -285,6 +325,7 @@ impl Clone for Model {
             names: self.names.clone(),
             about: self.about.clone(),
             id: new_id(),
+            joint: std::sync::OnceLock::new(),
         }
     }
 }
@@ -292,7 +333,7 @@ impl Clone for Model {
 /// The list index of the built-in lists plus `names`, one list per label.
 pub fn lists_with_names(labels: &[String], names: &[(usize, String)]) -> ListIndex {
     let mut index = ListIndex::builtin();
-    let ids: Vec<u32> = labels.iter().map(|l| index.add_list(&format!("train-{l}"))).collect();
+    let ids: Vec<u32> = labels.iter().map(|l| index.add_labelled_list(&format!("train-{l}"), l)).collect();
     for (label, entry) in names {
         if let Some(&id) = ids.get(*label) {
             index.add(id, entry.split(' '));
@@ -322,21 +363,24 @@ fn read_table(bytes: &[u8], n: usize, width: usize, scale: f32) -> Result<(Weigh
     }
     let (keys, rest) = bytes.split_at(key_bytes);
     let (rows, rest) = rest.split_at(row_bytes);
-    let mut entries = Vec::with_capacity(n);
-    for (key, row) in keys.chunks_exact(8).zip(rows.chunks_exact(width * 2)) {
+    let mut table = WeightTable::with_capacity(width, scale, n);
+    let mut row = vec![0i16; width];
+    for (key, bytes) in keys.chunks_exact(8).zip(rows.chunks_exact(width * 2)) {
         let mut k = [0u8; 8];
         k.copy_from_slice(key);
-        let row: Vec<i16> = row.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect();
-        entries.push((u64::from_le_bytes(k), row));
+        for (w, b) in row.iter_mut().zip(bytes.chunks_exact(2)) {
+            *w = i16::from_le_bytes([b[0], b[1]]);
+        }
+        table.insert(u64::from_le_bytes(k), &row);
     }
-    Ok((WeightTable::new(width, scale, &entries), rest))
+    Ok((table, rest))
 }
 
 fn transitions(tags: usize, score: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> Result<Transitions, ModelError> {
     if score.len() != tags * tags || start.len() != tags || end.len() != tags {
         return Err(format_error("transition scores do not fit the labels"));
     }
-    Ok(Transitions { tags, score, start, end, prevs: Vec::new() })
+    Ok(Transitions { tags, score, start, end, plan: Vec::new() })
 }
 
 impl Model {
@@ -352,7 +396,29 @@ impl Model {
         about: String,
     ) -> Model {
         let lists = lists_with_names(tagset.labels(), &names);
-        Model { config, tagset, first, document, lexicon, lists, names, about, id: new_id() }
+        Model {
+            config,
+            tagset,
+            first,
+            document,
+            lexicon,
+            lists,
+            names,
+            about,
+            id: new_id(),
+            joint: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The first pass's weights and (when there is a document pass) the
+    /// document pass's, side by side in one table: tagging looks each
+    /// feature up once for both passes.
+    pub(crate) fn joint(&self) -> &WeightTable {
+        self.joint.get_or_init(|| {
+            let mut tables = vec![&self.first.weights];
+            tables.extend(self.document.as_ref().map(|d| &d.weights));
+            WeightTable::joint(&tables)
+        })
     }
 
     /// This instance's identity, unique in the process (a clone gets its own).

@@ -13,9 +13,9 @@
 //! decoding a second time.
 
 use crate::document::document_features;
-use crate::features::Prepared;
+use crate::features::{Prepared, TokenCache};
 use crate::hash::HashedMap;
-use crate::model::{Model, WeightTable};
+use crate::model::Model;
 use crate::tags::TagSet;
 use crate::viterbi::{Decoder, Transitions};
 
@@ -42,8 +42,22 @@ struct FormCache {
     model: u64,
     /// Form hash → cache slot.
     slots: HashedMap<u32>,
-    /// Per pass, per slot and window offset, `width` sums.
-    sums: [Vec<i32>; 2],
+    /// The hashes of each form seen, for [`Extractor::prepare_with`](crate::features::Extractor).
+    tokens: TokenCache,
+    /// Per slot and window offset, the joint table's `width` sums.
+    sums: Vec<i32>,
+}
+
+impl FormCache {
+    /// Empties the cache if it holds another model's sums.
+    fn serve(&mut self, model: u64) {
+        if self.model != model {
+            self.model = model;
+            self.slots.clear();
+            self.sums.clear();
+            self.tokens.clear();
+        }
+    }
 }
 
 /// Reusable buffers and the form cache, so that tagging many documents
@@ -61,6 +75,9 @@ pub struct Scratch {
     boundary: Vec<i32>,
     /// Document-pass keys `(token, key)`, in token order.
     extra: Vec<(usize, u64)>,
+    /// The document pass's sums of every token before its document
+    /// features, kept from the first sweep.
+    second: Vec<i32>,
     acc: Vec<i32>,
     emissions: Vec<f32>,
     decoder: Decoder,
@@ -83,50 +100,46 @@ impl Model {
         crate::features::Extractor { config: &self.config, lexicon: &self.lexicon, gazetteer: &self.lists }
     }
 
-    /// The passes' weight tables, first pass first.
-    fn tables(&self) -> impl Iterator<Item = &WeightTable> {
-        std::iter::once(&self.first.weights).chain(self.document.as_ref().map(|d| &d.weights))
-    }
-
     /// Fills `scratch.form_of`, adding the window sums of forms the cache
     /// does not have yet.
     fn cache_forms(&self, p: &Prepared, scratch: &mut Scratch) {
         let ex = self.extractor();
         let window = ex.window();
         let span = (2 * window + 1) as usize;
-        let width = self.tagset.len() - 1;
+        let table = self.joint();
+        let width = table.width();
         let cache = &mut scratch.cache;
-        let me = self.id();
-        if cache.model != me || cache.slots.len() + p.len() > CACHE_FORMS.max(p.len()) {
-            cache.model = me;
+        cache.serve(self.id());
+        if cache.slots.len() + p.len() > CACHE_FORMS.max(p.len()) {
             cache.slots.clear();
-            cache.sums.iter_mut().for_each(Vec::clear);
+            cache.sums.clear();
         }
         scratch.form_of.clear();
         for i in 0..p.len() {
             let next = cache.slots.len() as u32;
             let slot = *cache.slots.entry(p.form(i)).or_insert(next);
             if slot == next {
-                for (table, sums) in self.tables().zip(cache.sums.iter_mut()) {
-                    let at = sums.len();
-                    sums.resize(at + span * width, 0);
-                    for o in -window..=window {
-                        let from = at + (o + window) as usize * width;
-                        let acc = &mut sums[from..from + width];
-                        ex.type_features(p.token(i), o, &mut |key| table.add_to(key, acc));
-                    }
+                let sums = &mut cache.sums;
+                let at = sums.len();
+                sums.resize(at + span * width, 0);
+                for o in -window..=window {
+                    let from = at + (o + window) as usize * width;
+                    let acc = &mut sums[from..from + width];
+                    ex.type_features(p.token(i), o, &mut |key| table.add_to(key, acc));
                 }
             }
             scratch.form_of.push(slot);
         }
     }
 
-    /// Scores of every token with pass `pass`'s table: the kept context
-    /// keys, the cached window sums, and for the document pass its keys.
-    fn scores(&self, p: &Prepared, pass: usize, scratch: &mut Scratch) {
-        let Some(table) = self.tables().nth(pass) else { return };
+    /// The first pass's scores of every token (into `scratch.emissions`)
+    /// from the kept context keys and the cached window sums; the document
+    /// pass's sums go to `scratch.second`.
+    fn first_scores(&self, p: &Prepared, scratch: &mut Scratch) {
+        let table = self.joint();
         let tags = self.tagset.len();
-        let width = tags - 1;
+        let lanes = tags - 1;
+        let width = table.width();
         let ex = self.extractor();
         let window = ex.window();
         let span = (2 * window + 1) as usize;
@@ -137,22 +150,19 @@ impl Model {
             let acc = &mut scratch.boundary[at..at + width];
             ex.boundary_features(o, &mut |key| table.add_to(key, acc));
         }
-        let sums = &scratch.cache.sums[pass];
+        let sums = &scratch.cache.sums;
         let n = p.len();
         scratch.emissions.clear();
         scratch.emissions.resize(n * tags, 0.0);
+        scratch.second.clear();
+        scratch.second.reserve(n * (width - lanes));
         scratch.acc.resize(width, 0);
-        let mut next_extra = 0;
+        let scale = table.scale();
         for i in 0..n {
             let acc = &mut scratch.acc;
             acc.fill(0);
             for &key in &scratch.keys[scratch.offsets[i]..scratch.offsets[i + 1]] {
                 table.add_to(key, acc);
-            }
-            // Document keys come in token order.
-            while pass == 1 && next_extra < scratch.extra.len() && scratch.extra[next_extra].0 == i {
-                table.add_to(scratch.extra[next_extra].1, acc);
-                next_extra += 1;
             }
             let (start, end) = p.sentence_range(i);
             for o in -window..=window {
@@ -168,7 +178,34 @@ impl Model {
                     *a += s;
                 }
             }
-            set_row(&mut scratch.emissions[i * tags..(i + 1) * tags], acc, table.scale());
+            set_row(&mut scratch.emissions[i * tags..(i + 1) * tags], &acc[..lanes], scale);
+            scratch.second.extend_from_slice(&acc[lanes..]);
+        }
+    }
+
+    /// The document pass's scores: the kept sums plus the document features.
+    fn document_scores(&self, doc: &crate::model::Pass, p: &Prepared, scratch: &mut Scratch) {
+        let table = self.joint();
+        let tags = self.tagset.len();
+        let lanes = tags - 1;
+        let n = p.len();
+        if table.width() < 2 * lanes || scratch.second.len() < n * lanes {
+            return; // a table built before the document pass was set
+        }
+        let mut next_extra = 0;
+        let scale = doc.weights.scale();
+        for i in 0..n {
+            let acc = &mut scratch.second[i * lanes..(i + 1) * lanes];
+            // Document keys come in token order.
+            while next_extra < scratch.extra.len() && scratch.extra[next_extra].0 == i {
+                if let Some(row) = table.get(scratch.extra[next_extra].1) {
+                    for (a, &w) in acc.iter_mut().zip(&row[lanes..]) {
+                        *a += i32::from(w);
+                    }
+                }
+                next_extra += 1;
+            }
+            set_row(&mut scratch.emissions[i * tags..(i + 1) * tags], acc, scale);
         }
     }
 
@@ -195,14 +232,14 @@ impl Model {
             scratch.offsets.push(scratch.keys.len());
         }
         self.cache_forms(p, scratch);
-        self.scores(p, 0, scratch);
+        self.first_scores(p, scratch);
         Model::decode_all(p, tags, &self.first.transitions, scratch);
         if let Some(doc) = &self.document {
             let mut extra = std::mem::take(&mut scratch.extra);
             extra.clear();
             document_features(p, &scratch.tags, |i, key| extra.push((i, key)));
             scratch.extra = extra;
-            self.scores(p, 1, scratch);
+            self.document_scores(doc, p, scratch);
             Model::decode_all(p, tags, &doc.transitions, scratch);
         }
         scratch.tags.clone()
@@ -215,7 +252,8 @@ impl Model {
 
     /// [`tag`](Self::tag) with reusable buffers.
     pub fn tag_with<S: AsRef<str>>(&self, sentences: &[Vec<S>], scratch: &mut Scratch) -> Vec<TaggedSpan> {
-        let p = self.extractor().prepare(sentences);
+        scratch.cache.serve(self.id());
+        let p = self.extractor().prepare_with(sentences, &mut scratch.cache.tokens);
         let tags = self.tag_prepared(&p, scratch);
         let mut out = Vec::new();
         for (k, &(start, end)) in p.sentences().iter().enumerate() {

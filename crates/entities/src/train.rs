@@ -23,7 +23,8 @@ use byline_core::eval::{Counts, Prf};
 
 use crate::conll::{ConllDocument, iob_chunks};
 use crate::document::document_features;
-use crate::features::{FeatureConfig, Prepared};
+use crate::features::{FeatureConfig, Prepared, lower_hash, normalize};
+use crate::hash::HashedMap;
 use crate::lexicon::Lexicon;
 use crate::lists::ListIndex;
 use crate::model::{Model, Pass, WeightTable, lists_with_names};
@@ -315,7 +316,7 @@ impl Perceptron {
                 score: avg(&self.cur.trans.score, &self.sum.trans.score),
                 start: avg(&self.cur.trans.start, &self.sum.trans.start),
                 end: avg(&self.cur.trans.end, &self.sum.trans.end),
-                prevs: Vec::new(),
+                plan: Vec::new(),
             },
         }
     }
@@ -504,13 +505,17 @@ struct Corpus {
     doc_start: Vec<(usize, usize)>,
 }
 
-/// Extracts features of `docs`; `lists_of(d)` gives the lists for document `d`.
+/// Extracts features of `docs`; `lists_of(d)` gives the lists for document `d`,
+/// and `unseen(d, word)` says whether document `d` is to read `word` (its
+/// identity hash) as a word the model never saw.
+#[allow(clippy::too_many_arguments)]
 fn extract<'l>(
     docs: &[ConllDocument],
     tagset: &TagSet,
     config: &FeatureConfig,
     lexicon: &Lexicon,
     lists_of: impl Fn(usize) -> &'l ListIndex,
+    unseen: impl Fn(usize, u64) -> bool,
     ids: &mut FeatureIds,
     grow: bool,
 ) -> Corpus {
@@ -518,7 +523,12 @@ fn extract<'l>(
     let mut keys = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let ex = crate::features::Extractor { config, lexicon, gazetteer: lists_of(d) };
-        let p = ex.prepare(&words(doc));
+        let mut p = ex.prepare(&words(doc));
+        for i in 0..p.len() {
+            if unseen(d, p.identity[i]) {
+                crate::features::Extractor::set_unknown(&mut p, i);
+            }
+        }
         let inst = &mut corpus.inst;
         corpus.doc_start.push((inst.gold.len(), inst.sentences.len()));
         for (sentence, &(start, end)) in doc.sentences.iter().zip(p.sentences()) {
@@ -601,8 +611,28 @@ pub fn train(
     let full_lists = lists_with_names(tagset.labels(), &names);
 
     let mut ids = FeatureIds::default();
-    let corpus = extract(train, &tagset, config, &lexicon, |d| &fold_lists[fold_of(d)], &mut ids, true);
-    let dev_corpus = extract(dev, &tagset, config, &lexicon, |_| &full_lists, &mut ids, false);
+    // A word found in one fold only (and not in the unlabelled text) trains
+    // as a word the model never saw, as the names of new text will be: the
+    // other folds stand for the training data, this fold for new text.
+    let mut folds_of_word: HashedMap<u64> = HashedMap::default();
+    if config.unknown {
+        let (mut norm, mut buf) = (String::new(), String::new());
+        let mut hash = |word: &str| {
+            normalize(word, &mut norm);
+            lower_hash(&norm, &mut buf)
+        };
+        for (d, doc) in train.iter().enumerate() {
+            for t in doc.sentences.iter().flatten() {
+                *folds_of_word.entry(hash(&t.word)).or_default() |= 1 << (fold_of(d) % 64);
+            }
+        }
+        for t in options.text.iter().flatten() {
+            folds_of_word.insert(hash(t), u64::MAX);
+        }
+    }
+    let unseen = |d: usize, word: u64| folds_of_word.get(&word).is_some_and(|&f| f == 1 << (fold_of(d) % 64));
+    let corpus = extract(train, &tagset, config, &lexicon, |d| &fold_lists[fold_of(d)], unseen, &mut ids, true);
+    let dev_corpus = extract(dev, &tagset, config, &lexicon, |_| &full_lists, |_, _| false, &mut ids, false);
     report(&TrainEvent::Note(format!(
         "{} training documents, {} sentences, {} tokens, {} features; {} dev tokens; labels {}",
         train.len(),
