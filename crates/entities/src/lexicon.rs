@@ -93,6 +93,12 @@ impl Lexicon {
         self.casing.get(lower).map(|f| &**f)
     }
 
+    /// True when `word` (in any casing) is usually written in lowercase
+    /// inside sentences: a common word, not a name.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.truecase(&word.to_lowercase()).is_some_and(|f| f.starts_with(|c: char| c.is_lowercase()))
+    }
+
     /// The usual casings, sorted (for saving).
     pub fn casings(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.casing.values().map(|f| &**f).collect();

@@ -36,6 +36,7 @@
 
 pub mod clusters;
 pub mod conll;
+pub mod dateline;
 mod document;
 pub mod eval;
 pub mod features;

@@ -12,6 +12,7 @@
 //! them up again in its own table and adds its few document features before
 //! decoding a second time.
 
+use crate::dateline::dateline_places;
 use crate::document::document_features;
 use crate::features::{Prepared, TokenCache};
 use crate::hash::HashedMap;
@@ -255,10 +256,26 @@ impl Model {
         scratch.cache.serve(self.id());
         let p = self.extractor().prepare_with(sentences, &mut scratch.cache.tokens);
         let tags = self.tag_prepared(&p, scratch);
+        let loc = self.tagset.labels().iter().position(|l| l == "LOC");
         let mut out = Vec::new();
         for (k, &(start, end)) in p.sentences().iter().enumerate() {
+            let places = match (loc, sentences.get(k)) {
+                (Some(_), Some(words)) => {
+                    let next = sentences.get(k + 1).map_or(&[][..], Vec::as_slice);
+                    dateline_places(words, next, |w| self.lexicon.is_common_word(w))
+                }
+                _ => Vec::new(),
+            };
+            let first_out = out.len();
             for (first, last, label) in TagSet::decode(&tags[start..end]) {
-                out.push(TaggedSpan { sentence: k, first, end: last, label });
+                if !places.iter().any(|&(a, b)| first < b && a < last) {
+                    out.push(TaggedSpan { sentence: k, first, end: last, label });
+                }
+            }
+            if let (Some(label), false) = (loc, places.is_empty()) {
+                // The dateline's places come first in the sentence.
+                let spans = places.iter().map(|&(first, end)| TaggedSpan { sentence: k, first, end, label });
+                out.splice(first_out..first_out, spans);
             }
         }
         out
