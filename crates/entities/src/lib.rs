@@ -42,6 +42,7 @@ pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod honorifics;
 pub mod lexicon;
 pub mod lists;
 pub mod model;

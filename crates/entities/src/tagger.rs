@@ -16,6 +16,7 @@ use crate::dateline::dateline_places;
 use crate::document::document_features;
 use crate::features::{Prepared, TokenCache};
 use crate::hash::HashedMap;
+use crate::honorifics::leading_honorifics;
 use crate::model::Model;
 use crate::tags::TagSet;
 use crate::viterbi::{Decoder, Transitions};
@@ -256,7 +257,8 @@ impl Model {
         scratch.cache.serve(self.id());
         let p = self.extractor().prepare_with(sentences, &mut scratch.cache.tokens);
         let tags = self.tag_prepared(&p, scratch);
-        let loc = self.tagset.labels().iter().position(|l| l == "LOC");
+        let label = |name: &str| self.tagset.labels().iter().position(|l| l == name);
+        let (loc, per) = (label("LOC"), label("PER"));
         let mut out = Vec::new();
         for (k, &(start, end)) in p.sentences().iter().enumerate() {
             let places = match (loc, sentences.get(k)) {
@@ -267,7 +269,10 @@ impl Model {
                 _ => Vec::new(),
             };
             let first_out = out.len();
-            for (first, last, label) in TagSet::decode(&tags[start..end]) {
+            for (mut first, last, label) in TagSet::decode(&tags[start..end]) {
+                if Some(label) == per {
+                    first += sentences.get(k).and_then(|w| w.get(first..last)).map_or(0, leading_honorifics);
+                }
                 if !places.iter().any(|&(a, b)| first < b && a < last) {
                     out.push(TaggedSpan { sentence: k, first, end: last, label });
                 }
