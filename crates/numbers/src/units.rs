@@ -103,10 +103,10 @@ enum Place {
 #[derive(Debug)]
 struct Phrase {
     /// Lower-case words after the first.
-    rest: Vec<&'static str>,
+    rest: Vec<Box<str>>,
     /// When set, the first word must be written exactly so (case matters:
     /// `MB` megabyte, `Mb` megabit, `M` million).
-    exact: Option<&'static str>,
+    exact: Option<Box<str>>,
     meaning: Meaning,
     place: Place,
     /// An abbreviation: a following `.` belongs to it (`50 deg.`, `6 lbs.`).
@@ -118,7 +118,7 @@ struct Phrase {
 /// The phrase table, by lower-cased first word.
 #[derive(Debug)]
 struct Table {
-    by_first: HashMap<&'static str, Vec<Phrase>>,
+    by_first: HashMap<Box<str>, Vec<Phrase>>,
 }
 
 use Dim::*;
@@ -717,8 +717,8 @@ const MORE_CODES: &[&str] = &[
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut by_first: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
-        let mut add = |spec: &'static str, meaning: Meaning| {
+        let mut by_first: HashMap<Box<str>, Vec<Phrase>> = HashMap::new();
+        let mut add = |spec: &str, meaning: Meaning| {
             let (mut place, mut abbr, mut exact, mut symbol) = (Place::Any, false, false, false);
             let mut s = spec;
             loop {
@@ -734,12 +734,11 @@ fn table() -> &'static Table {
             }
             let mut words = s.split(' ');
             let first = words.next().unwrap_or("");
-            let rest: Vec<&'static str> =
-                words.map(|w| -> &'static str { Box::leak(w.to_lowercase().into_boxed_str()) }).collect();
-            let key: &'static str = Box::leak(first.to_lowercase().replace('.', "").into_boxed_str());
-            let exact = (exact || place != Place::Any && first.len() == 1).then_some(first);
+            let rest: Vec<Box<str>> = words.map(|w| w.to_lowercase().into_boxed_str()).collect();
+            let key = first.to_lowercase().replace('.', "").into_boxed_str();
             // Single letters are case-sensitive whatever the marker says.
-            let exact = if first.chars().count() == 1 { Some(first) } else { exact };
+            let exact =
+                (exact || place != Place::Any && first.len() == 1 || first.chars().count() == 1).then(|| first.into());
             by_first.entry(key).or_default().push(Phrase { rest, exact, meaning, place, abbr, symbol });
         };
         for &(specs, meaning) in PHRASES.iter().chain(MORE_UNITS).chain(WORLD_CURRENCIES) {
@@ -748,8 +747,7 @@ fn table() -> &'static Table {
             }
         }
         for &code in MORE_CODES {
-            let leaked: &'static str = Box::leak(format!("={code}").into_boxed_str());
-            add(leaked, money(code));
+            add(&format!("={code}"), money(code));
         }
         for list in by_first.values_mut() {
             list.sort_by_key(|p| (std::cmp::Reverse(p.rest.len()), !p.abbr));
@@ -909,7 +907,7 @@ fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
         return if adjective && !glued { nationality_currency(text, raw, tok.end) } else { None };
     };
     for p in phrases {
-        if let Some(exact) = p.exact {
+        if let Some(exact) = &p.exact {
             if raw.replace('.', "") != exact.replace('.', "") {
                 continue;
             }
@@ -923,7 +921,8 @@ fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
         }
         // A bare `F` or `C` is a temperature only spaced from the number and
         // followed by nothing that makes it a code (`13F`, `F-Series`, `F Block`).
-        if matches!(p.meaning, Meaning::Quantity("fahrenheit" | "celsius", _)) && p.exact.is_some_and(|e| e.len() == 1)
+        if matches!(p.meaning, Meaning::Quantity("fahrenheit" | "celsius", _))
+            && p.exact.as_deref().is_some_and(|e| e.len() == 1)
         {
             let follows = text.get(tok.end..).and_then(|s| s.chars().next());
             let code_like = follows.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/'))
@@ -980,7 +979,7 @@ fn nationality_currency(text: &str, raw: &str, end: usize) -> Option<UnitMatch> 
 }
 
 /// Matches the remaining words of a phrase from `i`: the end.
-fn match_rest(text: &str, mut i: usize, rest: &[&str]) -> Option<usize> {
+fn match_rest(text: &str, mut i: usize, rest: &[Box<str>]) -> Option<usize> {
     let b = text.as_bytes();
     for word in rest {
         let (j, newlines) = skip_spaces(b, i);
@@ -1024,7 +1023,7 @@ fn million_code(raw: &str) -> Option<Meaning> {
 /// The static form of a known ISO code written in capitals.
 pub(crate) fn iso_code(code: &str) -> Option<&'static str> {
     let phrases = table().by_first.get(code.to_ascii_lowercase().as_str())?;
-    phrases.iter().find_map(|p| match (p.exact, p.meaning) {
+    phrases.iter().find_map(|p| match (p.exact.as_deref(), p.meaning) {
         (Some(e), Meaning::Money(Code::Iso(c), Factor::One)) if e == code => Some(c),
         _ => None,
     })
