@@ -193,7 +193,9 @@ impl Tokens<'_> {
             while j < limit && self.toks[j].is(TIME) && self.toks[j].is_word() {
                 j += 1;
             }
-            let speaker = self.mention_right(j, limit).filter(|&(s, _)| !self.toks[s].is(OBJECT));
+            let according = self.word(i).eq_ignore_ascii_case("according");
+            let speaker = if according { self.source_right(j, limit) } else { self.mention_right(j, limit) };
+            let speaker = speaker.filter(|&(s, _)| !self.toks[s].is(OBJECT));
             if !ends_here(i, speaker.map_or(j, |m| m.1)) {
                 return None;
             }

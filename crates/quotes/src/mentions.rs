@@ -192,6 +192,17 @@ impl Tokens<'_> {
 
     /// The mention starting at `start`, below `limit`.
     pub fn mention_right(&self, start: usize, limit: usize) -> Option<Range> {
+        self.mention_right_as(start, limit, false)
+    }
+
+    /// The source after `according to`: a mention in which words of
+    /// speech are nouns, since no verb can follow there (`the report`,
+    /// `a Treasury estimate`, `court filings`).
+    pub fn source_right(&self, start: usize, limit: usize) -> Option<Range> {
+        self.mention_right_as(start, limit, true)
+    }
+
+    fn mention_right_as(&self, start: usize, limit: usize, source: bool) -> Option<Range> {
         if start >= limit {
             return None;
         }
@@ -202,13 +213,14 @@ impl Tokens<'_> {
         let mut i = start;
         while i < limit && i - start < MAX_MENTION {
             // A cue word right after a determiner is a noun: `the report stated`.
-            let noun_cue = i > start
+            // After `according to`, any such word is a noun.
+            let noun_cue = (i > start || source)
                 && self.toks[i].is_word()
                 && !self.toks[i].cap
                 && self.toks[i].is(SPEECH | REPORTING | ATTITUDE)
-                && self.toks[i - 1].is(DET)
-                && i + 1 < limit
-                && self.cue_at(i + 1, limit).is_some();
+                && !self.toks[i].is(PREP | STOP | BETWEEN)
+                && (source && !self.participle(i)
+                    || i > start && self.toks[i - 1].is(DET) && i + 1 < limit && self.cue_at(i + 1, limit).is_some());
             if !(self.content(i) || noun_cue) {
                 break;
             }
@@ -233,7 +245,7 @@ impl Tokens<'_> {
                 || description && (self.word_is(i, "in") || self.word_is(i, "from") || self.word_is(i, "on")))
             && !self.toks[i + 1].is(TIME)
         {
-            if let Some((_, e)) = self.mention_right(i + 1, limit) {
+            if let Some((_, e)) = self.mention_right_as(i + 1, limit, source) {
                 if self.toks[i + 1].is(DET) || self.toks[i + 1].cap {
                     i = e;
                 }
@@ -246,6 +258,13 @@ impl Tokens<'_> {
             }
         }
         self.plausible((start, i)).then_some((start, i))
+    }
+
+    /// A participle (`released`, `saying`): a verb after a source noun
+    /// (`a Treasury estimate released on Monday`), not part of it.
+    fn participle(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
     }
 
     /// A number word (`two` to `ten`).

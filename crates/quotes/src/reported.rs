@@ -42,6 +42,9 @@ const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "heard", "found", "thou
 /// would make the output quadratic in the text.
 const MAX_CLAUSE: usize = 120;
 
+/// Most tokens of such a relative clause before its closing comma.
+const MAX_RELATIVE: usize = 20;
+
 /// Shortest clause worth reporting, in tokens.
 const MIN_CLAUSE: usize = 3;
 /// Shortest quotation (a clause or an object), in tokens.
@@ -152,10 +155,16 @@ impl Tokens<'_> {
         if !self.word(s).eq_ignore_ascii_case("according") {
             return None;
         }
-        let (sp, sp_end) = self.mention_right(cue_end, end)?;
+        let (sp, sp_end) = self.source_right(cue_end, end)?;
         let mut comma = sp_end;
         while comma < end && !self.toks[comma].is_punct(',') && comma - sp_end < 12 {
             comma += 1;
+        }
+        // `According to Smith, who asked not to be named, the plan failed`:
+        // the clause starts after the relative clause's closing comma.
+        if comma + 1 < end && self.toks[comma + 1].is(RELATIVE) {
+            let close = (comma + 2..end.min(comma + 2 + MAX_RELATIVE)).find(|&k| self.toks[k].is_punct(','));
+            comma = close.unwrap_or(comma);
         }
         let clause = (comma + 1, end);
         self.clause_ok(clause, quoted).then_some(Reported {
@@ -237,7 +246,7 @@ impl Tokens<'_> {
             !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according") && self.cue_at(k, end).is_some()
         })?;
         let (cue_end, _) = self.cue_at(k, end)?;
-        let speaker = self.mention_right(cue_end, end)?;
+        let speaker = self.source_right(cue_end, end)?;
         let clause_end = if self.toks[k - 1].is_punct(',') { k - 1 } else { k };
         self.clause_report((s, clause_end), Some(speaker), (k, cue_end), quoted)
     }
@@ -278,7 +287,9 @@ impl Tokens<'_> {
                 if !speech || !according && (self.word(head).ends_with("ing") || cue_end > head + 1) {
                     continue;
                 }
-                if let Some(mut sp) = self.mention_right(cue_end, end) {
+                let speaker =
+                    if according { self.source_right(cue_end, end) } else { self.mention_right(cue_end, end) };
+                if let Some(mut sp) = speaker {
                     // `, said lobbyist and strategist Charlie Black`.
                     if !according && self.word_is(sp.1, "and") {
                         if let Some((_, e)) = self.mention_right(sp.1 + 1, end) {

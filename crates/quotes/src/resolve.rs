@@ -14,7 +14,7 @@
 
 use byline_core::{Entity, Span};
 
-use crate::lexicon::{DET, ORG_NOUN, STOP, TITLE};
+use crate::lexicon::{DET, ORG_NOUN, PRONOUN, STOP, TITLE};
 use crate::mentions::{Range, Tokens};
 
 /// A named mention: where it is and whether it names an organisation.
@@ -59,8 +59,10 @@ pub(crate) fn from_capitals(doc: &Tokens<'_>, sentence_initial: &[bool]) -> Vec<
             i += 1;
         }
         let mut a = start;
-        // A sentence-initial function word is not part of a name.
-        while a < i && (toks[a].is(STOP | DET) && !toks[a].is(TITLE)) {
+        // A sentence-initial function word or pronoun (`We’ve` opening a
+        // quotation) is not part of a name, nor is a title before one
+        // (`Mayor Elena Fischer` is `Elena Fischer`, as the tagger says).
+        while a < i && (toks[a].is(STOP | DET | PRONOUN) && !toks[a].is(TITLE) || toks[a].is(TITLE) && a + 1 < i) {
             a += 1;
         }
         if a == i || a == start && sentence_initial[start] && i - a == 1 && toks[a].is(STOP) {
@@ -117,7 +119,9 @@ pub(crate) fn resolve(doc: &Tokens<'_>, speaker: Range, named: &[Named]) -> Opti
     let before = named.partition_point(|n| n.span.start < span.start);
     let recent = named[..before].iter().rev().take(LOOKBACK).filter(|n| n.span.end <= span.start);
     match speaker_kind(doc, speaker) {
-        SpeakerKind::Person => recent.into_iter().find(|n| !n.org).map(|n| n.span),
+        // The person's fullest earlier name: `she` after `Elena Fischer
+        // ... Fischer` is `Elena Fischer`.
+        SpeakerKind::Person => recent.into_iter().find(|n| !n.org).map(|n| fuller_name(doc, named, n.span)),
         SpeakerKind::Organisation => recent.into_iter().find(|n| n.org).map(|n| n.span),
         SpeakerKind::Unlinked => None,
         // `the council` → the last name with `Council` in it; else, for a
@@ -138,19 +142,28 @@ pub(crate) fn resolve(doc: &Tokens<'_>, speaker: Range, named: &[Named]) -> Opti
             while a + 1 < b && doc.toks[a].is(TITLE | DET) {
                 a += 1;
             }
-            let text = doc.span((a, b)).text(doc.text);
-            // The fuller name is a first mention, early in the article; a
-            // bounded scan keeps a document of many names linear.
-            named[..before]
-                .iter()
-                .take(NAME_SCAN)
-                .find(|n| {
-                    let t = n.span.text(doc.text);
-                    t.len() > text.len()
-                        && t.strip_suffix(text).is_some_and(|head| head.ends_with(' '))
-                        && n.span.end <= span.start
-                })
-                .map(|n| n.span)
+            let short = doc.span((a, b));
+            let full = fuller_name(doc, named, short);
+            (full != short).then_some(full)
         }
     }
+}
+
+/// The earliest name before `short` that ends with it as whole words
+/// (`John Smith` for `Smith`), else `short` itself. The fuller name is a
+/// first mention, early in the article; a bounded scan keeps a document of
+/// many names linear.
+fn fuller_name(doc: &Tokens<'_>, named: &[Named], short: Span) -> Span {
+    let text = short.text(doc.text);
+    named
+        .iter()
+        .take(NAME_SCAN)
+        .take_while(|n| n.span.start < short.start)
+        .find(|n| {
+            let t = n.span.text(doc.text);
+            t.len() > text.len()
+                && t.strip_suffix(text).is_some_and(|head| head.ends_with(' '))
+                && n.span.end <= short.start
+        })
+        .map_or(short, |n| n.span)
 }

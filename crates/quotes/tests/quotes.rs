@@ -215,6 +215,25 @@ fn reported_speech() {
             "According to the city, the bridge will reopen in May.",
             &[("the bridge will reopen in May", false, "the city", "According to")],
         ),
+        // After `according to`, words of speech are nouns of the source.
+        (
+            "According to the report, the company lost $5 million last year.",
+            &[("the company lost $5 million last year", false, "the report", "According to")],
+        ),
+        ("According to reports, the talks collapsed.", &[("the talks collapsed", false, "reports", "According to")]),
+        (
+            "The deficit will grow, according to a Treasury estimate released on Monday.",
+            &[("The deficit will grow", false, "a Treasury estimate", "according to")],
+        ),
+        (
+            "“We are done,” according to a statement from the union.",
+            &[("“We are done,”", true, "a statement from the union", "according to")],
+        ),
+        // A relative clause after the source is not the reported clause.
+        (
+            "According to Smith, who spoke on condition of anonymity, the plan failed.",
+            &[("the plan failed", false, "Smith", "According to")],
+        ),
         // An attribution inside the sentence splits it in two pieces.
         (
             "The plan, officials said, would cost $5 billion.",
@@ -344,6 +363,11 @@ fn pronouns_resolve_to_names() {
     let quotes = byline_quotes::find(text);
     let resolved: Vec<Option<&str>> = quotes.iter().map(|q| q.resolved.map(|r| r.text(text))).collect();
     assert_eq!(resolved, [Some("Mary Ames"), None]);
+    // A pronoun after a surname resolves to the fullest name.
+    let text = "Mayor Elena Fischer spoke first. Fischer said the plan was sound. “We’ve done the math,” she said.";
+    let quotes = byline_quotes::find(text);
+    let resolved: Vec<Option<&str>> = quotes.iter().map(|q| q.resolved.map(|r| r.text(text))).collect();
+    assert_eq!(resolved, [Some("Elena Fischer"), Some("Elena Fischer")]);
 }
 
 #[test]
