@@ -11,7 +11,7 @@
 
 use crate::attribution::{Attribution, How};
 use crate::lexicon::{
-    ALONE, ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, OBJECT, PERSONAL, PHRASE_START, PREP, PRONOUN, RELATIVE,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, EVIDENTIAL, HEADLINE, OBJECT, PERSONAL, PHRASE_START, PREP, PRONOUN, RELATIVE,
     REPORTING, SPEECH, STOP, TIME,
 };
 use crate::mentions::{Range, Tokens};
@@ -36,6 +36,9 @@ const INTRANSITIVE: &[&str] = &[
 
 /// Past participles of cue verbs that end in neither -ed nor -en.
 const IRREGULAR_PARTICIPLES: &[&str] = &["said", "told", "heard", "found", "thought", "felt", "held", "read", "taught"];
+
+/// Past tenses of cue verbs that end in neither -d nor -s.
+const IRREGULAR_PAST: &[&str] = &["wrote", "spoke", "swore", "sang", "forgot", "felt", "thought", "taught", "sought"];
 
 /// Longest reported clause, in tokens: a sentence without an end (a list,
 /// a run-on) must not make every cue in it report all the rest, which
@@ -251,6 +254,16 @@ impl Tokens<'_> {
         self.clause_report((s, clause_end), Some(speaker), (k, cue_end), quoted)
     }
 
+    /// True when the cue at `cue` can come before its speaker (`, said
+    /// Smith`, `, says Smith`): an inflected verb (`announce` cannot), and
+    /// not in a headline, whose second verb has the headline's subject
+    /// (`Apple Beats Estimates, Says iPhone Sales Rose`).
+    fn inverts(&self, cue: usize) -> bool {
+        let w = self.word(cue);
+        let inflected = w.ends_with(['s', 'd']) || IRREGULAR_PAST.iter().any(|p| w.eq_ignore_ascii_case(p));
+        inflected && !self.toks[cue].is(HEADLINE)
+    }
+
     /// A verb of speaking without a content object (`spoke`, `tweeted`).
     fn intransitive(&self, cue: usize) -> bool {
         INTRANSITIVE.iter().any(|p| self.starts_with(cue, p)) && !self.toks[cue].is(ATTITUDE)
@@ -284,7 +297,9 @@ impl Tokens<'_> {
                 let according = self.word(head).eq_ignore_ascii_case("according");
                 // `, saying the city ...` is a participle and `, lashed out at
                 // the nominee` a predicate, not `, said Smith`.
-                if !speech || !according && (self.word(head).ends_with("ing") || cue_end > head + 1) {
+                if !speech
+                    || !according && (self.word(head).ends_with("ing") || cue_end > head + 1 || !self.inverts(head))
+                {
                     continue;
                 }
                 let speaker =
@@ -330,17 +345,18 @@ impl Tokens<'_> {
             }
             let head = k + 1;
             let participle = self.word(head).ends_with("ing");
-            let found = if let (Some((cue_end, true)), false) = (self.cue_at(head, end), participle) {
-                self.mention_right(cue_end, end).map(|sp| (sp, (head, cue_end), sp.1))
-            } else {
-                self.mention_right(head, end).and_then(|sp| {
-                    let c = self.skip_between_right(sp.1, end);
-                    match self.cue_at(c, end) {
-                        Some((cue_end, true)) => Some((sp, (c, cue_end), cue_end)),
-                        _ => None,
-                    }
-                })
-            };
+            let found =
+                if let (Some((cue_end, true)), false) = (self.cue_at(head, end), participle || !self.inverts(head)) {
+                    self.mention_right(cue_end, end).map(|sp| (sp, (head, cue_end), sp.1))
+                } else {
+                    self.mention_right(head, end).and_then(|sp| {
+                        let c = self.skip_between_right(sp.1, end);
+                        match self.cue_at(c, end) {
+                            Some((cue_end, true)) => Some((sp, (c, cue_end), cue_end)),
+                            _ => None,
+                        }
+                    })
+                };
             if let Some((speaker, cue, after)) = found {
                 // `, several people told POLITICO,`: objects and phrases may
                 // follow the cue before the closing comma.

@@ -229,6 +229,10 @@ fn reported_speech() {
             "“We are done,” according to a statement from the union.",
             &[("“We are done,”", true, "a statement from the union", "according to")],
         ),
+        // Only an inflected cue comes before its speaker: `, said Smith`,
+        // but `, announce a benefit concert` is a verb phrase.
+        ("The plan would fail, said Smith.", &[("The plan would fail", false, "Smith", "said")]),
+        ("The band is in the final stages of a new album, announce a benefit concert.", &[]),
         // A relative clause after the source is not the reported clause.
         (
             "According to Smith, who spoke on condition of anonymity, the plan failed.",
