@@ -949,8 +949,10 @@ fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
             continue;
         }
         // A capitalised word before another is a name: `8 Rand Paul`, `5 Sen. Cruz`
-        // (but a sentence may end after a unit: `30 Canadian dollars. Teck`).
-        if p.exact.is_none() && !p.symbol && b[tok.start].is_ascii_uppercase() {
+        // (but a sentence may end after a unit: `30 Canadian dollars. Teck`,
+        // and a hyphenated one is a headline's adjective: `28-Year High`).
+        let hyphenated = tok.start > 0 && b[tok.start - 1] == b'-';
+        if p.exact.is_none() && !p.symbol && !hyphenated && b[tok.start].is_ascii_uppercase() {
             let title = p.rest.is_empty() && raw.len() <= 4;
             let next = if b.get(end) == Some(&b'.') && title { end + 1 } else { end };
             if crate::text::word_after(b, next).is_some_and(|(s, _)| s > next && b[s].is_ascii_uppercase()) {

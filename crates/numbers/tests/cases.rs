@@ -439,6 +439,9 @@ fn quantities() {
         ("a 45-minute commute", &["45-minute = quantity 45 minute"]),
         ("Over the past three years", &["three years = quantity 3 year"]),
         ("a 42-year-old man", &["42-year-old = quantity 42 year"]),
+        // Title-case headlines: a hyphenated unit is an adjective, not a name.
+        ("Inflation Hits 28-Year High", &["28-Year = quantity 28 year"]),
+        ("He Wins the 10-Mile Race", &["10-Mile = quantity 10 mile"]),
         ("I'm only 29 years old!", &["29 years old = quantity 29 year"]),
         ("after ninety five years of age", &["ninety five years of age = quantity 95 year"]),
         ("a 90 day old bill", &["90 day old = quantity 90 day"]),
