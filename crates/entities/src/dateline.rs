@@ -14,7 +14,9 @@
 //! caps after the dash, and desk labels (`EXCLUSIVE -`) are listed, so
 //! neither is taken for a place.
 
-use crate::features::{CaseClass, case_class, normalize};
+use std::borrow::Cow;
+
+use crate::features::{CaseClass, case_class, normalized};
 
 /// Words a wire puts where a dateline goes that are not places.
 const DESK_LABELS: &[&str] = &[
@@ -86,24 +88,16 @@ const MONTHS: &[&str] = &[
 pub fn dateline_places<S: AsRef<str>>(
     sentence: &[S],
     next: &[S],
-    is_common_word: impl Fn(&str) -> bool,
+    mut is_common_word: impl FnMut(&str) -> bool,
 ) -> Vec<(usize, usize)> {
     if !sentence.first().is_some_and(|w| is_caps_place_word(w.as_ref())) {
         return Vec::new();
     }
     // A dateline is at most a dozen tokens; the check reads no further
     // than the start of the running text.
-    let forms: Vec<String> = sentence
-        .iter()
-        .chain(next)
-        .take(LOOKAHEAD)
-        .map(|w| {
-            let mut out = String::new();
-            normalize(w.as_ref(), &mut out);
-            out
-        })
-        .collect();
-    let form = |i: usize| forms.get(i).map_or("", String::as_str);
+    let forms: Vec<Cow<'_, str>> =
+        sentence.iter().chain(next).take(LOOKAHEAD).map(|w| normalized(w.as_ref())).collect();
+    let form = |i: usize| forms.get(i).map_or("", |f| &**f);
     let place = (0..sentence.len().min(5)).take_while(|&i| is_caps_place_word(form(i))).count();
     if place == 0 || place > 4 || (place == 1 && DESK_LABELS.contains(&form(0))) {
         return Vec::new();
@@ -178,7 +172,7 @@ fn is_region_word(w: &str) -> bool {
 
 /// True when the words from `from` on read as running text: of the first
 /// six with letters, at least two have a lowercase letter.
-fn running_text(words: &[String], from: usize) -> bool {
+fn running_text(words: &[Cow<'_, str>], from: usize) -> bool {
     words
         .iter()
         .skip(from)

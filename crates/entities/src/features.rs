@@ -491,10 +491,7 @@ impl Extractor<'_> {
                     return Headline::No;
                 }
             } else if k > 0 {
-                buf.clear();
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-                let usual = self.lexicon.truecase(&buf);
-                common += usize::from(usual.is_some_and(|u| u.starts_with(|c: char| c.is_lowercase())));
+                common += usize::from(self.lexicon.is_common_word(w, &mut buf));
             }
         }
         if lettered >= 5 && common >= 2 { Headline::TitleCase } else { Headline::No }
@@ -526,11 +523,9 @@ impl Extractor<'_> {
             p.headline.push(self.headline_of(&forms[start..]));
         }
         let mut buf = String::new();
-        if self.config.truecase {
-            self.truecase(&mut forms, &p, &mut buf);
-        }
         let mut common = Vec::new();
         if self.config.truecase {
+            self.truecase(&mut forms, &p, &mut buf);
             self.mark_common(&p, &forms, &mut common, &mut buf);
         }
         if cache.forms.len() + n > CACHE_TOKENS {

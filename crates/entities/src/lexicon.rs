@@ -94,9 +94,12 @@ impl Lexicon {
     }
 
     /// True when `word` (in any casing) is usually written in lowercase
-    /// inside sentences: a common word, not a name.
-    pub fn is_common_word(&self, word: &str) -> bool {
-        self.truecase(&word.to_lowercase()).is_some_and(|f| f.starts_with(|c: char| c.is_lowercase()))
+    /// inside sentences: a common word, not a name. `buf` is scratch space
+    /// for its lowercase form.
+    pub fn is_common_word(&self, word: &str, buf: &mut String) -> bool {
+        buf.clear();
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        self.truecase(buf).is_some_and(|f| f.starts_with(|c: char| c.is_lowercase()))
     }
 
     /// The usual casings, sorted (for saving).

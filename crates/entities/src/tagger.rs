@@ -260,11 +260,12 @@ impl Model {
         let label = |name: &str| self.tagset.labels().iter().position(|l| l == name);
         let (loc, per) = (label("LOC"), label("PER"));
         let mut out = Vec::new();
+        let mut buf = String::new();
         for (k, &(start, end)) in p.sentences().iter().enumerate() {
             let places = match (loc, sentences.get(k)) {
                 (Some(_), Some(words)) => {
                     let next = sentences.get(k + 1).map_or(&[][..], Vec::as_slice);
-                    dateline_places(words, next, |w| self.lexicon.is_common_word(w))
+                    dateline_places(words, next, |w| self.lexicon.is_common_word(w, &mut buf))
                 }
                 _ => Vec::new(),
             };
