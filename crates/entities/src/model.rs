@@ -103,13 +103,19 @@ impl WeightTable {
         slot
     }
 
-    fn insert(&mut self, key: u64, row: &[i16]) {
+    /// The slot of `key`, taken for it if it was empty.
+    fn claim(&mut self, key: u64) -> usize {
         let slot = self.slot(key);
         if self.fingerprints[slot] == 0 {
             self.len += 1;
+            self.fingerprints[slot] = fingerprint(key);
+            self.keys[slot] = key;
         }
-        self.fingerprints[slot] = fingerprint(key);
-        self.keys[slot] = key;
+        slot
+    }
+
+    fn insert(&mut self, key: u64, row: &[i16]) {
+        let slot = self.claim(key);
         self.rows[slot * self.width..(slot + 1) * self.width].copy_from_slice(&row[..self.width]);
     }
 
@@ -190,12 +196,7 @@ impl WeightTable {
                 if f == 0 {
                     continue;
                 }
-                let slot = joint.slot(key);
-                if joint.fingerprints[slot] == 0 {
-                    joint.fingerprints[slot] = fingerprint(key);
-                    joint.keys[slot] = key;
-                    joint.len += 1;
-                }
+                let slot = joint.claim(key);
                 let row = &t.rows[from * t.width..(from + 1) * t.width];
                 joint.rows[slot * width + offset..slot * width + offset + t.width].copy_from_slice(row);
             }
