@@ -1441,7 +1441,7 @@ fn percent_of_before(b: &[u8], floor: usize, i: usize) -> Option<usize> {
 
 /// `No. 1`, `no . 1`, `#1`, `version 2.0`, `v. 3`, `ISBN 0306406152`.
 fn identifier_before(b: &[u8], floor: usize, i: usize) -> bool {
-    let (j, _) = (crate::text::skip_spaces_back(b, i), ());
+    let j = crate::text::skip_spaces_back(b, i);
     let dotted = j > floor && b[j - 1] == b'.';
     let end = if dotted { crate::text::skip_spaces_back(b, j - 1) } else { j };
     let start = crate::text::word_start(b, end);

@@ -3,7 +3,9 @@
 //! (a pronoun), a preposition before a four-digit year, a street name after
 //! it (an address). Every list here is small, lower-case and matched whole.
 
-use crate::text::{Lower, is_alpha, is_capitalized, lower, skip_spaces, skip_spaces_back, word_after, word_before};
+use crate::text::{
+    Lower, is_alpha, is_capitalized, lower, skip_spaces, skip_spaces_back, word_after, word_before, word_start,
+};
 
 /// Month names and abbreviations (`may` and `mar` need care: see [`month_before`]).
 fn is_month(w: &str) -> bool {
@@ -69,17 +71,17 @@ pub(crate) fn month_before(b: &[u8], floor: usize, i: usize) -> bool {
     if end > floor && b[end - 1] == b'.' {
         end = skip_spaces_back(b, end - 1);
     }
-    let Some((start, wend)) = word_before(b, end).filter(|&(s, _)| s >= floor) else { return false };
-    if wend != end {
+    let start = word_start(b, end);
+    if start == end || start < floor {
         return false;
     }
-    let Some(w) = lower(b, start, wend) else { return false };
+    let Some(w) = lower(b, start, end) else { return false };
     let w = w.as_str();
     if !is_month(w) {
         return false;
     }
     match w {
-        "mar" | "march" => is_capitalized(b, start) || b.get(wend) == Some(&b'.'),
+        "mar" | "march" => is_capitalized(b, start) || b.get(end) == Some(&b'.'),
         _ => true,
     }
 }
@@ -964,16 +966,13 @@ pub(crate) fn idiom_compound(number: &str, next: &str) -> bool {
 
 /// True when the word before `i` is one of `words` (lower case).
 pub(crate) fn word_before_is(b: &[u8], floor: usize, i: usize, words: &[&str]) -> bool {
-    word_before(b, i)
-        .filter(|&(s, _)| s >= floor)
-        .and_then(|(s, e)| lower(b, s, e))
-        .is_some_and(|w| words.contains(&w.as_str()))
+    prev_word(b, floor, i).is_some_and(|(_, w)| words.contains(&w.as_str()))
 }
 
 /// The lower-cased word before `i` (after spaces), not before `floor`.
 pub(crate) fn prev_word(b: &[u8], floor: usize, i: usize) -> Option<(usize, Lower)> {
     let (s, e) = word_before(b, i)?;
-    if s < floor || e != skip_spaces_back(b, i) {
+    if s < floor {
         return None;
     }
     Some((s, lower(b, s, e)?))
