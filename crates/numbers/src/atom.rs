@@ -311,12 +311,13 @@ impl<'t> Scan<'t> {
                     atom.value = p.ordinal_value;
                     atom.kind = NumberKind::Ordinal;
                     // `a third-party candidate`, `a first-hand account`.
-                    let ord = lower(b, items[1].start, items[1].end).map(|l| l.as_str().to_owned()).unwrap_or_default();
+                    let ord = lower(b, items[1].start, items[1].end);
+                    let ord = ord.as_ref().map_or("", Lower::as_str);
                     let compound = hyphen_len(b, atom.end) == 1
                         && lower(b, atom.end + 1, word_end(b, atom.end + 1))
-                            .is_some_and(|n| idiom_compound(&ord, n.as_str()));
+                            .is_some_and(|n| idiom_compound(ord, n.as_str()));
                     let phrase =
-                        next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(&ord, w.as_str()));
+                        next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(ord, w.as_str()));
                     if compound || phrase {
                         atom.fate = Fate::Drop;
                     }
@@ -550,15 +551,15 @@ impl<'t> Scan<'t> {
         atom.kind = NumberKind::Ordinal;
         let word = items[0].kind;
         let first_word = lower(b, items[0].start, items[0].end);
+        let first_word = first_word.as_ref().map_or("", Lower::as_str);
         let one_word = p.end == 1 && matches!(word, ItemKind::Word(_));
         if one_word {
-            let w = first_word.map(|l| l.as_str().to_owned()).unwrap_or_default();
             // `First, ...`, `at first`, `third-party`.
             let comma = b.get(atom.end) == Some(&b',');
             if comma && sentence_start(b, atom.start) {
                 atom.fate = Fate::Drop;
             }
-            if w == "first" && word_before_is(b, 0, atom.start, &["at"]) {
+            if first_word == "first" && word_before_is(b, 0, atom.start, &["at"]) {
                 atom.fate = Fate::Drop;
             }
             // `country-first appeals`, `America-first`: the end of a compound.
@@ -567,7 +568,7 @@ impl<'t> Scan<'t> {
             }
             if hyphen_len(b, atom.end) == 1 {
                 let (s, e) = (atom.end + 1, word_end(b, atom.end + 1));
-                if lower(b, s, e).is_some_and(|n| idiom_compound(&w, n.as_str())) {
+                if lower(b, s, e).is_some_and(|n| idiom_compound(first_word, n.as_str())) {
                     atom.fate = Fate::Drop;
                 }
             }
@@ -579,12 +580,13 @@ impl<'t> Scan<'t> {
             // `Second Amendment`, `First Lady`, `Third Reich`: part of a name.
             let next = next_word(b, atom.end).filter(|&(s, _, _)| s > atom.end);
             if let Some((s, _, w)) = next {
-                let title = crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160));
-                if is_capitalized(b, atom.start) && is_capitalized(b, s) && !title {
+                if is_capitalized(b, atom.start)
+                    && is_capitalized(b, s)
+                    && !crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160))
+                {
                     atom.fate = Fate::Drop;
                 }
-                let ord = first_word.map(|l| l.as_str().to_owned()).unwrap_or_default();
-                if ordinal_idiom(&ord, w.as_str()) {
+                if ordinal_idiom(first_word, w.as_str()) {
                     atom.fate = Fate::Drop;
                 }
             }

@@ -691,11 +691,10 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
             }
         }
     }
-    let lead_word = lead.map(|(s, w)| (s, w.as_str().to_owned()));
     // Only `between the tenth and the fifteenth` and `from the first to the
     // tenth` make ordinals a range.
     if a.kind == NumberKind::Ordinal {
-        let lead_is = |w: &str| lead_word.as_ref().is_some_and(|(_, l)| l == w);
+        let lead_is = |w: &str| lead.is_some_and(|(_, l)| l.as_str() == w);
         let ok = match conn {
             Connector::And => lead_is("between"),
             Connector::To => lead_is("from"),
@@ -713,28 +712,29 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     let mut start = a.start;
     match conn {
         Connector::And => {
-            let (s, w) = lead_word.as_ref()?;
-            if w != "between" {
+            let (s, w) = lead?;
+            if w.as_str() != "between" {
                 return None;
             }
-            start = *s;
+            start = s;
         }
         Connector::To => {
-            if let Some((s, w)) = &lead_word {
+            if let Some((s, w)) = lead {
+                let w = w.as_str();
                 if w == "from" {
-                    if prev_word(bytes, floor, *s).is_some_and(|(_, v)| change_verb(v.as_str())) {
+                    if prev_word(bytes, floor, s).is_some_and(|(_, v)| change_verb(v.as_str())) {
                         return None;
                     }
-                    start = *s;
+                    start = s;
                 } else if change_verb(w) && !shared_unit {
                     return None;
                 }
             }
         }
         Connector::Dash => {
-            if let Some((s, w)) = &lead_word {
-                if w == "between" || w == "from" {
-                    start = *s;
+            if let Some((s, w)) = lead {
+                if matches!(w.as_str(), "between" | "from") {
+                    start = s;
                 }
             }
         }
