@@ -728,17 +728,8 @@ pub(crate) fn address_after(b: &[u8], i: usize) -> bool {
 /// Angle words near a `degrees` quantity: `rotate 90 degrees`, `a 45
 /// degrees angle`, `turn left 45 degrees`.
 pub(crate) fn angle_context(text: &str, start: usize, end: usize) -> bool {
-    let lo = start.saturating_sub(40);
-    let hi = (end + 24).min(text.len());
-    let mut lo = lo;
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = hi;
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let window = text[lo..hi].to_ascii_lowercase();
+    let window =
+        crate::text::inner_slice(text, start.saturating_sub(40), (end + 24).min(text.len())).to_ascii_lowercase();
     ["angle", "rotat", "turn", "tilt", "incline", "slope", "latitude", "longitude", "bank", "pitch", "heading", "arc"]
         .iter()
         .any(|w| window.contains(w))
@@ -810,12 +801,7 @@ fn weather_word(w: &str) -> bool {
 
 /// Words before a temperature-or-angle `degrees` that say temperature.
 pub(crate) fn temperature_context(text: &str, start: usize) -> bool {
-    let lo = start.saturating_sub(48);
-    let mut lo = lo;
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let window = text[lo..start].to_ascii_lowercase();
+    let window = crate::text::inner_slice(text, start.saturating_sub(48), start).to_ascii_lowercase();
     [
         "temperature",
         "temp",
