@@ -366,11 +366,10 @@ impl<'t> Scan<'t> {
         if p.collective && unit.is_none() {
             if let Some((s, e, w)) = next_word(b, core_end) {
                 if s > core_end && w.as_str() == "of" {
-                    let lowercase = b.get(skip_spaces(b, e).0).is_some_and(u8::is_ascii_lowercase);
+                    let (next, _) = skip_spaces(b, e);
+                    let lowercase = b.get(next).is_some_and(u8::is_ascii_lowercase);
                     unit = unit_after(text, e).filter(|u| {
-                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..))
-                            && skip_spaces(b, e).0 > e
-                            && lowercase
+                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..)) && next > e && lowercase
                     });
                 }
             }
@@ -435,9 +434,10 @@ impl<'t> Scan<'t> {
                 }
             }
             Some((u, Meaning::Pound)) => {
-                let of_after = next_word(b, u.end).is_some_and(|(_, _, w)| w.as_str() == "of");
+                let after = next_word(b, u.end);
+                let of_after = after.is_some_and(|(_, _, w)| w.as_str() == "of");
                 // `a five-pound note`, `a 50-pound fine`: the thing paid says money.
-                let paid = next_word(b, u.end).is_some_and(|(_, _, w)| {
+                let paid = after.is_some_and(|(_, _, w)| {
                     matches!(
                         w.as_str(),
                         "note"

@@ -224,14 +224,17 @@ fn tokens_forward(text: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
                 Some(w) => (e, TokKind::Word(w)),
                 None => (e, TokKind::Other),
             }
-        } else if crate::text::hyphen_len(b, j) > 0 {
-            (j + crate::text::hyphen_len(b, j), TokKind::Dash)
+        } else if let h @ 1.. = crate::text::hyphen_len(b, j) {
+            (j + h, TokKind::Dash)
         } else if is_sym_byte(b, j) > 0 {
             let mut e = j;
             let mut buf = [0u8; 4];
             let mut n = 0;
-            while is_sym_byte(b, e) > 0 && n + is_sym_byte(b, e) <= 4 {
+            loop {
                 let l = is_sym_byte(b, e);
+                if l == 0 || n + l > 4 {
+                    break;
+                }
                 buf[n..n + l].copy_from_slice(&b[e..e + l]);
                 n += l;
                 e += l;
