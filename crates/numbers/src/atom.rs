@@ -19,7 +19,8 @@ use crate::context::{
 use crate::grammar::{Form, Item, ItemKind, Parsed, clause_ends, glyph, lex_items, parse};
 use crate::literal::pow10;
 use crate::text::{
-    Lower, glued_before, hyphen_len, is_alnum, is_alpha, is_capitalized, lower, sentence_start, skip_spaces, word_end,
+    Lower, digits_end, glued_before, hyphen_len, is_alnum, is_alpha, is_capitalized, lower, sentence_start,
+    skip_spaces, word_end,
 };
 use crate::units::{Code, Dim, Factor, Meaning, currency_before, unit_after};
 use crate::words::{Word, follows_a, number_word, starts_number};
@@ -985,10 +986,7 @@ fn pence_after(text: &str, i: usize) -> bool {
     if crate::text::word_is(b, j, word_end(b, j), "and") {
         j = skip_spaces(b, word_end(b, j)).0;
     }
-    let mut k = j;
-    while k < b.len() && b[k].is_ascii_digit() {
-        k += 1;
-    }
+    let mut k = digits_end(b, j);
     if k == j {
         k = word_end(b, j);
         if !lower(b, j, k)
@@ -1213,19 +1211,13 @@ fn date_tail(b: &[u8], mut end: usize) -> usize {
     let (j, _) = skip_spaces(b, end);
     if b.get(j) == Some(&b',') {
         let (k, _) = skip_spaces(b, j + 1);
-        let mut e = k;
-        while e < b.len() && b[e].is_ascii_digit() {
-            e += 1;
-        }
+        let e = digits_end(b, k);
         if e - k == 4 {
             return e;
         }
     }
     if matches!(b.get(end), Some(b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        end += 1;
-        while end < b.len() && b[end].is_ascii_digit() {
-            end += 1;
-        }
+        end = digits_end(b, end + 1);
     }
     end
 }

@@ -4,7 +4,8 @@
 //! it (an address). Every list here is small, lower-case and matched whole.
 
 use crate::text::{
-    Lower, is_alpha, is_capitalized, lower, skip_spaces, skip_spaces_back, word_after, word_before, word_start,
+    Lower, digits_end, is_alpha, is_capitalized, lower, skip_spaces, skip_spaces_back, word_after, word_before,
+    word_start,
 };
 
 /// Month names and abbreviations (`may` and `mar` need care: see [`month_before`]).
@@ -323,10 +324,7 @@ pub(crate) fn name_before(text: &str, floor: usize, i: usize) -> bool {
     // (`PA 16802`, `Resolution 36-01`), not verbs (`Storm Kills 12`).
     let all_caps = word.len() >= 2 && word.iter().all(|c| c.is_ascii_uppercase());
     let code_after = {
-        let mut k = i;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
+        let k = digits_end(b, i);
         b.get(k) == Some(&b'-') && b.get(k + 1).is_some_and(u8::is_ascii_digit)
     };
     all_caps || code_after

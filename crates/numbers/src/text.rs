@@ -172,6 +172,15 @@ pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The end of the ASCII-digit run starting at `i`.
+#[inline]
+pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// The start of the ASCII-letter run ending at `end` (exclusive).
 #[inline]
 pub(crate) fn word_start(b: &[u8], mut end: usize) -> usize {
