@@ -19,7 +19,8 @@ use crate::context::{
 use crate::grammar::{Form, Item, ItemKind, Parsed, clause_ends, glyph, lex_items, parse};
 use crate::literal::pow10;
 use crate::text::{
-    Lower, glued_before, hyphen_len, is_alnum, is_alpha, is_capitalized, lower, sentence_start, skip_spaces, word_end,
+    Lower, digits_end, glued_before, hyphen_len, is_alnum, is_alpha, is_capitalized, lower, sentence_start,
+    skip_spaces, word_end,
 };
 use crate::units::{Code, Dim, Factor, Meaning, currency_before, unit_after};
 use crate::words::{Word, follows_a, number_word, starts_number};
@@ -311,12 +312,13 @@ impl<'t> Scan<'t> {
                     atom.value = p.ordinal_value;
                     atom.kind = NumberKind::Ordinal;
                     // `a third-party candidate`, `a first-hand account`.
-                    let ord = lower(b, items[1].start, items[1].end).map(|l| l.as_str().to_owned()).unwrap_or_default();
+                    let ord = lower(b, items[1].start, items[1].end);
+                    let ord = ord.as_ref().map_or("", Lower::as_str);
                     let compound = hyphen_len(b, atom.end) == 1
                         && lower(b, atom.end + 1, word_end(b, atom.end + 1))
-                            .is_some_and(|n| idiom_compound(&ord, n.as_str()));
+                            .is_some_and(|n| idiom_compound(ord, n.as_str()));
                     let phrase =
-                        next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(&ord, w.as_str()));
+                        next_word(b, atom.end).is_some_and(|(s, _, w)| s > atom.end && ordinal_idiom(ord, w.as_str()));
                     if compound || phrase {
                         atom.fate = Fate::Drop;
                     }
@@ -365,11 +367,10 @@ impl<'t> Scan<'t> {
         if p.collective && unit.is_none() {
             if let Some((s, e, w)) = next_word(b, core_end) {
                 if s > core_end && w.as_str() == "of" {
-                    let lowercase = b.get(skip_spaces(b, e).0).is_some_and(u8::is_ascii_lowercase);
+                    let (next, _) = skip_spaces(b, e);
+                    let lowercase = b.get(next).is_some_and(u8::is_ascii_lowercase);
                     unit = unit_after(text, e).filter(|u| {
-                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..))
-                            && skip_spaces(b, e).0 > e
-                            && lowercase
+                        matches!(u.meaning, Meaning::Quantity(..) | Meaning::Money(..)) && next > e && lowercase
                     });
                 }
             }
@@ -434,9 +435,10 @@ impl<'t> Scan<'t> {
                 }
             }
             Some((u, Meaning::Pound)) => {
-                let of_after = next_word(b, u.end).is_some_and(|(_, _, w)| w.as_str() == "of");
+                let after = next_word(b, u.end);
+                let of_after = after.is_some_and(|(_, _, w)| w.as_str() == "of");
                 // `a five-pound note`, `a 50-pound fine`: the thing paid says money.
-                let paid = next_word(b, u.end).is_some_and(|(_, _, w)| {
+                let paid = after.is_some_and(|(_, _, w)| {
                     matches!(
                         w.as_str(),
                         "note"
@@ -550,15 +552,15 @@ impl<'t> Scan<'t> {
         atom.kind = NumberKind::Ordinal;
         let word = items[0].kind;
         let first_word = lower(b, items[0].start, items[0].end);
+        let first_word = first_word.as_ref().map_or("", Lower::as_str);
         let one_word = p.end == 1 && matches!(word, ItemKind::Word(_));
         if one_word {
-            let w = first_word.map(|l| l.as_str().to_owned()).unwrap_or_default();
             // `First, ...`, `at first`, `third-party`.
             let comma = b.get(atom.end) == Some(&b',');
             if comma && sentence_start(b, atom.start) {
                 atom.fate = Fate::Drop;
             }
-            if w == "first" && word_before_is(b, 0, atom.start, &["at"]) {
+            if first_word == "first" && word_before_is(b, 0, atom.start, &["at"]) {
                 atom.fate = Fate::Drop;
             }
             // `country-first appeals`, `America-first`: the end of a compound.
@@ -567,7 +569,7 @@ impl<'t> Scan<'t> {
             }
             if hyphen_len(b, atom.end) == 1 {
                 let (s, e) = (atom.end + 1, word_end(b, atom.end + 1));
-                if lower(b, s, e).is_some_and(|n| idiom_compound(&w, n.as_str())) {
+                if lower(b, s, e).is_some_and(|n| idiom_compound(first_word, n.as_str())) {
                     atom.fate = Fate::Drop;
                 }
             }
@@ -579,12 +581,13 @@ impl<'t> Scan<'t> {
             // `Second Amendment`, `First Lady`, `Third Reich`: part of a name.
             let next = next_word(b, atom.end).filter(|&(s, _, _)| s > atom.end);
             if let Some((s, _, w)) = next {
-                let title = crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160));
-                if is_capitalized(b, atom.start) && is_capitalized(b, s) && !title {
+                if is_capitalized(b, atom.start)
+                    && is_capitalized(b, s)
+                    && !crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160))
+                {
                     atom.fate = Fate::Drop;
                 }
-                let ord = first_word.map(|l| l.as_str().to_owned()).unwrap_or_default();
-                if ordinal_idiom(&ord, w.as_str()) {
+                if ordinal_idiom(first_word, w.as_str()) {
                     atom.fate = Fate::Drop;
                 }
             }
@@ -983,10 +986,7 @@ fn pence_after(text: &str, i: usize) -> bool {
     if crate::text::word_is(b, j, word_end(b, j), "and") {
         j = skip_spaces(b, word_end(b, j)).0;
     }
-    let mut k = j;
-    while k < b.len() && b[k].is_ascii_digit() {
-        k += 1;
-    }
+    let mut k = digits_end(b, j);
     if k == j {
         k = word_end(b, j);
         if !lower(b, j, k)
@@ -1211,19 +1211,13 @@ fn date_tail(b: &[u8], mut end: usize) -> usize {
     let (j, _) = skip_spaces(b, end);
     if b.get(j) == Some(&b',') {
         let (k, _) = skip_spaces(b, j + 1);
-        let mut e = k;
-        while e < b.len() && b[e].is_ascii_digit() {
-            e += 1;
-        }
+        let e = digits_end(b, k);
         if e - k == 4 {
             return e;
         }
     }
     if matches!(b.get(end), Some(b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        end += 1;
-        while end < b.len() && b[end].is_ascii_digit() {
-            end += 1;
-        }
+        end = digits_end(b, end + 1);
     }
     end
 }
@@ -1441,7 +1435,7 @@ fn percent_of_before(b: &[u8], floor: usize, i: usize) -> Option<usize> {
 
 /// `No. 1`, `no . 1`, `#1`, `version 2.0`, `v. 3`, `ISBN 0306406152`.
 fn identifier_before(b: &[u8], floor: usize, i: usize) -> bool {
-    let (j, _) = (crate::text::skip_spaces_back(b, i), ());
+    let j = crate::text::skip_spaces_back(b, i);
     let dotted = j > floor && b[j - 1] == b'.';
     let end = if dotted { crate::text::skip_spaces_back(b, j - 1) } else { j };
     let start = crate::text::word_start(b, end);

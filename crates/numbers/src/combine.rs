@@ -224,14 +224,17 @@ fn tokens_forward(text: &str, from: usize, to: usize, max: usize) -> Vec<Tok> {
                 Some(w) => (e, TokKind::Word(w)),
                 None => (e, TokKind::Other),
             }
-        } else if crate::text::hyphen_len(b, j) > 0 {
-            (j + crate::text::hyphen_len(b, j), TokKind::Dash)
+        } else if let h @ 1.. = crate::text::hyphen_len(b, j) {
+            (j + h, TokKind::Dash)
         } else if is_sym_byte(b, j) > 0 {
             let mut e = j;
             let mut buf = [0u8; 4];
             let mut n = 0;
-            while is_sym_byte(b, e) > 0 && n + is_sym_byte(b, e) <= 4 {
+            loop {
                 let l = is_sym_byte(b, e);
+                if l == 0 || n + l > 4 {
+                    break;
+                }
                 buf[n..n + l].copy_from_slice(&b[e..e + l]);
                 n += l;
                 e += l;
@@ -691,11 +694,10 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
             }
         }
     }
-    let lead_word = lead.map(|(s, w)| (s, w.as_str().to_owned()));
     // Only `between the tenth and the fifteenth` and `from the first to the
     // tenth` make ordinals a range.
     if a.kind == NumberKind::Ordinal {
-        let lead_is = |w: &str| lead_word.as_ref().is_some_and(|(_, l)| l == w);
+        let lead_is = |w: &str| lead.is_some_and(|(_, l)| l.as_str() == w);
         let ok = match conn {
             Connector::And => lead_is("between"),
             Connector::To => lead_is("from"),
@@ -713,28 +715,29 @@ fn range(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     let mut start = a.start;
     match conn {
         Connector::And => {
-            let (s, w) = lead_word.as_ref()?;
-            if w != "between" {
+            let (s, w) = lead?;
+            if w.as_str() != "between" {
                 return None;
             }
-            start = *s;
+            start = s;
         }
         Connector::To => {
-            if let Some((s, w)) = &lead_word {
+            if let Some((s, w)) = lead {
+                let w = w.as_str();
                 if w == "from" {
-                    if prev_word(bytes, floor, *s).is_some_and(|(_, v)| change_verb(v.as_str())) {
+                    if prev_word(bytes, floor, s).is_some_and(|(_, v)| change_verb(v.as_str())) {
                         return None;
                     }
-                    start = *s;
+                    start = s;
                 } else if change_verb(w) && !shared_unit {
                     return None;
                 }
             }
         }
         Connector::Dash => {
-            if let Some((s, w)) = &lead_word {
-                if w == "between" || w == "from" {
-                    start = *s;
+            if let Some((s, w)) = lead {
+                if matches!(w.as_str(), "between" | "from") {
+                    start = s;
                 }
             }
         }

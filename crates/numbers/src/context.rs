@@ -3,7 +3,10 @@
 //! (a pronoun), a preposition before a four-digit year, a street name after
 //! it (an address). Every list here is small, lower-case and matched whole.
 
-use crate::text::{Lower, is_alpha, is_capitalized, lower, skip_spaces, skip_spaces_back, word_after, word_before};
+use crate::text::{
+    Lower, digits_end, is_alpha, is_capitalized, lower, skip_spaces, skip_spaces_back, word_after, word_before,
+    word_start,
+};
 
 /// Month names and abbreviations (`may` and `mar` need care: see [`month_before`]).
 fn is_month(w: &str) -> bool {
@@ -69,17 +72,17 @@ pub(crate) fn month_before(b: &[u8], floor: usize, i: usize) -> bool {
     if end > floor && b[end - 1] == b'.' {
         end = skip_spaces_back(b, end - 1);
     }
-    let Some((start, wend)) = word_before(b, end).filter(|&(s, _)| s >= floor) else { return false };
-    if wend != end {
+    let start = word_start(b, end);
+    if start == end || start < floor {
         return false;
     }
-    let Some(w) = lower(b, start, wend) else { return false };
+    let Some(w) = lower(b, start, end) else { return false };
     let w = w.as_str();
     if !is_month(w) {
         return false;
     }
     match w {
-        "mar" | "march" => is_capitalized(b, start) || b.get(wend) == Some(&b'.'),
+        "mar" | "march" => is_capitalized(b, start) || b.get(end) == Some(&b'.'),
         _ => true,
     }
 }
@@ -321,10 +324,7 @@ pub(crate) fn name_before(text: &str, floor: usize, i: usize) -> bool {
     // (`PA 16802`, `Resolution 36-01`), not verbs (`Storm Kills 12`).
     let all_caps = word.len() >= 2 && word.iter().all(|c| c.is_ascii_uppercase());
     let code_after = {
-        let mut k = i;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
+        let k = digits_end(b, i);
         b.get(k) == Some(&b'-') && b.get(k + 1).is_some_and(u8::is_ascii_digit)
     };
     all_caps || code_after
@@ -726,17 +726,8 @@ pub(crate) fn address_after(b: &[u8], i: usize) -> bool {
 /// Angle words near a `degrees` quantity: `rotate 90 degrees`, `a 45
 /// degrees angle`, `turn left 45 degrees`.
 pub(crate) fn angle_context(text: &str, start: usize, end: usize) -> bool {
-    let lo = start.saturating_sub(40);
-    let hi = (end + 24).min(text.len());
-    let mut lo = lo;
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = hi;
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let window = text[lo..hi].to_ascii_lowercase();
+    let window =
+        crate::text::inner_slice(text, start.saturating_sub(40), (end + 24).min(text.len())).to_ascii_lowercase();
     ["angle", "rotat", "turn", "tilt", "incline", "slope", "latitude", "longitude", "bank", "pitch", "heading", "arc"]
         .iter()
         .any(|w| window.contains(w))
@@ -808,12 +799,7 @@ fn weather_word(w: &str) -> bool {
 
 /// Words before a temperature-or-angle `degrees` that say temperature.
 pub(crate) fn temperature_context(text: &str, start: usize) -> bool {
-    let lo = start.saturating_sub(48);
-    let mut lo = lo;
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let window = text[lo..start].to_ascii_lowercase();
+    let window = crate::text::inner_slice(text, start.saturating_sub(48), start).to_ascii_lowercase();
     [
         "temperature",
         "temp",
@@ -964,16 +950,13 @@ pub(crate) fn idiom_compound(number: &str, next: &str) -> bool {
 
 /// True when the word before `i` is one of `words` (lower case).
 pub(crate) fn word_before_is(b: &[u8], floor: usize, i: usize, words: &[&str]) -> bool {
-    word_before(b, i)
-        .filter(|&(s, _)| s >= floor)
-        .and_then(|(s, e)| lower(b, s, e))
-        .is_some_and(|w| words.contains(&w.as_str()))
+    prev_word(b, floor, i).is_some_and(|(_, w)| words.contains(&w.as_str()))
 }
 
 /// The lower-cased word before `i` (after spaces), not before `floor`.
 pub(crate) fn prev_word(b: &[u8], floor: usize, i: usize) -> Option<(usize, Lower)> {
     let (s, e) = word_before(b, i)?;
-    if s < floor || e != skip_spaces_back(b, i) {
+    if s < floor {
         return None;
     }
     Some((s, lower(b, s, e)?))

@@ -638,9 +638,9 @@ fn elision(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
     let (Some(Word::Unit(x)), true) = (v.word(), v.gap.is_space() || v.gap.is_tight_hyphen()) else { return None };
     let value = u32::from(u) * 100 + u32::from(tens) + u32::from(x);
     let end = 3;
-    let b0 = text.as_bytes();
+    let b = text.as_bytes();
     if crate::context::word_before_is(
-        b0,
+        b,
         0,
         items[0].start,
         &["at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "since"],
@@ -653,7 +653,6 @@ fn elision(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
             return None;
         }
     }
-    let b = text.as_bytes();
     let last = items[end - 1].end;
     if crate::text::hyphen_len(b, last) > 0 || crate::units::unit_follows(text, last) {
         return None;

@@ -14,7 +14,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::text::{group_space_len, is_alnum, is_alpha};
+use crate::text::{digits_end, group_space_len, is_alnum, is_alpha};
 
 /// A number written with digits.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -169,10 +169,7 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
 
     // Slash fraction `3/4`; a second slash or a hyphen makes it a date.
     if lit.int && !grouped && b.get(j) == Some(&b'/') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-        let mut k = j + 1;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
+        let k = digits_end(b, j + 1);
         if matches!(b.get(k), Some(b'/' | b'-')) && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
             return Lexed::Reject(code_end(b, k));
         }
@@ -272,9 +269,7 @@ fn exponent(b: &[u8], mut lit: Literal, i: usize, power: bool) -> Lexed {
         k += 1;
     }
     let digits_start = k;
-    while k < b.len() && b[k].is_ascii_digit() {
-        k += 1;
-    }
+    k = digits_end(b, k);
     if is_alnum_at(b, k) || k - digits_start > 3 {
         return Lexed::Reject(code_end(b, k));
     }
@@ -327,10 +322,7 @@ fn comma_groups(b: &[u8], i: usize, first: usize) -> Option<usize> {
     let mut lens = [0usize; 16];
     let mut n = 0;
     while b.get(k) == Some(&b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
-        let mut e = k + 1;
-        while e < b.len() && b[e].is_ascii_digit() {
-            e += 1;
-        }
+        let e = digits_end(b, k + 1);
         if n == lens.len() {
             return None;
         }
@@ -356,10 +348,7 @@ fn space_groups(b: &[u8], i: usize, ascii_ok: bool) -> Option<(usize, bool)> {
             break;
         }
         let d = k + n;
-        let mut e = d;
-        while e < b.len() && b[e].is_ascii_digit() {
-            e += 1;
-        }
+        let e = digits_end(b, d);
         if e - d != 3 {
             if ascii && any_ascii && e > d {
                 return Some((e, true));
@@ -389,10 +378,7 @@ fn not_a_number(b: &[u8], start: usize, end: usize) -> Option<usize> {
             let mut groups = 1;
             let mut second = 0;
             while b.get(k) == Some(&b'-') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
-                let mut e = k + 1;
-                while e < b.len() && b[e].is_ascii_digit() {
-                    e += 1;
-                }
+                let e = digits_end(b, k + 1);
                 if groups == 1 {
                     second = e - k - 1;
                 }

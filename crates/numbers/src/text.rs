@@ -172,6 +172,15 @@ pub(crate) fn word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The end of the ASCII-digit run starting at `i`.
+#[inline]
+pub(crate) fn digits_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// The start of the ASCII-letter run ending at `end` (exclusive).
 #[inline]
 pub(crate) fn word_start(b: &[u8], mut end: usize) -> usize {
@@ -268,11 +277,17 @@ pub(crate) fn line_around(text: &str, i: usize, reach: usize) -> &str {
     let hi = (i + reach).min(b.len());
     let start = memchr::memrchr(b'\n', &b[lo..i.min(b.len())]).map_or(lo, |p| lo + p + 1);
     let end = memchr::memchr(b'\n', &b[i.min(b.len())..hi]).map_or(hi, |p| i + p);
-    let mut s = start;
-    while s < end && !text.is_char_boundary(s) {
+    inner_slice(text, start, end)
+}
+
+/// `text[lo..hi]` narrowed to char boundaries: `lo` moves forward and `hi`
+/// back to the nearest boundary inside.
+pub(crate) fn inner_slice(text: &str, lo: usize, hi: usize) -> &str {
+    let mut s = lo;
+    while s < hi && !text.is_char_boundary(s) {
         s += 1;
     }
-    let mut e = end;
+    let mut e = hi;
     while e > s && !text.is_char_boundary(e) {
         e -= 1;
     }

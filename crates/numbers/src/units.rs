@@ -907,10 +907,8 @@ fn unit_at(text: &str, i: usize, adjective: bool) -> Option<UnitMatch> {
         return if adjective && !glued { nationality_currency(text, raw, tok.end) } else { None };
     };
     for p in phrases {
-        if let Some(exact) = &p.exact {
-            if raw.replace('.', "") != exact.replace('.', "") {
-                continue;
-            }
+        if p.exact.as_deref().is_some_and(|exact| !eq_undotted(raw, exact)) {
+            continue;
         }
         match p.place {
             Place::Glued if !glued => continue,
@@ -980,6 +978,11 @@ fn nationality_currency(text: &str, raw: &str, end: usize) -> Option<UnitMatch> 
     matches!(u.meaning, Meaning::Money(_, Factor::One)).then_some(u)
 }
 
+/// True when `a` and `b` are equal once their `.`s are dropped (`k.g.`, `kg`).
+fn eq_undotted(a: &str, b: &str) -> bool {
+    a.bytes().filter(|&c| c != b'.').eq(b.bytes().filter(|&c| c != b'.'))
+}
+
 /// Matches the remaining words of a phrase from `i`: the end.
 fn match_rest(text: &str, mut i: usize, rest: &[Box<str>]) -> Option<usize> {
     let b = text.as_bytes();
@@ -997,8 +1000,7 @@ fn match_rest(text: &str, mut i: usize, rest: &[Box<str>]) -> Option<usize> {
         }
         let tok = token(text, j)?;
         let got = text[tok.start..tok.end].replace('.', "").to_lowercase();
-        let want = word.replace('.', "");
-        if got != want {
+        if !eq_undotted(&got, word) {
             return None;
         }
         i = tok.end;
