@@ -169,12 +169,7 @@ impl Tokens<'_> {
             let close = (comma + 2..end.min(comma + 2 + MAX_RELATIVE)).find(|&k| self.toks[k].is_punct(','));
             comma = close.unwrap_or(comma);
         }
-        let clause = (comma + 1, end);
-        self.clause_ok(clause, quoted).then_some(Reported {
-            clause,
-            rest: None,
-            attribution: Attribution::new(Some((sp, sp_end)), (s, cue_end), How::Reported),
-        })
+        self.clause_report((comma + 1, end), Some((sp, sp_end)), (s, cue_end), quoted)
     }
 
     /// True when a closing double mark ends the stretch `s..end` (punctuation
@@ -541,27 +536,13 @@ impl Tokens<'_> {
                 (None, Some((k, _))) => k,
                 (None, None) => end,
             };
-            let clause = (start, clause_end);
-            if self.clause_ok(clause, quoted) {
-                out.push(Reported {
-                    clause,
-                    rest: None,
-                    attribution: Attribution::new(speaker, (c, cue_end), How::Reported),
-                });
-            }
+            out.extend(self.clause_report((start, clause_end), speaker, (c, cue_end), quoted));
             match next {
                 Some((_, v)) => {
                     // The coordinated cue shares the speaker.
                     let Some((v_end, _)) = self.cue_at(v, end) else { return };
                     let Some(v_start) = self.content_after(v, v_end, end) else { return };
-                    let clause = (v_start, end);
-                    if self.clause_ok(clause, quoted) {
-                        out.push(Reported {
-                            clause,
-                            rest: None,
-                            attribution: Attribution::new(speaker, (v, v_end), How::Reported),
-                        });
-                    }
+                    out.extend(self.clause_report((v_start, end), speaker, (v, v_end), quoted));
                     c = v_start;
                     inside = true;
                 }
