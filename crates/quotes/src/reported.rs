@@ -240,10 +240,10 @@ impl Tokens<'_> {
 
     /// `CLAUSE(,) according to SPEAKER(, ...)`, anywhere after the clause.
     fn according_to_after(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
-        let k = (s + MIN_CLAUSE..end).find(|&k| {
-            !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according") && self.cue_at(k, end).is_some()
+        let (k, cue_end) = (s + MIN_CLAUSE..end).find_map(|k| {
+            let according = !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according");
+            according.then(|| self.cue_at(k, end)).flatten().map(|(cue_end, _)| (k, cue_end))
         })?;
-        let (cue_end, _) = self.cue_at(k, end)?;
         let speaker = self.source_right(cue_end, end)?;
         let clause_end = if self.toks[k - 1].is_punct(',') { k - 1 } else { k };
         self.clause_report((s, clause_end), Some(speaker), (k, cue_end), quoted)
@@ -459,17 +459,14 @@ impl Tokens<'_> {
         let mut c = from;
         let mut inside = nested;
         while c < end {
-            let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
+            // Inside reported content only speech is reported again
+            // (`he said witnesses saw`, not `she said she thinks`).
+            let cue = self.cue_at(c, end).filter(|&(_, speech)| speech || !inside);
+            let Some((cue_end, speaker)) = cue.and_then(|(cue_end, _)| self.cue_with_speaker(c, cue_end, s, quoted))
+            else {
                 c += 1;
                 continue;
             };
-            // Inside reported content only speech is reported again
-            // (`he said witnesses saw`, not `she said she thinks`).
-            if inside && !self.cue_at(c, end).is_some_and(|(_, speech)| speech) {
-                c += 1;
-                continue;
-            }
-            let (cue_end, speaker) = found;
             // After a passive, only `to`, `that` or `as` introduces what is
             // said (`is expected to`, `was seen as`), not `charged with`.
             let passive = speaker.is_none() && !self.toks[c].is(EVIDENTIAL);
@@ -511,8 +508,9 @@ impl Tokens<'_> {
                             && (matches!(self.toks[v_end].kind, Kind::Punct(':' | ',')) && mark_at(v_end + 1)
                                 || mark_at(v_end)
                                 || self.toks[v_end].is_punct(':'));
-                        if quotation || self.content_after(v, v_end, end).is_some() {
-                            next = Some((k, v));
+                        let content = self.content_after(v, v_end, end);
+                        if quotation || content.is_some() {
+                            next = Some((k, v, v_end, content));
                             break;
                         }
                     }
@@ -532,16 +530,15 @@ impl Tokens<'_> {
             });
             let clause_end = match (adjunct, next) {
                 (Some(k), _) => k,
-                (None, Some((k, _))) if k > start && self.toks[k - 1].is_punct(',') => k - 1,
-                (None, Some((k, _))) => k,
+                (None, Some((k, ..))) if k > start && self.toks[k - 1].is_punct(',') => k - 1,
+                (None, Some((k, ..))) => k,
                 (None, None) => end,
             };
             out.extend(self.clause_report((start, clause_end), speaker, (c, cue_end), quoted));
             match next {
-                Some((_, v)) => {
+                Some((_, v, v_end, content)) => {
                     // The coordinated cue shares the speaker.
-                    let Some((v_end, _)) = self.cue_at(v, end) else { return };
-                    let Some(v_start) = self.content_after(v, v_end, end) else { return };
+                    let Some(v_start) = content else { return };
                     out.extend(self.clause_report((v_start, end), speaker, (v, v_end), quoted));
                     c = v_start;
                     inside = true;
@@ -555,15 +552,14 @@ impl Tokens<'_> {
         }
     }
 
-    /// A cue at `c` with its speaker before it, starting a clause. The
+    /// The cue `c..cue_end` with its speaker before it, starting a clause. The
     /// speaker is `None` for an evidential verb (`the plan seems to`) and a
     /// passive (`is expected to`, `was seen as`): their subject is what the
     /// quotation is about, not who said it.
-    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Option<Range>)> {
+    fn cue_with_speaker(&self, c: usize, cue_end: usize, s: usize, quoted: &[bool]) -> Option<(usize, Option<Range>)> {
         if quoted[c] {
             return None;
         }
-        let (cue_end, _) = self.cue_at(c, end)?;
         // `according to` has its source after it.
         if self.word(c).eq_ignore_ascii_case("according") {
             return None;
