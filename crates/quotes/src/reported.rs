@@ -259,6 +259,11 @@ impl Tokens<'_> {
         inflected && !self.toks[cue].is(HEADLINE)
     }
 
+    /// A cue verb that takes the addressee as an object (`told reporters`).
+    fn takes_object(&self, cue: usize) -> bool {
+        OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w))
+    }
+
     /// A verb of speaking without a content object (`spoke`, `tweeted`).
     fn intransitive(&self, cue: usize) -> bool {
         INTRANSITIVE.iter().any(|p| self.starts_with(cue, p)) && !self.toks[cue].is(ATTITUDE)
@@ -378,7 +383,7 @@ impl Tokens<'_> {
     /// comma: time, objects, prepositional phrases (`said in a statement
     /// on Monday`, `told reporters`).
     fn tail(&self, cue: usize, mut i: usize, end: usize) -> bool {
-        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
+        let takes_object = self.takes_object(cue);
         let mut steps = 0;
         while i < end && steps < 6 {
             let t = &self.toks[i];
@@ -654,7 +659,7 @@ impl Tokens<'_> {
         // Verbs of speaking without a content object (`spoke Hebrew`,
         // `tweeted a photo`) take a clause only.
         // `asked reporters`: the addressee, not what was said.
-        let addressee = t.is(OBJECT) && OBJECT_CUES.iter().any(|c| self.word_is(cue, c));
+        let addressee = t.is(OBJECT) && self.takes_object(cue);
         let object = !self.intransitive(cue)
             && !addressee
             && cue_end + 2 <= end
@@ -690,7 +695,7 @@ impl Tokens<'_> {
     /// Where the reported clause after a cue starts, if one does.
     fn clause_after(&self, cue: usize, cue_end: usize, end: usize) -> Option<usize> {
         let mut j = cue_end;
-        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
+        let takes_object = self.takes_object(cue);
         if takes_object && j < end {
             if self.toks[j].is(OBJECT) {
                 j += 1;
