@@ -75,12 +75,7 @@ impl Tokens<'_> {
                 }
                 if self.ends_sentence(e - 1, b) {
                     // Closing marks and brackets belong to the sentence they close.
-                    while e < b
-                        && (matches!(self.toks[e].kind, Kind::Mark { dir: crate::tokens::Dir::Close, .. })
-                            || self.toks[e].is_punct(')'))
-                    {
-                        e += 1;
-                    }
+                    e = self.skip_closers(e, b);
                     break;
                 }
             }
