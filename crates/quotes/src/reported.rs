@@ -422,8 +422,7 @@ impl Tokens<'_> {
         quoted: &[bool],
     ) -> Option<Reported> {
         let Some(rest) = rest else { return self.clause_report(first, speaker, cue, quoted) };
-        let piece_ok =
-            |(a, b): Range| b > a && !self.toks[a].is_mark() && quoted[a..b].iter().filter(|&&q| q).count() * 2 < b - a;
+        let piece_ok = |(a, b): Range| b > a && !self.toks[a].is_mark() && mostly_unquoted((a, b), quoted);
         if !piece_ok(first) || first.1 - first.0 + rest.1 - rest.0 < MIN_CLAUSE {
             return None;
         }
@@ -436,12 +435,7 @@ impl Tokens<'_> {
 
     /// A clause is long enough and not a direct quotation.
     fn clause_ok(&self, (a, b): Range, quoted: &[bool]) -> bool {
-        if b < a + MIN_CONTENT || self.toks[a].is_mark() {
-            return false;
-        }
-        // Mostly inside quote marks: a direct (or mixed) quotation.
-        let inside = quoted[a..b].iter().filter(|&&q| q).count();
-        inside * 2 < b - a
+        b >= a + MIN_CONTENT && !self.toks[a].is_mark() && mostly_unquoted((a, b), quoted)
     }
 
     /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
@@ -769,4 +763,10 @@ impl Tokens<'_> {
         };
         starts_clause.then_some(j)
     }
+}
+
+/// Fewer than half the tokens of `a..b` are inside quote marks; a stretch
+/// mostly inside them is a direct (or mixed) quotation.
+fn mostly_unquoted((a, b): Range, quoted: &[bool]) -> bool {
+    quoted[a..b].iter().filter(|&&q| q).count() * 2 < b - a
 }
