@@ -82,12 +82,7 @@ impl Tokens<'_> {
                         && self.word(i + 1).chars().any(char::is_lowercase)
                 });
         }
-        let mut j = i + 1;
-        while j < para_end
-            && (matches!(self.toks[j].kind, Kind::Mark { dir: Dir::Close, .. }) || self.toks[j].is_punct(')'))
-        {
-            j += 1;
-        }
+        let j = self.skip_closers(i + 1, para_end);
         if j >= para_end {
             return true;
         }
@@ -97,6 +92,17 @@ impl Tokens<'_> {
             Kind::Mark { dir, .. } => dir != Dir::Close,
             Kind::Punct(c) => matches!(c, '(' | '[' | '—' | '–' | '-' | '•' | '*'),
         }
+    }
+
+    /// The first token from `j` on (below `para_end`) that is not a closing
+    /// quote mark or bracket.
+    pub fn skip_closers(&self, mut j: usize, para_end: usize) -> usize {
+        while j < para_end
+            && (matches!(self.toks[j].kind, Kind::Mark { dir: Dir::Close, .. }) || self.toks[j].is_punct(')'))
+        {
+            j += 1;
+        }
+        j
     }
 
     /// The first token of the stretch that ends before `end`: back to a

@@ -13,7 +13,7 @@
 //! (counted against strict precision only).
 
 use byline_core::Document;
-use byline_core::eval::{Aligned, Counts, EvalError, EvalTask, Gold, layer, pct, prf_cells, table};
+use byline_core::eval::{Aligned, Counts, EvalError, EvalTask, Gold, Prf, layer, offsets, pct, prf_cells, table};
 use serde_json::{Map, Value, json};
 
 /// A scored unit: its trimmed span, speaker and cue (character offsets).
@@ -172,6 +172,22 @@ impl Tally {
         self.ignored += o.ignored;
         self.wrong += o.wrong;
     }
+
+    /// Predictions scored: matched or wrong (ignored ones aside).
+    fn scored(&self) -> usize {
+        self.overlap + self.wrong
+    }
+
+    /// Each measure with its P/R/F1 and strict precision.
+    fn measures(&self) -> [(&'static str, Prf, f64); 4] {
+        let scored = self.scored();
+        [("exact", self.exact), ("overlap", self.overlap), ("speaker", self.speaker), ("cue", self.cue)].map(
+            |(name, tp)| {
+                let prf = Counts { tp, fp: scored - tp, fn_: self.gold - tp }.prf();
+                (name, prf, pct(tp, scored + self.ignored))
+            },
+        )
+    }
 }
 
 /// score.py's `match_quotes`: one-to-one matching of predictions to units of
@@ -225,15 +241,13 @@ fn match_quotes(units: &[Unit], others: &[(usize, usize)], preds: &[Unit]) -> Ta
 
 /// score.py's `quote_figures`.
 fn figures(c: &Tally) -> Value {
-    let scored = c.overlap + c.wrong;
     let mut out = Map::new();
     out.insert("gold".into(), c.gold.into());
-    out.insert("predicted".into(), scored.into());
+    out.insert("predicted".into(), c.scored().into());
     out.insert("ignored".into(), c.ignored.into());
-    for (name, tp) in [("exact", c.exact), ("overlap", c.overlap), ("speaker", c.speaker), ("cue", c.cue)] {
-        let m = Counts { tp, fp: scored - tp, fn_: c.gold - tp }.prf();
-        let mut obj = m.to_json();
-        obj["strict_p"] = json!(pct(tp, scored + c.ignored));
+    for (name, prf, strict_p) in c.measures() {
+        let mut obj = prf.to_json();
+        obj["strict_p"] = json!(strict_p);
         out.insert(name.into(), obj);
     }
     Value::Object(out)
@@ -244,13 +258,13 @@ fn predictions(chars: &[char], pred: Option<&Value>) -> Vec<(Unit, bool)> {
     layer(pred, "quotes")
         .iter()
         .filter_map(|q| {
-            let (start, end) = byline_core::eval::offsets(q)?;
+            let (start, end) = offsets(q)?;
             let span = trim_quote(chars, start, end);
             if span.0 >= span.1 {
                 return None;
             }
-            let speaker = outer_span(q.get("speaker")).ok().flatten();
-            let cue = outer_span(q.get("cue")).ok().flatten();
+            let speaker = q.get("speaker").and_then(offsets);
+            let cue = q.get("cue").and_then(offsets);
             let direct = q.get("direct").and_then(Value::as_bool).unwrap_or(false);
             Some((Unit { span, speaker, cue }, direct))
         })
@@ -300,36 +314,22 @@ impl Gold for PolnearGold {
         out.insert("direct".into(), figures(&direct));
         out.insert("reported".into(), figures(&reported));
         let mut lines = Vec::new();
-        for (key, title, others) in [
-            ("direct", "direct quotes (direct=true vs kind=direct)", "mixed/indirect"),
-            ("reported", "reported speech (direct=false vs kind=indirect)", "direct/mixed"),
+        for (c, title, others) in [
+            (&direct, "direct quotes (direct=true vs kind=direct)", "mixed/indirect"),
+            (&reported, "reported speech (direct=false vs kind=indirect)", "direct/mixed"),
         ] {
-            let f = &out[key];
             lines.push(format!(
                 "{title}: {} gold units, {} predictions scored, {} ignored (overlap a {others} gold quote)",
-                f["gold"], f["predicted"], f["ignored"]
+                c.gold,
+                c.scored(),
+                c.ignored
             ));
-            let rows: Vec<Vec<String>> = ["exact", "overlap", "speaker", "cue"]
+            let rows: Vec<Vec<String>> = c
+                .measures()
                 .iter()
-                .map(|m| {
-                    let v = &f[*m];
-                    let prf = byline_core::eval::Prf {
-                        tp: v["tp"].as_u64().unwrap_or(0) as usize,
-                        fp: v["fp"].as_u64().unwrap_or(0) as usize,
-                        fn_: v["fn"].as_u64().unwrap_or(0) as usize,
-                        p: v["p"].as_f64().unwrap_or(0.0),
-                        r: v["r"].as_f64().unwrap_or(0.0),
-                        f1: v["f1"].as_f64().unwrap_or(0.0),
-                    };
-                    let [p, r, f1] = prf_cells(&prf);
-                    vec![
-                        (*m).to_owned(),
-                        p,
-                        r,
-                        f1,
-                        prf.tp.to_string(),
-                        format!("{:.2}", v["strict_p"].as_f64().unwrap_or(0.0)),
-                    ]
+                .map(|(name, prf, strict_p)| {
+                    let [p, r, f1] = prf_cells(prf);
+                    vec![(*name).to_owned(), p, r, f1, prf.tp.to_string(), format!("{strict_p:.2}")]
                 })
                 .collect();
             lines.extend(table(&["measure", "P", "R", "F1", "correct", "strict P"], &rows));

@@ -75,12 +75,7 @@ impl Tokens<'_> {
                 }
                 if self.ends_sentence(e - 1, b) {
                     // Closing marks and brackets belong to the sentence they close.
-                    while e < b
-                        && (matches!(self.toks[e].kind, Kind::Mark { dir: crate::tokens::Dir::Close, .. })
-                            || self.toks[e].is_punct(')'))
-                    {
-                        e += 1;
-                    }
+                    e = self.skip_closers(e, b);
                     break;
                 }
             }
@@ -169,12 +164,7 @@ impl Tokens<'_> {
             let close = (comma + 2..end.min(comma + 2 + MAX_RELATIVE)).find(|&k| self.toks[k].is_punct(','));
             comma = close.unwrap_or(comma);
         }
-        let clause = (comma + 1, end);
-        self.clause_ok(clause, quoted).then_some(Reported {
-            clause,
-            rest: None,
-            attribution: Attribution::new(Some((sp, sp_end)), (s, cue_end), How::Reported),
-        })
+        self.clause_report((comma + 1, end), Some((sp, sp_end)), (s, cue_end), quoted)
     }
 
     /// True when a closing double mark ends the stretch `s..end` (punctuation
@@ -245,10 +235,10 @@ impl Tokens<'_> {
 
     /// `CLAUSE(,) according to SPEAKER(, ...)`, anywhere after the clause.
     fn according_to_after(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
-        let k = (s + MIN_CLAUSE..end).find(|&k| {
-            !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according") && self.cue_at(k, end).is_some()
+        let (k, cue_end) = (s + MIN_CLAUSE..end).find_map(|k| {
+            let according = !quoted[k] && self.toks[k].is(PHRASE_START) && self.word_is(k, "according");
+            according.then(|| self.cue_at(k, end)).flatten().map(|(cue_end, _)| (k, cue_end))
         })?;
-        let (cue_end, _) = self.cue_at(k, end)?;
         let speaker = self.source_right(cue_end, end)?;
         let clause_end = if self.toks[k - 1].is_punct(',') { k - 1 } else { k };
         self.clause_report((s, clause_end), Some(speaker), (k, cue_end), quoted)
@@ -262,6 +252,11 @@ impl Tokens<'_> {
         let w = self.word(cue);
         let inflected = w.ends_with(['s', 'd']) || IRREGULAR_PAST.iter().any(|p| w.eq_ignore_ascii_case(p));
         inflected && !self.toks[cue].is(HEADLINE)
+    }
+
+    /// A cue verb that takes the addressee as an object (`told reporters`).
+    fn takes_object(&self, cue: usize) -> bool {
+        OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w))
     }
 
     /// A verb of speaking without a content object (`spoke`, `tweeted`).
@@ -383,7 +378,7 @@ impl Tokens<'_> {
     /// comma: time, objects, prepositional phrases (`said in a statement
     /// on Monday`, `told reporters`).
     fn tail(&self, cue: usize, mut i: usize, end: usize) -> bool {
-        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
+        let takes_object = self.takes_object(cue);
         let mut steps = 0;
         while i < end && steps < 6 {
             let t = &self.toks[i];
@@ -427,8 +422,7 @@ impl Tokens<'_> {
         quoted: &[bool],
     ) -> Option<Reported> {
         let Some(rest) = rest else { return self.clause_report(first, speaker, cue, quoted) };
-        let piece_ok =
-            |(a, b): Range| b > a && !self.toks[a].is_mark() && quoted[a..b].iter().filter(|&&q| q).count() * 2 < b - a;
+        let piece_ok = |(a, b): Range| b > a && !self.toks[a].is_mark() && mostly_unquoted((a, b), quoted);
         if !piece_ok(first) || first.1 - first.0 + rest.1 - rest.0 < MIN_CLAUSE {
             return None;
         }
@@ -441,12 +435,7 @@ impl Tokens<'_> {
 
     /// A clause is long enough and not a direct quotation.
     fn clause_ok(&self, (a, b): Range, quoted: &[bool]) -> bool {
-        if b < a + MIN_CONTENT || self.toks[a].is_mark() {
-            return false;
-        }
-        // Mostly inside quote marks: a direct (or mixed) quotation.
-        let inside = quoted[a..b].iter().filter(|&&q| q).count();
-        inside * 2 < b - a
+        b >= a + MIN_CONTENT && !self.toks[a].is_mark() && mostly_unquoted((a, b), quoted)
     }
 
     /// `SPEAKER CUE (OBJECT) (PHRASE) (that) CLAUSE.`, and coordinated cues
@@ -464,17 +453,14 @@ impl Tokens<'_> {
         let mut c = from;
         let mut inside = nested;
         while c < end {
-            let Some(found) = self.cue_with_speaker(c, s, end, quoted) else {
+            // Inside reported content only speech is reported again
+            // (`he said witnesses saw`, not `she said she thinks`).
+            let cue = self.cue_at(c, end).filter(|&(_, speech)| speech || !inside);
+            let Some((cue_end, speaker)) = cue.and_then(|(cue_end, _)| self.cue_with_speaker(c, cue_end, s, quoted))
+            else {
                 c += 1;
                 continue;
             };
-            // Inside reported content only speech is reported again
-            // (`he said witnesses saw`, not `she said she thinks`).
-            if inside && !self.cue_at(c, end).is_some_and(|(_, speech)| speech) {
-                c += 1;
-                continue;
-            }
-            let (cue_end, speaker) = found;
             // After a passive, only `to`, `that` or `as` introduces what is
             // said (`is expected to`, `was seen as`), not `charged with`.
             let passive = speaker.is_none() && !self.toks[c].is(EVIDENTIAL);
@@ -516,8 +502,9 @@ impl Tokens<'_> {
                             && (matches!(self.toks[v_end].kind, Kind::Punct(':' | ',')) && mark_at(v_end + 1)
                                 || mark_at(v_end)
                                 || self.toks[v_end].is_punct(':'));
-                        if quotation || self.content_after(v, v_end, end).is_some() {
-                            next = Some((k, v));
+                        let content = self.content_after(v, v_end, end);
+                        if quotation || content.is_some() {
+                            next = Some((k, v, v_end, content));
                             break;
                         }
                     }
@@ -537,31 +524,16 @@ impl Tokens<'_> {
             });
             let clause_end = match (adjunct, next) {
                 (Some(k), _) => k,
-                (None, Some((k, _))) if k > start && self.toks[k - 1].is_punct(',') => k - 1,
-                (None, Some((k, _))) => k,
+                (None, Some((k, ..))) if k > start && self.toks[k - 1].is_punct(',') => k - 1,
+                (None, Some((k, ..))) => k,
                 (None, None) => end,
             };
-            let clause = (start, clause_end);
-            if self.clause_ok(clause, quoted) {
-                out.push(Reported {
-                    clause,
-                    rest: None,
-                    attribution: Attribution::new(speaker, (c, cue_end), How::Reported),
-                });
-            }
+            out.extend(self.clause_report((start, clause_end), speaker, (c, cue_end), quoted));
             match next {
-                Some((_, v)) => {
+                Some((_, v, v_end, content)) => {
                     // The coordinated cue shares the speaker.
-                    let Some((v_end, _)) = self.cue_at(v, end) else { return };
-                    let Some(v_start) = self.content_after(v, v_end, end) else { return };
-                    let clause = (v_start, end);
-                    if self.clause_ok(clause, quoted) {
-                        out.push(Reported {
-                            clause,
-                            rest: None,
-                            attribution: Attribution::new(speaker, (v, v_end), How::Reported),
-                        });
-                    }
+                    let Some(v_start) = content else { return };
+                    out.extend(self.clause_report((v_start, end), speaker, (v, v_end), quoted));
                     c = v_start;
                     inside = true;
                 }
@@ -574,15 +546,14 @@ impl Tokens<'_> {
         }
     }
 
-    /// A cue at `c` with its speaker before it, starting a clause. The
+    /// The cue `c..cue_end` with its speaker before it, starting a clause. The
     /// speaker is `None` for an evidential verb (`the plan seems to`) and a
     /// passive (`is expected to`, `was seen as`): their subject is what the
     /// quotation is about, not who said it.
-    fn cue_with_speaker(&self, c: usize, s: usize, end: usize, quoted: &[bool]) -> Option<(usize, Option<Range>)> {
+    fn cue_with_speaker(&self, c: usize, cue_end: usize, s: usize, quoted: &[bool]) -> Option<(usize, Option<Range>)> {
         if quoted[c] {
             return None;
         }
-        let (cue_end, _) = self.cue_at(c, end)?;
         // `according to` has its source after it.
         if self.word(c).eq_ignore_ascii_case("according") {
             return None;
@@ -677,7 +648,7 @@ impl Tokens<'_> {
         // Verbs of speaking without a content object (`spoke Hebrew`,
         // `tweeted a photo`) take a clause only.
         // `asked reporters`: the addressee, not what was said.
-        let addressee = t.is(OBJECT) && OBJECT_CUES.iter().any(|c| self.word_is(cue, c));
+        let addressee = t.is(OBJECT) && self.takes_object(cue);
         let object = !self.intransitive(cue)
             && !addressee
             && cue_end + 2 <= end
@@ -713,7 +684,7 @@ impl Tokens<'_> {
     /// Where the reported clause after a cue starts, if one does.
     fn clause_after(&self, cue: usize, cue_end: usize, end: usize) -> Option<usize> {
         let mut j = cue_end;
-        let takes_object = OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w));
+        let takes_object = self.takes_object(cue);
         if takes_object && j < end {
             if self.toks[j].is(OBJECT) {
                 j += 1;
@@ -792,4 +763,10 @@ impl Tokens<'_> {
         };
         starts_clause.then_some(j)
     }
+}
+
+/// Fewer than half the tokens of `a..b` are inside quote marks; a stretch
+/// mostly inside them is a direct (or mixed) quotation.
+fn mostly_unquoted((a, b): Range, quoted: &[bool]) -> bool {
+    quoted[a..b].iter().filter(|&&q| q).count() * 2 < b - a
 }
