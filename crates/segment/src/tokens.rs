@@ -21,6 +21,7 @@ use byline_core::Span;
 use crate::abbreviations::{AbbreviationKind, Abbreviations, is_dotted_abbreviation};
 use crate::chars::{
     char_at, char_before, is_alnum, is_apostrophe, is_attaching, is_currency, is_dash, is_opening, is_space,
+    word_start_before,
 };
 
 /// Splits text into word tokens; build one with [`Tokenizer::new`] to add
@@ -485,10 +486,7 @@ impl Chunk<'_> {
 pub(crate) fn is_token_boundary(text: &str, at: usize) -> bool {
     const REACH: usize = 64;
     let bytes = text.as_bytes();
-    let mut start = at;
-    while start > 0 && at - start <= REACH && !char_before(text, start).is_some_and(is_space) {
-        start -= char_before(text, start).map_or(1, char::len_utf8);
-    }
+    let start = word_start_before(text, 0, at, REACH);
     if at - start > REACH {
         return false;
     }
