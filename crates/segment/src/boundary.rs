@@ -423,9 +423,13 @@ impl Scanner<'_> {
             return Before::Ordinary;
         }
         let mut chars = before.text.chars();
+        let single = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
         // A single capital is an initial even where a lower-case letter is
         // an abbreviation (`P. Wilson`, `p. 55`).
-        if let (Some(c), None) = (chars.next(), chars.next())
+        if let Some(c) = single
             && c.is_uppercase()
         {
             return Before::Initial(c);
@@ -440,9 +444,8 @@ impl Scanner<'_> {
         {
             return Before::Abbreviation(kind);
         }
-        let mut chars = before.text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_lowercase() => Before::Letter,
+        match single {
+            Some(c) if c.is_lowercase() => Before::Letter,
             _ if is_dotted_abbreviation(before.text) || is_consonant_cluster(before.text) => {
                 Before::Abbreviation(AbbreviationKind::Ambiguous)
             }
