@@ -39,8 +39,9 @@
 use crate::abbreviations::{AbbreviationKind, is_dotted_abbreviation};
 use crate::chars::{
     char_at, char_before, is_alnum, is_bullet, is_closing, is_dash, is_exclamation_or_question, is_opening, is_space,
+    word_start_before,
 };
-use crate::sentences::{Scanner, skip_space};
+use crate::sentences::{Scanner, skip_space, trim_end};
 use crate::words::{continues_clock_time, is_sentence_starter, is_time_preposition, is_title_word};
 
 /// What to do at a run of terminal punctuation.
@@ -403,14 +404,7 @@ impl Scanner<'_> {
     /// The word that ends at `i`, read back to whitespace or the sentence
     /// start, without the quotes, brackets and bullets in front of it.
     fn word_before(&self, i: usize) -> WordBefore<'_> {
-        let floor = self.marker_end.max(self.start);
-        let mut k = i;
-        while k > floor && i - k <= LOOK_BACK {
-            match char_before(self.text, k) {
-                Some(c) if !is_space(c) => k -= c.len_utf8(),
-                _ => break,
-            }
-        }
+        let mut k = word_start_before(self.text, self.marker_end.max(self.start), i, LOOK_BACK);
         let long = i - k > LOOK_BACK;
         let mut word = self.text.get(k..i).unwrap_or("");
         // After a dash: `said—Mr.` is about `Mr`.
@@ -429,9 +423,13 @@ impl Scanner<'_> {
             return Before::Ordinary;
         }
         let mut chars = before.text.chars();
+        let single = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
         // A single capital is an initial even where a lower-case letter is
         // an abbreviation (`P. Wilson`, `p. 55`).
-        if let (Some(c), None) = (chars.next(), chars.next())
+        if let Some(c) = single
             && c.is_uppercase()
         {
             return Before::Initial(c);
@@ -446,9 +444,8 @@ impl Scanner<'_> {
         {
             return Before::Abbreviation(kind);
         }
-        let mut chars = before.text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_lowercase() => Before::Letter,
+        match single {
+            Some(c) if c.is_lowercase() => Before::Letter,
             _ if is_dotted_abbreviation(before.text) || is_consonant_cluster(before.text) => {
                 Before::Abbreviation(AbbreviationKind::Ambiguous)
             }
@@ -480,23 +477,11 @@ impl Scanner<'_> {
     /// lower case: `you and I.` rather than `Albert I.`.
     fn previous_word_is_lower(&self, start: usize) -> bool {
         let floor = self.marker_end.max(self.start);
-        let mut k = start;
-        while k > floor {
-            match char_before(self.text, k) {
-                Some(c) if is_space(c) => k -= c.len_utf8(),
-                _ => break,
-            }
-        }
+        let k = trim_end(self.text, floor, start);
         if k <= floor || k == start {
             return false;
         }
-        let mut w = k;
-        while w > floor && k - w < LOOK_BACK {
-            match char_before(self.text, w) {
-                Some(c) if !is_space(c) => w -= c.len_utf8(),
-                _ => break,
-            }
-        }
+        let w = word_start_before(self.text, floor, k, LOOK_BACK - 1);
         let word = self.text.get(w..k).unwrap_or("");
         word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
     }

@@ -125,6 +125,21 @@ pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
     if b < 0x80 { Some(b as char) } else { text.get(..i)?.chars().next_back() }
 }
 
+/// The start of the whitespace-free run that ends at byte `end`, read back
+/// no further than `floor` and stopping once more than `reach` bytes are
+/// read (the caller tells a cut-off run by `end - start > reach`).
+#[inline]
+pub(crate) fn word_start_before(text: &str, floor: usize, end: usize, reach: usize) -> usize {
+    let mut k = end;
+    while k > floor && end - k <= reach {
+        match char_before(text, k) {
+            Some(c) if !is_space(c) => k -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    k
+}
+
 /// Whitespace as Python's `str.isspace` sees it (what score.py strips): the
 /// Unicode white space plus the four ASCII information separators.
 #[inline]

@@ -312,13 +312,7 @@ impl<'a> Scanner<'a> {
         }
         // The chunk before, read back at most 256 bytes.
         let prev_end = trim_end(self.text, self.start, s);
-        let mut p = prev_end;
-        while p > self.start && prev_end - p <= 256 {
-            match crate::chars::char_before(self.text, p) {
-                Some(c) if !is_space(c) => p -= c.len_utf8(),
-                _ => break,
-            }
-        }
+        let p = crate::chars::word_start_before(self.text, self.start, prev_end, 256);
         let previous = self.text.get(p..prev_end).unwrap_or("");
         let after_url = prev_end - p <= 256 && crate::tokens::starts_url(previous);
         if after_url {
@@ -374,7 +368,7 @@ pub(crate) fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
 }
 
 /// `end` moved back over whitespace, not before `start`.
-fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
+pub(crate) fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
     while end > start {
         match crate::chars::char_before(text, end) {
             Some(c) if is_space(c) => end -= c.len_utf8(),

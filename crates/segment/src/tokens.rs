@@ -21,6 +21,7 @@ use byline_core::Span;
 use crate::abbreviations::{AbbreviationKind, Abbreviations, is_dotted_abbreviation};
 use crate::chars::{
     char_at, char_before, is_alnum, is_apostrophe, is_attaching, is_currency, is_dash, is_opening, is_space,
+    word_start_before,
 };
 
 /// Splits text into word tokens; build one with [`Tokenizer::new`] to add
@@ -64,7 +65,7 @@ impl Tokenizer {
     /// Appends the tokens of `text` to `out`.
     pub fn tokenize_into(&self, text: &str, out: &mut Vec<Span>) {
         let bytes = text.as_bytes();
-        let mut chunk = Chunk { text, start: 0, end: text.len(), abbreviations: &self.abbreviations };
+        let mut chunk = Chunk { text, start: 0, abbreviations: &self.abbreviations };
         let mut i = 0;
         let mut after_space = true;
         while i < bytes.len() {
@@ -135,8 +136,6 @@ struct Chunk<'t> {
     text: &'t str,
     /// Where the run starts.
     start: usize,
-    /// The end of the text.
-    end: usize,
     abbreviations: &'t Abbreviations,
 }
 
@@ -157,7 +156,6 @@ impl Chunk<'_> {
 
     fn starts_with_ci(&self, i: usize, prefix: &str) -> bool {
         self.text.as_bytes().get(i..i + prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix.as_bytes()))
-            && i + prefix.len() <= self.end
     }
 
     /// The end of the token that starts at `p`.
@@ -260,7 +258,7 @@ impl Chunk<'_> {
         let a = self.at(p)?;
         let s = p + a.len_utf8();
         let mut q = s;
-        while q < self.end && q - s < 3 && self.text.as_bytes()[q].is_ascii_alphabetic() {
+        while q < self.text.len() && q - s < 3 && self.text.as_bytes()[q].is_ascii_alphabetic() {
             q += 1;
         }
         if self.at(q).is_some_and(is_alnum) {
@@ -274,9 +272,9 @@ impl Chunk<'_> {
     fn elision_at(&self, p: usize) -> Option<usize> {
         let s = p + self.at(p)?.len_utf8();
         let bytes = self.text.as_bytes();
-        if s + 2 <= self.end && bytes[s].is_ascii_digit() && bytes[s + 1].is_ascii_digit() {
+        if s + 2 <= self.text.len() && bytes[s].is_ascii_digit() && bytes[s + 1].is_ascii_digit() {
             let mut q = s + 2;
-            if q < self.end && bytes[q] == b's' {
+            if q < self.text.len() && bytes[q] == b's' {
                 q += 1;
             }
             return (!self.at(q).is_some_and(is_alnum)).then_some(q);
@@ -342,7 +340,7 @@ impl Chunk<'_> {
         let bytes = self.text.as_bytes();
         loop {
             // The fast path: ASCII letters and digits.
-            while q < self.end && bytes[q].is_ascii_alphanumeric() {
+            while q < self.text.len() && bytes[q].is_ascii_alphanumeric() {
                 q += 1;
             }
             let Some(c) = self.at(q) else { return q };
@@ -387,7 +385,7 @@ impl Chunk<'_> {
                     return q;
                 }
                 // Thousands groups and clock times: `1,200`, `3:30`.
-                ',' if prev_digit && three_digits_follow(bytes, q + 1, self.end) => q += 1,
+                ',' if prev_digit && three_digits_follow(bytes, q + 1, self.text.len()) => q += 1,
                 ':' if prev_digit && next.is_some_and(|n| n.is_ascii_digit()) => q += 1,
                 _ if is_apostrophe(c) => {
                     // `don't` → `do` + `n't`.
@@ -435,10 +433,10 @@ impl Chunk<'_> {
         let bytes = self.text.as_bytes();
         let mut q = at + 1;
         let mut dots = 0;
-        while q < self.end {
+        while q < self.text.len() {
             match bytes[q] {
                 b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => q += 1,
-                b'.' if q + 1 < self.end && bytes[q + 1].is_ascii_alphanumeric() => {
+                b'.' if q + 1 < self.text.len() && bytes[q + 1].is_ascii_alphanumeric() => {
                     dots += 1;
                     q += 1;
                 }
@@ -485,10 +483,7 @@ impl Chunk<'_> {
 pub(crate) fn is_token_boundary(text: &str, at: usize) -> bool {
     const REACH: usize = 64;
     let bytes = text.as_bytes();
-    let mut start = at;
-    while start > 0 && at - start <= REACH && !char_before(text, start).is_some_and(is_space) {
-        start -= char_before(text, start).map_or(1, char::len_utf8);
-    }
+    let start = word_start_before(text, 0, at, REACH);
     if at - start > REACH {
         return false;
     }
