@@ -1,5 +1,5 @@
 //! What a paragraph's layout says before any word is read: a dateline at
-//! its start and a title-case headline.
+//! its start, a title-case headline, and a link line (`READ MORE: ...`).
 //!
 //! A dateline (`SAN FRANCISCO —`, `WASHINGTON (Reuters) -`, `FRESNO,
 //! Calif. --`) is not part of the first sentence: a reported clause or a
@@ -15,6 +15,42 @@ use crate::tokens::{Kind, Tok};
 const MAX_DATELINE: usize = 14;
 /// Longest headline, in tokens.
 const MAX_HEADLINE: usize = 40;
+
+/// Words of the label that opens a link line (`READ MORE:`, `Related:`,
+/// `WATCH:`, `See also:`): what follows is another article's headline.
+const LINK_LABELS: &[&str] = &[
+    "read",
+    "more",
+    "related",
+    "watch",
+    "listen",
+    "see",
+    "also",
+    "click",
+    "here",
+    "video",
+    "photos",
+    "gallery",
+    "story",
+    "stories",
+    "coverage",
+    "latest",
+    "recommended",
+    "trending",
+];
+
+/// True when paragraph `(a, b)` is a link line: a label of [`LINK_LABELS`]
+/// words and a colon (`READ MORE: ‘A turning point for the city’`). Its
+/// quote marks hold a headline, not speech.
+pub(crate) fn link_line(text: &str, toks: &[Tok], (a, b): (usize, usize)) -> bool {
+    let colon = (a..b.min(a + 4)).find(|&k| toks[k].is_punct(':'));
+    colon.is_some_and(|c| {
+        c > a
+            && (a..c).all(|k| {
+                toks[k].is_word() && LINK_LABELS.iter().any(|l| toks[k].span.text(text).eq_ignore_ascii_case(l))
+            })
+    })
+}
 
 /// The first token after the dateline of paragraph `(a, b)`, or `a` when it
 /// has none. A dateline opens with a word in capitals (`WASHINGTON`), goes

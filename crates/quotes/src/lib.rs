@@ -61,6 +61,7 @@ mod tokens;
 use std::sync::OnceLock;
 
 use byline_core::{Entity, Quote, Span};
+use serde::{Deserialize, Serialize};
 
 pub use lexicon::{Lexicon, LexiconError, LexiconFile};
 pub use stage::{QuoteOptions, QuoteStage};
@@ -70,6 +71,10 @@ use crate::marks::Piece;
 use crate::mentions::Tokens;
 use crate::tokens::{Kind, Tok, tokenize};
 
+/// How many paragraphs back an unattributed quotation looks for the
+/// speaker it continues.
+const INHERIT_PARAGRAPHS: usize = 3;
+
 /// The quotations of `text` with the built-in lexicon and default options;
 /// paragraphs are found as the `paragraphs` stage finds them.
 pub fn find(text: &str) -> Vec<Quote> {
@@ -78,11 +83,69 @@ pub fn find(text: &str) -> Vec<Quote> {
     quoter.find(text, &byline_segment::paragraphs(text), None)
 }
 
+/// Which reported speech (without quote marks, `direct: false`) a
+/// [`Quoter`] reports; in a pipeline, `reported = "speech"`, `"all"` or
+/// `"none"` (`true` and `false` still read as `"all"` and `"none"`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reported {
+    /// Speech and writing only (`said`, `told`, `wrote`, `according to`):
+    /// who said what. Thought (`believes`), intention (`hopes`, `decided`),
+    /// stance (`criticized`), evidence (`seems`) and passives with no agent
+    /// (`is expected to`) are not reported.
+    #[default]
+    Speech,
+    /// Every attribution, thought, intention, stance and agentless passives
+    /// included, as PolNeAR annotates them.
+    All,
+    /// No reported speech: direct quotations only.
+    None,
+}
+
+impl<'de> Deserialize<'de> for Reported {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Reported;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(r#""speech", "all" or "none""#)
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Reported, E> {
+                Ok(if v { Reported::All } else { Reported::None })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Reported, E> {
+                match v {
+                    "speech" => Ok(Reported::Speech),
+                    "all" => Ok(Reported::All),
+                    "none" => Ok(Reported::None),
+                    _ => {
+                        Err(E::custom(format!(r#"unknown value "{v}" for `reported`: use "speech", "all" or "none""#)))
+                    }
+                }
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl schemars::JsonSchema for Reported {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Reported".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "\"speech\" (speech and writing), \"all\" (thought, intention and stance too) or \"none\"; true and false read as \"all\" and \"none\".",
+            "anyOf": [{ "enum": ["speech", "all", "none"] }, { "type": "boolean" }]
+        })
+    }
+}
+
 /// What a [`Quoter`] reports besides attributed direct quotations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Settings {
-    /// Report reported speech (`direct: false`).
-    pub reported: bool,
+    /// Which reported speech to report (`direct: false`).
+    pub reported: Reported,
     /// Report quotations nothing attributes even when they look like scare
     /// quotes or titles (short, inside a sentence), with no speaker.
     pub scare_quotes: bool,
@@ -92,7 +155,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { reported: true, scare_quotes: false, resolve: true }
+        Settings { reported: Reported::Speech, scare_quotes: false, resolve: true }
     }
 }
 
@@ -159,15 +222,14 @@ impl Quoter {
                 }
             }
         }
-        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon, entity_ending };
+        let speech_only = self.settings.reported == Reported::Speech;
+        let doc = Tokens { text, toks: &toks, lexicon: &self.lexicon, entity_ending, speech_only };
         let attributions = attribute(&doc, &pieces, &paras);
 
         let mut quoted = vec![false; toks.len()];
-        // Each quotation with its paragraph, and whether an unattributed
-        // direct one opens its paragraph (it may then continue the speaker
-        // of the paragraph before).
+        // Each quotation with its paragraph.
         let mut out: Vec<(Span, bool, Option<Attribution>)> = Vec::new();
-        let mut where_in: Vec<(usize, bool)> = Vec::new();
+        let mut where_in: Vec<usize> = Vec::new();
         let mut keep_chain = false;
         for (piece, attribution) in pieces.iter().zip(&attributions) {
             let keep = if piece.continues {
@@ -182,9 +244,9 @@ impl Quoter {
             let (a, b) = (piece.open.unwrap_or(piece.inner.0), piece.close.map_or(piece.inner.1, |c| c + 1));
             quoted[a..b].iter_mut().for_each(|q| *q = true);
             out.push((piece.span, true, *attribution));
-            where_in.push((piece.para, piece.open == Some(paras[piece.para].0)));
+            where_in.push(piece.para);
         }
-        if self.settings.reported {
+        if self.settings.reported != Reported::None {
             let mut reported = Vec::new();
             for &para in &paras {
                 doc.reported(para, &quoted, &mut reported);
@@ -193,29 +255,29 @@ impl Quoter {
                 let para = paras.partition_point(|&(_, b)| b <= r.clause.0);
                 for clause in std::iter::once(r.clause).chain(r.rest) {
                     out.push((doc.span(clause), false, Some(r.attribution)));
-                    where_in.push((para, false));
+                    where_in.push(para);
                 }
             }
             let mut order: Vec<usize> = (0..out.len()).collect();
             order.sort_by_key(|&i| out[i].0.start);
             out = order.iter().map(|&i| out[i]).collect();
             where_in = order.iter().map(|&i| where_in[i]).collect();
-            // `Officials said the count was close.` and then a paragraph
-            // `“We will appeal.”`: the quotation continues their speech.
-            for i in 1..out.len() {
-                let (para, opens) = where_in[i];
-                let (prev_para, _) = where_in[i - 1];
-                if out[i].1 && out[i].2.is_none() && opens && prev_para + 1 == para {
-                    if let Some(prev) = out[i - 1].2.filter(|a| a.speaker.is_some()) {
-                        out[i].2 = Some(Attribution { how: How::Inherited, ..prev });
-                        // The rest of its paragraph's unattributed quotations too.
-                        let mut k = i + 1;
-                        while k < out.len() && where_in[k].0 == para && out[k].1 && out[k].2.is_none() {
-                            out[k].2 = out[i].2;
-                            k += 1;
-                        }
+        }
+        // A quotation nothing attributes continues the most recent speaker,
+        // direct or reported, of the last few paragraphs: news names a
+        // speaker once and quotes on, narration between (`Officials said
+        // the count was close.` / `The recount starts Monday.` / `“We will
+        // appeal.”`).
+        let mut last: Option<(usize, Attribution)> = None;
+        for ((_, direct, attribution), &para) in out.iter_mut().zip(&where_in) {
+            match attribution {
+                Some(a) if a.speaker.is_some() => last = Some((para, *a)),
+                None if *direct => {
+                    if let Some((_, a)) = last.filter(|&(p, _)| p + INHERIT_PARAGRAPHS >= para) {
+                        *attribution = Some(Attribution { how: How::Inherited, ..a });
                     }
                 }
+                _ => {}
             }
         }
 
@@ -271,7 +333,14 @@ fn speech_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)], how: O
             || t.is(lexicon::STOP | lexicon::DET)
             || t.span.text(doc.text).starts_with(char::is_numeric)
     });
-    if title && !punctuated {
+    if title && !punctuated || layout::link_line(doc.text, doc.toks, paras[piece.para]) {
+        return false;
+    }
+    // A paragraph that is only a quotation without its own closing
+    // punctuation is a heading (`‘Not a lot of units left’`), not speech.
+    let (_, b) = paras[piece.para];
+    let whole = piece.open == Some(a) && piece.close.is_some_and(|c| doc.skip_closers(c, b) >= b);
+    if whole && j > i && !doc.toks[j - 1].is_terminal() && how != Some(How::Adjacent) {
         return false;
     }
     let opens = match piece.open {
@@ -279,7 +348,12 @@ fn speech_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)], how: O
         Some(o) => {
             o == a
                 || doc.toks[o - 1].is_terminal()
+                // After another quotation that ended a sentence (`“No.”
+                // “Never.”`), not in a list of quoted words (`“pivot,”
+                // “synergy,”`).
                 || doc.toks[o - 1].is_double_mark()
+                    && o >= 2
+                    && (doc.toks[o - 2].is_terminal() || doc.toks[o - 2].is_double_mark())
                 || matches!(doc.toks[o - 1].kind, Kind::Punct(':' | '—' | '–' | '―'))
                 || doc.text[doc.toks[o - 1].span.end..doc.toks[o].span.start].contains('\n')
         }

@@ -27,6 +27,9 @@ pub(crate) struct Tokens<'a> {
     /// For the last token of a named entity (person or organisation), the
     /// entity's first token; empty without an entities layer.
     pub entity_ending: Vec<Option<usize>>,
+    /// Reported speech only for verbs of speaking and writing
+    /// (`reported = "speech"`).
+    pub speech_only: bool,
 }
 
 /// Words that open a subordinate clause whose subject may speak (`where

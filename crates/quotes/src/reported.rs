@@ -89,11 +89,26 @@ impl Tokens<'_> {
         // closing mark whose quotation opens in the sentence stays with it
         // (`dismissed that as "theater."`).
         let mut end = e;
-        while end > s
-            && (self.toks[end - 1].is_terminal() || self.toks[end - 1].is_punct(';'))
-            && !self.closes_inside(s, end)
-            || end > s && self.toks[end - 1].is_mark() && !quoted[end - 1] && !self.closes_inside(s, end)
-        {
+        // `closes_inside` looks back over the run of terminals before `end`,
+        // which stays the same while `end` walks down that run: it is
+        // computed once per run (a sentence of `. . . .` stays linear).
+        let mut closes: Option<(usize, bool)> = None;
+        while end > s {
+            let last = &self.toks[end - 1];
+            if !(last.is_terminal() || last.is_punct(';') || last.is_mark() && !quoted[end - 1]) {
+                break;
+            }
+            let inside = match closes {
+                Some((k, inside)) if end > k && self.toks[end - 1].is_terminal() => inside,
+                _ => {
+                    let found = self.closes_inside(s, end);
+                    closes = Some((self.terminals_before(s, end), found));
+                    found
+                }
+            };
+            if inside {
+                break;
+            }
             end -= 1;
         }
         if end <= s + 2 {
@@ -170,10 +185,7 @@ impl Tokens<'_> {
     /// True when a closing double mark ends the stretch `s..end` (punctuation
     /// inside it aside) and the mark before it in the stretch opens.
     fn closes_inside(&self, s: usize, end: usize) -> bool {
-        let mut k = end;
-        while k > s && self.toks[k - 1].is_terminal() {
-            k -= 1;
-        }
+        let k = self.terminals_before(s, end);
         if k <= s || !matches!(self.toks[k - 1].kind, Kind::Mark { double: true, dir: Dir::Close | Dir::Either }) {
             return false;
         }
@@ -181,12 +193,23 @@ impl Tokens<'_> {
         opener.is_some_and(|o| matches!(self.toks[o].kind, Kind::Mark { dir: Dir::Open | Dir::Either, .. }))
     }
 
+    /// The start of the run of terminal punctuation that ends at `end`
+    /// (not below `s`).
+    fn terminals_before(&self, s: usize, end: usize) -> usize {
+        let mut k = end;
+        while k > s && self.toks[k - 1].is_terminal() {
+            k -= 1;
+        }
+        k
+    }
+
     /// `As SPEAKER CUE, CLAUSE.` / `As CUE by SPEAKER, CLAUSE.`
     fn as_attribution_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
         if !self.word(s).eq_ignore_ascii_case("as") || !self.toks[s].is_word() {
             return None;
         }
-        let (speaker, cue) = if let Some((cue_end, _)) = self.cue_at(s + 1, end) {
+        let speech_cue = |c: usize| self.cue_at(c, end).filter(|&(_, speech)| speech || !self.speech_only);
+        let (speaker, cue) = if let Some((cue_end, _)) = speech_cue(s + 1) {
             // `As reported by the Times,`
             if !self.word(cue_end.min(end - 1)).eq_ignore_ascii_case("by") {
                 return None;
@@ -195,7 +218,7 @@ impl Tokens<'_> {
         } else {
             let sp = self.mention_right(s + 1, end)?;
             let c = self.skip_between_right(sp.1, end);
-            let (cue_end, _) = self.cue_at(c, end)?;
+            let (cue_end, _) = speech_cue(c)?;
             (sp, (c, cue_end))
         };
         if self.intransitive(cue.0) {
@@ -317,7 +340,7 @@ impl Tokens<'_> {
             if let Some((sp_s, sp_e)) = self.mention_right(head, end) {
                 let c = self.skip_between_right(sp_e, end);
                 if let Some((cue_end, speech)) = self.cue_at(c, end) {
-                    let tail_ok = if speech { self.tail(c, cue_end, end) } else { cue_end >= end };
+                    let tail_ok = if speech { self.tail(c, cue_end, end) } else { cue_end >= end && !self.speech_only };
                     if tail_ok {
                         let (clause, rest) = clause_for(cue_end);
                         return self.split_report(clause, rest, Some((sp_s, sp_e)), (c, cue_end), quoted);
@@ -455,12 +478,18 @@ impl Tokens<'_> {
         while c < end {
             // Inside reported content only speech is reported again
             // (`he said witnesses saw`, not `she said she thinks`).
-            let cue = self.cue_at(c, end).filter(|&(_, speech)| speech || !inside);
+            // With `reported = "speech"`, only speech anywhere.
+            let cue = self.cue_at(c, end).filter(|&(_, speech)| speech || !inside && !self.speech_only);
             let Some((cue_end, speaker)) = cue.and_then(|(cue_end, _)| self.cue_with_speaker(c, cue_end, s, quoted))
             else {
                 c += 1;
                 continue;
             };
+            // Evidence and agentless passives name no source: not speech.
+            if speaker.is_none() && self.speech_only {
+                c = cue_end;
+                continue;
+            }
             // After a passive, only `to`, `that` or `as` introduces what is
             // said (`is expected to`, `was seen as`), not `charged with`.
             let passive = speaker.is_none() && !self.toks[c].is(EVIDENTIAL);
@@ -494,7 +523,10 @@ impl Tokens<'_> {
                     // After a comma only a participle (`, adding that ...`).
                     let participle =
                         v < end && self.word(v).ends_with("ing") && !self.word(v).eq_ignore_ascii_case("according");
-                    if let Some((v_end, _)) = self.cue_at(v, end).filter(|_| conj || participle) {
+                    let coordinated = self
+                        .cue_at(v, end)
+                        .filter(|&(_, speech)| (conj || participle) && (speech || !self.speech_only));
+                    if let Some((v_end, _)) = coordinated {
                         // Its content is a clause, an object or a direct
                         // quotation (`and added: “...”`).
                         let mark_at = |k: usize| k < end && self.toks[k].is_mark();

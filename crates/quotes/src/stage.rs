@@ -5,15 +5,19 @@ use byline_core::{Document, Layer, Stage, StageError, require};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Lexicon, Quoter, Settings};
+use crate::{Lexicon, Quoter, Reported, Settings};
 
 /// Options of the `quotes` stage.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct QuoteOptions {
-    /// Report reported speech without quote marks (`Smith said the plan
-    /// would fail`) as quotations with `direct: false`.
-    pub reported: bool,
+    /// Which reported speech without quote marks (`Smith said the plan
+    /// would fail`) to report as quotations with `direct: false`:
+    /// `"speech"` (verbs of speaking and writing: who said what), `"all"`
+    /// (thought, intention and stance too: `hopes`, `decided`,
+    /// `criticized`, as PolNeAR annotates) or `"none"`. `true` and `false`
+    /// read as `"all"` and `"none"`.
+    pub reported: Reported,
     /// Report every quotation in marks, even those nothing attributes that
     /// look like scare quotes or titles (`its so-called “reasoning” model`),
     /// with `direct: true` and no speaker. Off: such quotations are reported
@@ -34,7 +38,13 @@ pub struct QuoteOptions {
 
 impl Default for QuoteOptions {
     fn default() -> QuoteOptions {
-        QuoteOptions { reported: true, scare_quotes: false, resolve: true, lexicon: None, extra_cues: Vec::new() }
+        QuoteOptions {
+            reported: Reported::Speech,
+            scare_quotes: false,
+            resolve: true,
+            lexicon: None,
+            extra_cues: Vec::new(),
+        }
     }
 }
 

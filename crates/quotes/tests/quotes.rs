@@ -17,10 +17,19 @@ fn shown(text: &str, quotes: &[Quote]) -> Vec<(String, bool, String, String)> {
 }
 
 fn check(text: &str, expect: &[Row]) {
-    let got = shown(text, &byline_quotes::find(text));
+    compare(text, shown(text, &byline_quotes::find(text)), expect);
+}
+
+fn compare(text: &str, got: Vec<(String, bool, String, String)>, expect: &[Row]) {
     let want: Vec<(String, bool, String, String)> =
         expect.iter().map(|&(q, d, s, c)| (q.to_owned(), d, s.to_owned(), c.to_owned())).collect();
     assert_eq!(got, want, "\ntext: {text}");
+}
+
+/// As `check`, with `reported = "all"`: every attribution, as PolNeAR
+/// annotates them.
+fn check_all(text: &str, expect: &[Row]) {
+    compare(text, with_reported(byline_quotes::Reported::All, text), expect);
 }
 
 #[test]
@@ -60,10 +69,7 @@ fn attribution_patterns() {
         ),
         ("“We disagree,” the White House said in a statement.", &[("“We disagree,”", true, "the White House", "said")]),
         // Participle cue: the subject of the sentence speaks.
-        (
-            "Lopez defended the plan on Monday, saying, “It will work.”",
-            &[("the plan on Monday", false, "Lopez", "defended"), ("“It will work.”", true, "Lopez", "saying")],
-        ),
+        ("Lopez defended the plan on Monday, saying, “It will work.”", &[("“It will work.”", true, "Lopez", "saying")]),
         // A participle after an object: the subject speaks.
         ("She released a statement saying, “We are done.”", &[("“We are done.”", true, "She", "saying")]),
         // A speaker with a phrase before its cue; a cue of stance closing
@@ -303,7 +309,7 @@ fn reported_speech() {
         ("He spoke to reporters for ten minutes outside the White House.", &[]),
     ];
     for (text, expect) in cases {
-        check(text, expect);
+        check_all(text, expect);
     }
 }
 
@@ -382,6 +388,54 @@ fn stage_options() {
     assert!(bad.is_err(), "unknown options are rejected");
     let missing = byline_core::registry::build("quotes", "lexicon = \"/nonexistent/lexicon.toml\"");
     assert!(missing.err().is_some_and(|e| e.to_string().contains("cannot read the lexicon file")));
+}
+
+#[test]
+fn reported_option_values() {
+    for good in
+        ["reported = \"speech\"", "reported = \"all\"", "reported = \"none\"", "reported = true", "reported = false"]
+    {
+        assert!(byline_core::registry::build("quotes", good).is_ok(), "{good}");
+    }
+    let bad = byline_core::registry::build("quotes", "reported = \"thoughts\"").err().map(|e| e.to_string());
+    let message = bad.unwrap_or_default();
+    for value in ["\"speech\"", "\"all\"", "\"none\""] {
+        assert!(message.contains(value), "the error names {value}: {message}");
+    }
+}
+
+/// The quotations a quoter with `reported` finds, shown as the tables write them.
+fn with_reported(reported: byline_quotes::Reported, text: &str) -> Vec<(String, bool, String, String)> {
+    let settings = byline_quotes::Settings { reported, ..byline_quotes::Settings::default() };
+    let quoter = byline_quotes::Quoter::new(byline_quotes::Lexicon::default(), settings);
+    shown(text, &quoter.find(text, &byline_segment::paragraphs(text), None))
+}
+
+/// `"speech"` (the default) reports speech and writing; `"all"` adds
+/// thought, intention, stance and agentless passives; `"none"` reports no
+/// reported speech at all.
+#[test]
+fn reported_modes() {
+    use byline_quotes::Reported::{All, None, Speech};
+    let speech = "The minister said the bridge would reopen in May.";
+    let row = |q: &str, s: &str, c: &str| vec![(q.to_owned(), false, s.to_owned(), c.to_owned())];
+    assert_eq!(with_reported(Speech, speech), row("the bridge would reopen in May", "The minister", "said"));
+    assert_eq!(with_reported(All, speech), with_reported(Speech, speech));
+    assert!(with_reported(None, speech).is_empty());
+    for not_speech in [
+        // Thought, intention and stance.
+        "The minister hopes the bridge will reopen in May.",
+        "Officials expect the bridge to reopen in May.",
+        "The council criticized the plan to close the bridge.",
+        // A passive with no agent, and evidence.
+        "The new plant is expected to employ 3,000 people.",
+        "The bridge seems to need more repairs than planned.",
+    ] {
+        assert!(with_reported(Speech, not_speech).is_empty(), "{not_speech}");
+        assert!(!with_reported(All, not_speech).is_empty(), "{not_speech}");
+    }
+    // `find` uses the default: speech only.
+    assert!(byline_quotes::find("The minister hopes the bridge will reopen in May.").is_empty());
 }
 
 #[test]
