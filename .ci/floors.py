@@ -2,7 +2,9 @@
 """Checks `byline eval` scores on the shared dev sets against .ci/floors.toml.
 
 Each [[floor]] names a task, a gold file (relative to the data folder), a
-JSON pointer into `byline eval --json` output, and the minimum it may show.
+JSON pointer into `byline eval --json` output, and the minimum it may show;
+an optional `pipeline` (a pipeline file, relative to the repository root)
+replaces the default pipeline.
 Floors are a ratchet: raise one whenever a score rises.
 
 usage: floors.py BYLINE DATA_DIR FLOORS_TOML
@@ -25,9 +27,11 @@ def main() -> int:
     floors = tomllib.loads(Path(floors_path).read_text()).get("floor", [])
     results, failed = {}, 0
     for f in floors:
-        key = (f["task"], f["gold"])
+        key = (f["task"], f["gold"], f.get("pipeline"))
         if key not in results:
             cmd = [byline, "eval", f["task"], "--gold", str(data / f["gold"]), "--json"]
+            if f.get("pipeline"):
+                cmd += ["--pipeline", f["pipeline"]]
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0:
                 print(f"FAIL {' '.join(cmd)}: exit {proc.returncode}\n{proc.stderr}")

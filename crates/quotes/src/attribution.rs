@@ -15,7 +15,7 @@
 //!    a colon introduction ending the previous paragraph, or, for a
 //!    paragraph that is one quotation, from the previous paragraph's speaker.
 
-use crate::lexicon::{BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, STOP, TIME, TITLE};
+use crate::lexicon::{BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, RELATIVE, REPORTING, STANCE, STOP, TIME, TITLE};
 use crate::marks::Piece;
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind};
@@ -60,6 +60,9 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// How far attribution looks from a mark, in tokens.
 const WINDOW: usize = 40;
+
+/// Most tokens of a signature after a pull quote (`— Name, Place`).
+const MAX_SIGNATURE: usize = 12;
 
 impl Tokens<'_> {
     /// True when token `i` (terminal punctuation) ends a sentence: what
@@ -136,8 +139,9 @@ impl Tokens<'_> {
         k
     }
 
-    /// `“Q,” SPEAKER CUE` and `“Q,” CUE SPEAKER` after the closing mark.
-    pub fn attribution_after(&self, close: usize, para: (usize, usize)) -> Option<Attribution> {
+    /// `“Q,” SPEAKER CUE` and `“Q,” CUE SPEAKER` after the closing mark;
+    /// `open` is the quotation's opening mark.
+    pub fn attribution_after(&self, open: Option<usize>, close: usize, para: (usize, usize)) -> Option<Attribution> {
         let mut i = close + 1;
         let mut dash = None;
         while i < para.1 && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '―')) {
@@ -162,7 +166,13 @@ impl Tokens<'_> {
         let own = last.checked_sub(1).filter(|&k| k >= para.0).map(|k| self.toks[k].kind);
         let own_stop = matches!(own, Some(Kind::Punct('.' | '!' | '?' | '…')));
         let linked = own_stop || matches!(own, Some(Kind::Punct(',' | '—' | '–' | '-'))) || i > close + 1;
-        if !linked {
+        // Without the comma (`“We will be back” Fain said.`), a quotation
+        // that opens a statement is still attributed by words that end the
+        // sentence.
+        let statement = open.is_some_and(|o| {
+            o <= para.0 || self.toks[o - 1].is_terminal() || matches!(self.toks[o - 1].kind, Kind::Punct(':'))
+        });
+        if !linked && !statement {
             return None;
         }
         // A line break after `.”` and a capital: the next line is a new
@@ -174,7 +184,7 @@ impl Tokens<'_> {
         // After `.”` a capitalised word starts a new sentence, which
         // attributes the quotation only when it is just the attribution
         // (`“We won.” Smith said.`), not `“…” He said his caucus …`.
-        let new_sentence = own_stop && self.toks[i].cap;
+        let new_sentence = own_stop && self.toks[i].cap || !linked;
         let ends_here = |cue: usize, at: usize| {
             !new_sentence
                 || at >= limit
@@ -201,7 +211,7 @@ impl Tokens<'_> {
             }
             let according = self.word(i).eq_ignore_ascii_case("according");
             let speaker = if according { self.source_right(j, limit) } else { self.mention_right(j, limit) };
-            let speaker = speaker.filter(|&(s, _)| !self.toks[s].is(OBJECT));
+            let speaker = speaker.filter(|&(s, _)| !self.toks[s].is(OBJECT)).map(|m| self.named_apposition(m, limit));
             if !ends_here(i, speaker.map_or(j, |m| m.1)) {
                 return None;
             }
@@ -209,7 +219,30 @@ impl Tokens<'_> {
         }
         // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`,
         // `“Q,” a message on the website reads`.
-        let (s, e) = self.mention_right(i, limit)?;
+        let (s, mut e) = self.mention_right(i, limit)?;
+        // `independent economist and former Treasury official Larry
+        // Summers told`: descriptions coordinated before the cue.
+        if self.word_is(e, "and") {
+            if let Some((_, e2)) = self.mention_right(e + 1, limit) {
+                if matches!(self.cue_at(self.skip_between_right(e2, limit), limit), Some((_, true))) {
+                    e = e2;
+                }
+            }
+        }
+        // `a longtime trader who asked not to be named told Bloomberg.`:
+        // the cue that ends the sentence after a relative clause.
+        if e < limit && self.toks[e].is(RELATIVE) {
+            let cue = (e + 2..limit.min(e + 16)).rev().find_map(|c| match self.cue_at(c, limit) {
+                Some((cue_end, true)) if !self.word(c).ends_with("ing") && self.closes_sentence(c, cue_end, limit) => {
+                    Some((c, cue_end))
+                }
+                _ => None,
+            });
+            if let Some(cue) = cue {
+                let speaker = (s, self.skip_between_left(cue.0, e));
+                return Some(Attribution::new(Some(speaker), cue, How::Adjacent));
+            }
+        }
         let mut j = self.skip_between_right(e, limit);
         if j + 1 < limit && self.toks[j].is(PREP) && !self.toks[j].cap && self.toks[s].is(DET) {
             if let Some((_, pe)) = self.mention_right(j + 1, limit) {
@@ -223,15 +256,16 @@ impl Tokens<'_> {
             Some((cue_end, true)) => {
                 return ends_here(j, cue_end).then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
             }
-            // Any cue that ends the sentence right after the quotation
-            // attributes it: `“...,” it recommended.`
-            Some((cue_end, false)) if !self.word(j).ends_with("ing") => {
+            // Any cue of thought or stance that ends the sentence right
+            // after the quotation attributes it: `“...,” it recommended.`;
+            // an action does not (`“...,” the board approved.`).
+            Some((cue_end, false)) if !self.word(j).ends_with("ing") && self.toks[j].is(STANCE | REPORTING) => {
                 let closes = cue_end >= limit || self.toks[cue_end].is_terminal();
                 return closes.then_some(Attribution::new(Some((s, e)), (j, cue_end), How::Adjacent));
             }
             _ => {}
         }
-        if !(j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
+        if !(linked && j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
             return None;
         }
         // `SPEAKER, a spokesman for X, said` / `SPEAKER, who ..., said`: the
@@ -247,6 +281,93 @@ impl Tokens<'_> {
             k += 1;
         }
         None
+    }
+
+    /// A pull quote or a post set off as its own paragraph, without marks,
+    /// and signed: `We will rebuild, together. — Justin Trudeau`, `… what
+    /// it gave me. Morgan Reid`, `… at their door. Matt Diaz, Rentals.ca`,
+    /// `… together. Justin Trudeau wrote on X.` The quotation (with its
+    /// closing punctuation) and its attribution: the dash or the cue, or
+    /// none (an empty cue range) for a bare signature.
+    pub fn signed_paragraph(&self, (a, b): (usize, usize)) -> Option<(Range, Attribution)> {
+        if b < a + 6 || (a..b).any(|k| self.toks[k].is_mark()) {
+            return None;
+        }
+        let end = if self.toks[b - 1].is_terminal() { b - 1 } else { b };
+        let stop = (a..end).rev().take(MAX_SIGNATURE).find(|&k| self.toks[k].is_terminal())?;
+        let mut i = stop + 1;
+        let dash = (i < end && matches!(self.toks[i].kind, Kind::Punct('—' | '–' | '―' | '-'))).then_some(i);
+        i += usize::from(dash.is_some());
+        let name_word = |k: usize| {
+            let t = &self.toks[k];
+            t.is_word() && t.cap && !t.is(PRONOUN | TIME) && (!t.is(STOP | DET) || t.is(TITLE))
+        };
+        let name_end = (i..end.min(i + 4)).find(|&k| !name_word(k)).unwrap_or(end.min(i + 4));
+        // A bare name needs two words: `… on Monday. Reuters` is a credit.
+        if name_end == i || dash.is_none() && name_end < i + 2 {
+            return None;
+        }
+        let mut j = name_end;
+        let mut cue = dash.map(|d| (d, d + 1));
+        if j + 1 < end && self.toks[j].is_punct(',') && self.cue_at(j + 1, end).is_none() {
+            // An affiliation or a place: `, Rentals.ca`, `, Mississauga`.
+            j += 1;
+            while j < end && j < name_end + 5 && self.toks[j].is_word() && self.toks[j].cap {
+                j += 1;
+            }
+        } else if let Some((cue_end, true)) = self.cue_at(self.skip_between_right(j, end), end) {
+            let c = self.skip_between_right(j, end);
+            cue = Some((c, cue_end));
+            j = if self.tail_words(c, cue_end, end) { end } else { cue_end };
+        }
+        // A bare signature ends the paragraph without a period.
+        let bare = cue.is_none_or(|c| dash == Some(c.0));
+        let words = (a..stop).filter(|&k| self.toks[k].is_word()).count();
+        if j != end || bare && end < b || words < 5 || !self.toks[a].cap {
+            return None;
+        }
+        // Under a bare name, someone speaks of themselves or to the reader
+        // (`I`, `we`, `you`); else the name is a credit (`Staff Reporter`).
+        if bare && dash.is_none() && !(a..stop).any(|k| self.first_or_second_person(k)) {
+            return None;
+        }
+        let cue = cue.unwrap_or((name_end, name_end));
+        Some(((a, stop + 1), Attribution::new(Some((i, name_end)), cue, How::Adjacent)))
+    }
+
+    /// `I`, `we`, `you` and their forms.
+    fn first_or_second_person(&self, k: usize) -> bool {
+        let w = self.word(k).split(['\'', '’']).next().unwrap_or("");
+        ["i", "we", "you", "my", "our", "your", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p))
+    }
+
+    /// The name in apposition to a description after a cue (`says her
+    /// partner, Jason Lee.`): a name over a description; else the mention.
+    fn named_apposition(&self, (s, e): Range, limit: usize) -> Range {
+        let description = self.toks[s].is(DET) || !self.toks[s].cap || (s..e).any(|k| self.possessive(k));
+        if !description || e + 1 >= limit || !self.toks[e].is_punct(',') || !self.toks[e + 1].cap {
+            return (s, e);
+        }
+        match self.mention_right(e + 1, limit) {
+            Some((ns, ne))
+                if !self.toks[ns].is(DET | PRONOUN)
+                    && (ne >= limit || matches!(self.toks[ne].kind, Kind::Punct(',' | '.' | '!' | '?'))) =>
+            {
+                (ns, ne)
+            }
+            _ => (s, e),
+        }
+    }
+
+    /// True when nothing but an object (`told Bloomberg`) and what may
+    /// follow an attribution stands between the cue `c..cue_end` and the end
+    /// of the sentence.
+    fn closes_sentence(&self, c: usize, cue_end: usize, limit: usize) -> bool {
+        let mut j = cue_end;
+        if self.takes_object(c) {
+            j = self.mention_right(j, limit).map_or(j, |m| m.1);
+        }
+        self.tail_words(c, j, limit)
     }
 
     /// A cue before the opening mark. `adjacent` asks only for a cue right
@@ -496,7 +617,9 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
         .map(|p| {
             let para = paras[p.para];
             let before = |adjacent| p.open.and_then(|o| doc.attribution_before(o, para, adjacent));
-            before(true).or_else(|| p.close.and_then(|c| doc.attribution_after(c, para))).or_else(|| before(false))
+            before(true)
+                .or_else(|| p.close.and_then(|c| doc.attribution_after(p.open, c, para)))
+                .or_else(|| before(false))
         })
         .collect();
 

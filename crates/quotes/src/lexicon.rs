@@ -57,6 +57,10 @@ pub(crate) const ALONE: u32 = 1 << 18;
 /// Verbs of evidence (`seem`, `appear`): a cue of reported speech whose
 /// subject is not a source, so the quotation has no speaker.
 pub(crate) const EVIDENTIAL: u32 = 1 << 19;
+/// A form of a verb of the `attitude` list (`recommended`), as opposed to a
+/// form only mined from PolNeAR (`attitude_words`: `approved`, `named`,
+/// `voted`), which may be an action rather than a stance.
+pub(crate) const STANCE: u32 = 1 << 20;
 
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
@@ -317,7 +321,7 @@ impl Lexicon {
             self.add_verb(verb, REPORTING);
         }
         for verb in &file.attitude {
-            self.add_verb(verb, ATTITUDE);
+            self.add_verb(verb, ATTITUDE | STANCE);
         }
         for verb in &file.evidential {
             self.add_verb(verb, EVIDENTIAL | ATTITUDE);

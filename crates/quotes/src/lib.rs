@@ -231,7 +231,9 @@ impl Quoter {
         let mut out: Vec<(Span, bool, Option<Attribution>)> = Vec::new();
         let mut where_in: Vec<usize> = Vec::new();
         let mut keep_chain = false;
-        for (piece, attribution) in pieces.iter().zip(&attributions) {
+        // Quotations dropped as scare quotes, by index in `pieces`.
+        let mut dropped = Vec::new();
+        for (k, (piece, attribution)) in pieces.iter().zip(&attributions).enumerate() {
             let keep = if piece.continues {
                 keep_chain
             } else {
@@ -239,6 +241,9 @@ impl Quoter {
             };
             keep_chain = keep;
             if !keep {
+                if !title(&doc, piece) && !cited_as_word(&doc, piece) {
+                    dropped.push(k);
+                }
                 continue;
             }
             let (a, b) = (piece.open.unwrap_or(piece.inner.0), piece.close.map_or(piece.inner.1, |c| c + 1));
@@ -246,23 +251,56 @@ impl Quoter {
             out.push((piece.span, true, *attribution));
             where_in.push(piece.para);
         }
+        // Pull quotes without marks, signed (`… together. — Justin Trudeau`).
+        let mut marked = vec![false; paras.len()];
+        pieces.iter().for_each(|p| marked[p.para] = true);
+        for (k, &para) in paras.iter().enumerate().filter(|&(k, _)| !marked[k]) {
+            if let Some(((a, b), attribution)) = doc.signed_paragraph(para) {
+                quoted[a..b].iter_mut().for_each(|q| *q = true);
+                out.push((doc.span((a, b)), true, Some(attribution)));
+                where_in.push(k);
+            }
+        }
         if self.settings.reported != Reported::None {
             let mut reported = Vec::new();
             for &para in &paras {
                 doc.reported(para, &quoted, &mut reported);
             }
+            let mut adopted = vec![false; dropped.len()];
             for r in reported {
                 let para = paras.partition_point(|&(_, b)| b <= r.clause.0);
                 for clause in std::iter::once(r.clause).chain(r.rest) {
                     out.push((doc.span(clause), false, Some(r.attribution)));
                     where_in.push(para);
+                    // Quoted words inside reported speech are the speaker's
+                    // own (`added that the bank took “aggressive”
+                    // positions`), when a verb of speech reports them in a
+                    // clause of its own (not a topic: `talked about how`);
+                    // without a speaker they stay scare quotes.
+                    let (c, cue_end) = r.attribution.cue;
+                    let speech = cue_end == c + 1 && matches!(doc.cue_at(c, cue_end), Some((_, true)));
+                    let content = clause.0 == cue_end || clause.0 == cue_end + 1 && doc.word_is(cue_end, "that");
+                    if r.attribution.speaker.is_none() || !speech || !content {
+                        continue;
+                    }
+                    let first = dropped.partition_point(|&p| pieces[p].inner.0 < clause.0);
+                    for d in first..dropped.len() {
+                        let piece = &pieces[dropped[d]];
+                        if piece.inner.1 > clause.1 {
+                            break;
+                        }
+                        if !std::mem::replace(&mut adopted[d], true) {
+                            out.push((piece.span, true, Some(Attribution { how: How::Near, ..r.attribution })));
+                            where_in.push(piece.para);
+                        }
+                    }
                 }
             }
-            let mut order: Vec<usize> = (0..out.len()).collect();
-            order.sort_by_key(|&i| out[i].0.start);
-            out = order.iter().map(|&i| out[i]).collect();
-            where_in = order.iter().map(|&i| where_in[i]).collect();
         }
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| out[i].0.start);
+        out = order.iter().map(|&i| out[i]).collect();
+        where_in = order.iter().map(|&i| where_in[i]).collect();
         // A quotation nothing attributes continues the most recent speaker,
         // direct or reported, of the last few paragraphs: news names a
         // speaker once and quotes on, narration between (`Officials said
@@ -306,12 +344,39 @@ impl Quoter {
                     span,
                     direct,
                     speaker: speaker.map(|s| doc.span(s)),
-                    cue: attribution.map(|a| doc.span(a.cue)),
+                    // A bare signature has no cue (an empty range).
+                    cue: attribution.filter(|a| a.cue.1 > a.cue.0).map(|a| doc.span(a.cue)),
                     resolved: speaker.filter(|_| self.settings.resolve).and_then(|s| resolve::resolve(&doc, s, &named)),
                 }
             })
             .collect()
     }
+}
+
+/// True when a quotation is a title (`“Fox and Friends”`, `“Morning
+/// Joe”`): capitalised words without punctuation.
+fn title(doc: &Tokens<'_>, piece: &Piece) -> bool {
+    let (i, j) = piece.inner;
+    let punctuated = (i..j).any(|k| doc.toks[k].is_terminal() || doc.toks[k].is_punct(','));
+    !punctuated
+        && (i..j).all(|k| {
+            let t = &doc.toks[k];
+            !t.is_word()
+                || t.cap
+                || t.is(lexicon::STOP | lexicon::DET)
+                || t.span.text(doc.text).starts_with(char::is_numeric)
+        })
+}
+
+/// True when a quotation is a word cited or held at a distance, whoever
+/// speaks around it: `the so-called “temporary” barriers`, `words like
+/// “synergy”`, `the term “agentic”`.
+fn cited_as_word(doc: &Tokens<'_>, piece: &Piece) -> bool {
+    let Some(o) = piece.open.filter(|&o| o > 0) else { return false };
+    let w = doc.word(o - 1);
+    ["so-called", "word", "words", "term", "terms", "phrase", "dubbed", "nicknamed", "like"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
 }
 
 /// True when a quotation is speech rather than a scare quote or a title.
@@ -326,14 +391,7 @@ fn speech_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)], how: O
     let (i, j) = piece.inner;
     let words = (i..j).filter(|&k| doc.toks[k].is_word()).count();
     let punctuated = (i..j).any(|k| doc.toks[k].is_terminal() || doc.toks[k].is_punct(','));
-    let title = (i..j).all(|k| {
-        let t = &doc.toks[k];
-        !t.is_word()
-            || t.cap
-            || t.is(lexicon::STOP | lexicon::DET)
-            || t.span.text(doc.text).starts_with(char::is_numeric)
-    });
-    if title && !punctuated || layout::link_line(doc.text, doc.toks, paras[piece.para]) {
+    if title(doc, piece) || layout::link_line(doc.text, doc.toks, paras[piece.para]) {
         return false;
     }
     // A paragraph that is only a quotation without its own closing

@@ -93,6 +93,23 @@ pub(crate) fn pair(toks: &[Tok], paras: &[(usize, usize)], para_spans: &[Span]) 
         });
         let was_carried = carry;
         carry = false;
+        // `“The numbers do not add up' Kovac said.`: a double mark closed
+        // by a single one, when no single mark opens in between.
+        if let Some(o) = open {
+            let mut nested = false;
+            let single_close = (o + 1..b).find(|&k| match toks[k].kind {
+                Kind::Mark { double: false, dir: Dir::Open } => {
+                    nested = true;
+                    false
+                }
+                Kind::Mark { double: false, dir: Dir::Close | Dir::Either } => !nested,
+                _ => false,
+            });
+            if let Some(c) = single_close.filter(|_| starts_statement(toks, a, o)) {
+                out.push(piece(toks, p, Some(o), Some(c), (o + 1, c), toks[o].span.cover(toks[c].span), false));
+                open = None;
+            }
+        }
         if let Some(o) = open {
             let continues = was_carried && o == a;
             let span = Span::new(toks[o].span.start, para_span.end);

@@ -354,6 +354,10 @@ impl Tokens<'_> {
             // Oklahoma, one of the states suing, said`).
             let close = end - 1;
             let mut k = close;
+            // The nearest head, unless one further back opens the sentence
+            // (`Will Young, a mechanic in Kansas City, Mo., and an
+            // organizer, said`: not `Mo.`).
+            let mut nearest = None;
             while k > floor && close - k < 40 {
                 k -= 1;
                 let t = &self.toks[k];
@@ -366,15 +370,20 @@ impl Tokens<'_> {
                             // `The runner-up, Gov. John Kasich (R-OH), said`: a
                             // name in apposition to a description speaks.
                             let inner = self.mention_left(close, k + 1);
-                            if let Some(name) = inner.filter(|m| m.0 == k + 1 && self.toks[m.0].cap) {
-                                if self.toks[head.0].is(DET) && !self.toks[name.0].is(DET) {
-                                    return Some(name);
-                                }
+                            let speaker = match inner.filter(|m| m.0 == k + 1 && self.toks[m.0].cap) {
+                                Some(name) if self.toks[head.0].is(DET) && !self.toks[name.0].is(DET) => name,
+                                _ => head,
+                            };
+                            if head.0 == floor {
+                                return Some(speaker);
                             }
-                            return Some(head);
+                            nearest = nearest.or(Some(speaker));
                         }
                     }
                 }
+            }
+            if nearest.is_some() {
+                return nearest;
             }
             // `one of the attorneys, Justin Bamberg, said`: the name in the apposition.
             return self.mention_left(close, floor).filter(|&m| self.named(m));
@@ -400,6 +409,11 @@ impl Tokens<'_> {
             }
         }
         Some(mention)
+    }
+
+    /// A possessive word (`Campbell’s`, `Wise's`).
+    pub fn possessive(&self, i: usize) -> bool {
+        self.toks[i].is_word() && (self.word(i).ends_with("’s") || self.word(i).ends_with("'s"))
     }
 
     /// The person or organisation entity that ends just before `end`.

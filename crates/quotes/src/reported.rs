@@ -278,7 +278,7 @@ impl Tokens<'_> {
     }
 
     /// A cue verb that takes the addressee as an object (`told reporters`).
-    fn takes_object(&self, cue: usize) -> bool {
+    pub(crate) fn takes_object(&self, cue: usize) -> bool {
         OBJECT_CUES.iter().any(|w| self.word(cue).eq_ignore_ascii_case(w))
     }
 
@@ -592,7 +592,7 @@ impl Tokens<'_> {
         }
         // Nouns (`the call`, `his support`, `Trump’s comments`) are not cues.
         let prev = &self.toks[c - 1];
-        let possessive = prev.is_word() && (self.word(c - 1).ends_with("’s") || self.word(c - 1).ends_with("'s"));
+        let possessive = self.possessive(c - 1);
         let progressive = self.word(c).ends_with("ing");
         // A quantifier alone is a speaker, not a determiner (`some say`).
         let det = prev.is(DET) && !prev.is(ALONE);

@@ -290,7 +290,11 @@ fn reported_speech() {
         ("The speaker dismissed that as \"theater.\"", &[("that as \"theater.\"", false, "The speaker", "dismissed")]),
         (
             "Sen. Ruiz said Congress should \"pay attention to where the money goes.\"",
-            &[("Congress should \"pay attention to where the money goes.\"", false, "Sen. Ruiz", "said")],
+            &[
+                ("Congress should \"pay attention to where the money goes.\"", false, "Sen. Ruiz", "said"),
+                // The quoted words are the senator's own.
+                ("\"pay attention to where the money goes.\"", true, "Sen. Ruiz", "said"),
+            ],
         ),
         // A dateline is not part of the clause; a title-case headline has cues.
         (
@@ -490,5 +494,130 @@ mod properties {
                 last = q.span.start;
             }
         }
+    }
+}
+
+/// Constructions of today's news (issue 10), several of each class, so a
+/// rule holds for its class and not one sentence.
+#[test]
+fn todays_news() {
+    let cases: &[(&str, &[Row])] = &[
+        // Long speaker phrases before the cue: coordinated descriptions
+        // ending in the name, titles and possessives before it.
+        (
+            "“Prices will stay high,” veteran analyst and former central bank adviser Priya Nand told Reuters.",
+            &[("“Prices will stay high,”", true, "veteran analyst and former central bank adviser Priya Nand", "told")],
+        ),
+        (
+            "“We are ready to strike,” said Canadian Union of Postal Workers president Jan Simpson.",
+            &[("“We are ready to strike,”", true, "Canadian Union of Postal Workers president Jan Simpson", "said")],
+        ),
+        (
+            "“Stay home if you are sick,” said Ontario's chief medical officer Dr. Kieran Moore.",
+            &[("“Stay home if you are sick,”", true, "Ontario's chief medical officer Dr. Kieran Moore", "said")],
+        ),
+        // Outlets are listeners after `told` and `with`, sources after
+        // `according to` and `As ... reports`.
+        ("“We need more time,” the minister told Politico.", &[("“We need more time,”", true, "the minister", "told")]),
+        ("“It was a mistake,” Ortiz said in an interview with CNN.", &[("“It was a mistake,”", true, "Ortiz", "said")]),
+        (
+            "As Axios reports, executives fear the deal will collapse.",
+            &[("executives fear the deal will collapse", false, "Axios", "reports")],
+        ),
+        (
+            "The startup is burning cash, according to The Information.",
+            &[("The startup is burning cash", false, "The Information", "according to")],
+        ),
+        // A quotation after a fronted clause, its speaker a relative clause long.
+        (
+            "Although the vote passed easily, “nobody in the caucus is happy,” a senior aide who asked not to be named told the Globe.",
+            &[("“nobody in the caucus is happy,”", true, "a senior aide who asked not to be named", "told")],
+        ),
+        (
+            "When the plant closed, “the whole town went quiet,” one resident who worked there for decades said.",
+            &[("“the whole town went quiet,”", true, "one resident who worked there for decades", "said")],
+        ),
+        // Quoted fragments inside reported speech are the speaker's words.
+        (
+            "A second analyst added that the lender took “reckless” bets on housing, “and it did so with borrowed money.”",
+            &[
+                (
+                    "the lender took “reckless” bets on housing, “and it did so with borrowed money.”",
+                    false,
+                    "A second analyst",
+                    "added",
+                ),
+                ("“reckless”", true, "A second analyst", "added"),
+                ("“and it did so with borrowed money.”", true, "A second analyst", "added"),
+            ],
+        ),
+        (
+            "The coach said the referees had been “completely unfair” all night.",
+            &[
+                ("the referees had been “completely unfair” all night", false, "The coach", "said"),
+                ("“completely unfair”", true, "The coach", "said"),
+            ],
+        ),
+        // A word held at a distance inside reported speech stays a scare quote.
+        (
+            "Residents say the so-called “temporary” fence has stood for years.",
+            &[("the so-called “temporary” fence has stood for years", false, "Residents", "say")],
+        ),
+        // Broken punctuation: no comma before the closing mark, a closing
+        // glyph that opens, mismatched marks.
+        (
+            "\"We should get back to the table\" union president Lana Payne said.",
+            &[("\"We should get back to the table\"", true, "union president Lana Payne", "said")],
+        ),
+        ("”We are not done yet,” she said.", &[("”We are not done yet,”", true, "she", "said")]),
+        ("“The numbers do not add up' Kovac said.", &[("“The numbers do not add up'", true, "Kovac", "said")]),
+        // Not quotations: scare quotes, words cited as words, link lines,
+        // headings.
+        ("The firm launched its so-called “agentic” browser last week.", &[]),
+        ("He avoided words like “synergy,” “pivot,” and “disruption” in the memo.", &[]),
+        ("READ MORE: ‘A turning point for the city’", &[]),
+        ("Related: “Why the rink closed for good”", &[]),
+        ("‘Not a lot of units left’", &[]),
+        // Signed pull quotes and posts, without marks.
+        (
+            "We will rebuild, together, and we will do it soon. — Justin Trudeau",
+            &[("We will rebuild, together, and we will do it soon.", true, "Justin Trudeau", "—")],
+        ),
+        (
+            "I am not glad I got sick, but I am grateful for what it taught me. Morgan Reid",
+            &[("I am not glad I got sick, but I am grateful for what it taught me.", true, "Morgan Reid", "")],
+        ),
+        (
+            "Our crews will work through the night to restore power. Hydro Ottawa wrote on X.",
+            &[("Our crews will work through the night to restore power.", true, "Hydro Ottawa", "wrote")],
+        ),
+        // A credit line is no signature.
+        ("The talks resumed on Monday after a week of delays. Staff Reporter", &[]),
+        // Not speech: actions never attribute, agentless passives are not
+        // reported speech.
+        ("“Best player we have,” the coach named him.", &[("“Best player we have,”", true, "", "")]),
+        ("The crowd shook “with joy” as the team returned.", &[]),
+        ("The new plant is expected to employ 3,000 people.", &[]),
+        // Which mention: a name over a description.
+        (
+            "Donald Tusk, the president of the European Council, said the talks would resume.",
+            &[("the talks would resume", false, "Donald Tusk", "said")],
+        ),
+        (
+            "“Most shops will not print fewer than 500 copies,” says the owner's partner, Dana Whitfield.",
+            &[("“Most shops will not print fewer than 500 copies,”", true, "Dana Whitfield", "says")],
+        ),
+        (
+            "Dale Young, a mechanic based in Kansas City, Mo., and an organizer at a union, said cold weather takes a toll.",
+            &[("cold weather takes a toll", false, "Dale Young", "said")],
+        ),
+        // A quotation paragraph continues the last speaker, narration between.
+        (
+            "“We won,” Diaz said.\n\nThe count took three days.\n\n“And we will win again.”",
+            &[("“We won,”", true, "Diaz", "said"), ("“And we will win again.”", true, "Diaz", "said")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
     }
 }
