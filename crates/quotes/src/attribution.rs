@@ -15,7 +15,10 @@
 //!    a colon introduction ending the previous paragraph, or, for a
 //!    paragraph that is one quotation, from the previous paragraph's speaker.
 
-use crate::lexicon::{BETWEEN, CONJ, DET, OBJECT, PREP, PRONOUN, RELATIVE, REPORTING, STANCE, STOP, TIME, TITLE};
+use crate::lexicon::{
+    ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STANCE, STOP, TIME,
+    TITLE,
+};
 use crate::marks::Piece;
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind};
@@ -60,6 +63,10 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// How far attribution looks from a mark, in tokens.
 const WINDOW: usize = 40;
+
+/// Most tokens of a sentence whose subject introduces a quotation after a
+/// colon (`Martell, the doctor in town, is more blunt: “...”`).
+const MAX_INTRODUCTION: usize = 16;
 
 /// Most tokens of a signature after a pull quote (`— Name, Place`).
 const MAX_SIGNATURE: usize = 12;
@@ -170,7 +177,7 @@ impl Tokens<'_> {
         // that opens a statement is still attributed by words that end the
         // sentence.
         let statement = open.is_some_and(|o| {
-            o <= para.0 || self.toks[o - 1].is_terminal() || matches!(self.toks[o - 1].kind, Kind::Punct(':'))
+            o <= para.0 || self.toks[o - 1].is_terminal() || matches!(self.toks[o - 1].kind, Kind::Punct(':' | ','))
         });
         if !linked && !statement {
             return None;
@@ -386,9 +393,10 @@ impl Tokens<'_> {
         if k <= floor {
             return None;
         }
-        // `that` before the mark: `he said that “...`.
-        let mut end = k;
-        if self.toks[end - 1].is_word() && self.word(end - 1).eq_ignore_ascii_case("that") {
+        // Adverbs after the cue (`wondered loudly, “...”`), then `that`
+        // before the mark: `he said that “...`.
+        let mut end = self.skip_adverbs_left(k, floor);
+        if end > floor && self.toks[end - 1].is_word() && self.word(end - 1).eq_ignore_ascii_case("that") {
             end -= 1;
         }
         let comma = k < open && self.toks[k].is_punct(',');
@@ -467,8 +475,30 @@ impl Tokens<'_> {
                     return Some(Attribution::new(Some((s, e)), (colon, colon + 1), How::Near));
                 }
             }
+            // A named subject introduces it: `Martell, the doctor in town,
+            // is more blunt: “...”` (not `The problem is simple:`).
+            let named = |(s, e): Range| {
+                e > s && (self.toks[s].cap && !self.toks[s].is(DET | STOP) || self.toks[s].is(PERSONAL))
+            };
+            if colon <= floor + MAX_INTRODUCTION {
+                if let Some(subject) = self.subject(floor, colon).filter(|&m| named(m)) {
+                    return Some(Attribution::new(Some(subject), (colon, colon + 1), How::Near));
+                }
+            }
         }
         None
+    }
+
+    /// Skips adverbs in -ly leftwards from `end` (`said quietly`).
+    fn skip_adverbs_left(&self, mut end: usize, floor: usize) -> usize {
+        while end > floor && {
+            let t = &self.toks[end - 1];
+            let w = self.word(end - 1);
+            t.is_word() && !t.cap && w.len() > 4 && w.ends_with("ly") && !t.is(SPEECH | REPORTING | ATTITUDE)
+        } {
+            end -= 1;
+        }
+        end
     }
 
     /// True when the words from `at` to `limit` are only what may follow an

@@ -149,13 +149,16 @@ pub struct Settings {
     /// Report quotations nothing attributes even when they look like scare
     /// quotes or titles (short, inside a sentence), with no speaker.
     pub scare_quotes: bool,
+    /// Report quoted words inside reported speech (`added that the bank
+    /// took “aggressive” positions`) as direct quotations of its speaker.
+    pub fragments: bool,
     /// Fill `resolved`.
     pub resolve: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { reported: Reported::Speech, scare_quotes: false, resolve: true }
+        Settings { reported: Reported::Speech, scare_quotes: false, fragments: false, resolve: true }
     }
 }
 
@@ -263,8 +266,12 @@ impl Quoter {
         }
         if self.settings.reported != Reported::None {
             let mut reported = Vec::new();
-            for &para in &paras {
+            // A link line is another article's headline, not speech.
+            for &para in paras.iter().filter(|&&para| !layout::link_line(text, &toks, para)) {
                 doc.reported(para, &quoted, &mut reported);
+            }
+            if !self.settings.fragments {
+                dropped.clear();
             }
             let mut adopted = vec![false; dropped.len()];
             for r in reported {

@@ -1,6 +1,6 @@
 //! Linear time on hostile input: each pathological pattern at two sizes,
 //! four times apart, must take well under sixteen times as long (what a
-//! quadratic pass would take). The bound is generous (8x, best of three
+//! quadratic pass would take). The bound is generous (9x, best of three
 //! runs) so a busy CI machine does not make it flaky.
 
 use std::time::{Duration, Instant};
@@ -39,13 +39,13 @@ fn repeated(pattern: &str, bytes: usize) -> String {
 
 #[test]
 fn hostile_input_takes_linear_time() {
-    const SMALL: usize = 128 * 1024;
+    const SMALL: usize = 256 * 1024;
     for &(name, pattern) in PATTERNS {
         let small = best_of_three(&repeated(pattern, SMALL));
         let large = best_of_three(&repeated(pattern, 4 * SMALL));
         // Below some milliseconds, timer noise dominates.
-        let floor = Duration::from_millis(10);
+        let floor = Duration::from_millis(20);
         let ratio = large.as_secs_f64() / small.max(floor).as_secs_f64();
-        assert!(ratio < 8.0, "{name}: {small:?} at 128 KB, {large:?} at 512 KB ({ratio:.1}x)");
+        assert!(ratio < 9.0, "{name}: {small:?} at 256 KB, {large:?} at 1 MB ({ratio:.1}x)");
     }
 }
