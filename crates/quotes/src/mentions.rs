@@ -11,8 +11,8 @@
 use byline_core::Span;
 
 use crate::lexicon::{
-    ALONE, ATTITUDE, BETWEEN, CONJ, DET, HEADLINE, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH,
-    STOP, TIME, TITLE,
+    ALONE, ATTITUDE, BETWEEN, CONJ, DET, DOC_NOUN, HEADLINE, Lexicon, PHRASE_START, PREP, PRONOUN, RELATIVE, REPORTING,
+    SPEECH, STOP, TIME, TITLE,
 };
 use crate::tokens::{Kind, Tok};
 
@@ -130,8 +130,11 @@ impl Tokens<'_> {
             let k = i - 1;
             let t = &self.toks[k];
             // A cue word right after a determiner is a noun: `the report`.
-            let noun_cue =
-                t.is_word() && !t.cap && t.is(SPEECH | REPORTING | ATTITUDE) && k > floor && self.toks[k - 1].is(DET);
+            let noun_cue = t.is_word()
+                && !t.cap
+                && t.is(SPEECH | REPORTING | ATTITUDE)
+                && k > floor
+                && (self.toks[k - 1].is(DET) || k + 1 == end && self.plural_noun_cue(k));
             // A parenthesis inside a mention: `Rep. Jason Chaffetz (R-Utah)`.
             if t.is_punct(')') && k + 1 == end {
                 let open = (floor..k).rev().take(8).find(|&o| self.toks[o].is_punct('('));
@@ -223,7 +226,16 @@ impl Tokens<'_> {
                 && self.toks[i].is(SPEECH | REPORTING | ATTITUDE)
                 && !self.toks[i].is(PREP | STOP | BETWEEN)
                 && (source && !self.participle(i)
-                    || i > start && self.toks[i - 1].is(DET) && i + 1 < limit && self.cue_at(i + 1, limit).is_some());
+                    || i > start
+                        && (self.toks[i - 1].is(DET) || self.plural_noun_cue(i))
+                        && i + 1 < limit
+                        && self.cue_at(i + 1, limit).is_some()
+                    // `said the winter railroading report.`: a noun of a
+                    // text that ends a description.
+                    || i > start
+                        && self.toks[start].is(DET)
+                        && self.toks[i].is(DOC_NOUN)
+                        && (i + 1 >= limit || matches!(self.toks[i + 1].kind, Kind::Punct(_))));
             if !(self.content(i) || noun_cue) {
                 break;
             }
@@ -261,6 +273,22 @@ impl Tokens<'_> {
             }
         }
         self.plausible((start, i)).then_some((start, i))
+    }
+
+    /// A cue word in -s after a content word, read as a plural noun when
+    /// a cue follows it (`one veteran of the big projects commented`,
+    /// `the new findings showed`): two verbs do not follow each other so.
+    fn plural_noun_cue(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && i > 0
+            && self.toks[i - 1].is_word()
+            && !self.toks[i - 1].is(PRONOUN | BETWEEN | STOP)
+            && self.content(i - 1)
     }
 
     /// A participle (`released`, `saying`): a verb after a source noun

@@ -597,6 +597,15 @@ fn todays_news() {
             "Dale Young, a mechanic based in Kansas City, Mo., and an organizer at a union, said cold weather takes a toll.",
             &[("cold weather takes a toll", false, "Dale Young", "said")],
         ),
+        // Nouns that are also cue words, inside a speaker.
+        (
+            "As one veteran of the big projects commented: “Nothing comes in on budget.”",
+            &[("“Nothing comes in on budget.”", true, "one veteran of the big projects", "commented")],
+        ),
+        (
+            "Crews need more time to warm the brakes in the cold, said the annual safety report.",
+            &[("Crews need more time to warm the brakes in the cold", false, "the annual safety report", "said")],
+        ),
         // A quotation paragraph continues the last speaker, narration between.
         (
             "“We won,” Diaz said.\n\nThe count took three days.\n\n“And we will win again.”",
