@@ -284,7 +284,13 @@ impl Tokens<'_> {
 
     /// A verb of speaking without a content object (`spoke`, `tweeted`).
     fn intransitive(&self, cue: usize) -> bool {
-        INTRANSITIVE.iter().any(|p| self.starts_with(cue, p)) && !self.toks[cue].is(ATTITUDE)
+        self.speaks_without_object(cue) && !self.toks[cue].is(ATTITUDE)
+    }
+
+    /// A verb of speaking or writing whose object is never what was said
+    /// (`posted a photo`, `wrote a letter`), stance aside.
+    fn speaks_without_object(&self, cue: usize) -> bool {
+        INTRANSITIVE.iter().any(|p| self.starts_with(cue, p))
     }
 
     /// `CLAUSE, SPEAKER CUE.` and `CLAUSE, CUE SPEAKER.`
@@ -623,7 +629,14 @@ impl Tokens<'_> {
             return Some((cue_end, Some(sp)));
         }
         let speaker = self.speaker_before(c, s)?;
-        if self.toks[speaker.0].is(RELATIVE) || self.clause_start(speaker.0, s) {
+        if self.toks[speaker.0].is(RELATIVE) {
+            // `Bortis who noted that ...`: PolNeAR's speaker is the relative
+            // pronoun; who said it is the name it stands for.
+            let before = speaker.0 - usize::from(speaker.0 > s && self.toks[speaker.0 - 1].is_punct(','));
+            let antecedent = self.mention_left(before, s).filter(|&m| self.named(m) && self.speech_only);
+            return Some((cue_end, Some(antecedent.unwrap_or(speaker))));
+        }
+        if self.clause_start(speaker.0, s) {
             return Some((cue_end, Some(speaker)));
         }
         // `with polls showing ...`: the mention after `with` is the
@@ -681,7 +694,10 @@ impl Tokens<'_> {
         // `tweeted a photo`) take a clause only.
         // `asked reporters`: the addressee, not what was said.
         let addressee = t.is(OBJECT) && self.takes_object(cue);
-        let object = !self.intransitive(cue)
+        // With `reported = "speech"`, not even as a stance (`posted its
+        // worst result`).
+        let no_object = self.intransitive(cue) || self.speech_only && self.speaks_without_object(cue);
+        let object = !no_object
             && !addressee
             && cue_end + 2 <= end
             && t.is_word()
@@ -781,6 +797,13 @@ impl Tokens<'_> {
         .iter()
         .any(|x| w.eq_ignore_ascii_case(x))
         {
+            return None;
+        }
+        // A verb of speaking without a content object takes a determiner's
+        // phrase as its object (`posted their worst showing`, `wrote a
+        // letter`), not as the start of what was said; PolNeAR's notion
+        // (`reported = "all"`) counts some as stances.
+        if t.is(DET) && !t.is(PRONOUN) && self.speech_only && self.speaks_without_object(cue) {
             return None;
         }
         let starts_clause = match t.kind {

@@ -606,6 +606,14 @@ fn todays_news() {
             "Crews need more time to warm the brakes in the cold, said the annual safety report.",
             &[("Crews need more time to warm the brakes in the cold", false, "the annual safety report", "said")],
         ),
+        // The name a relative pronoun stands for speaks; a verb of writing
+        // takes a determiner's phrase as its object, not as what was said.
+        (
+            "The case came up briefly before Judge Ortiz, who noted that the number of animals had doubled.",
+            &[("the number of animals had doubled", false, "Judge Ortiz", "noted that")],
+        ),
+        ("The team posted its worst result since 1996 on Sunday.", &[]),
+        ("She wrote a letter to the council on Monday.", &[]),
         // A quotation paragraph continues the last speaker, narration between.
         (
             "“We won,” Diaz said.\n\nThe count took three days.\n\n“And we will win again.”",
