@@ -83,8 +83,18 @@ pub(crate) fn pair(toks: &[Tok], paras: &[(usize, usize)], para_spans: &[Span]) 
                         ));
                         open = None;
                     }
-                    // A second opener: the first was stray.
-                    Dir::Open => open = Some(i),
+                    // A second opener: the first was stray, or left open.
+                    Dir::Open => {
+                        // `“A ended. “B …`: a quotation left open before the
+                        // next one opens runs up to it, when it opened a
+                        // statement and ended a sentence.
+                        if i > o + 2 && toks[i - 1].is_terminal() && starts_statement(toks, a, o) {
+                            let continues = carry && o == a;
+                            let span = toks[o].span.cover(toks[i - 1].span);
+                            out.push(piece(toks, p, Some(o), None, (o + 1, i), span, continues));
+                        }
+                        open = Some(i);
+                    }
                 },
             }
         }
@@ -155,7 +165,7 @@ fn piece(
 /// double quotations `out[first..]`, inserting the pieces in text order.
 fn pair_singles(toks: &[Tok], para: usize, (a, b): (usize, usize), out: &mut Vec<Piece>, first: usize) {
     let doubles: Vec<(usize, usize)> =
-        out[first..].iter().map(|p| (p.open.unwrap_or(a), p.close.map_or(b, |c| c + 1))).collect();
+        out[first..].iter().map(|p| (p.open.unwrap_or(a), p.close.map_or(p.inner.1, |c| c + 1))).collect();
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
     let mut d = 0;

@@ -614,6 +614,15 @@ fn todays_news() {
         ),
         ("The team posted its worst result since 1996 on Sunday.", &[]),
         ("She wrote a letter to the council on Monday.", &[]),
+        // A quotation left open before the next one opens.
+        (
+            "“They hated the name,” says Cecil Ward. “When people said ‘Hey George’ it meant nothing. “You had no name.”",
+            &[
+                ("“They hated the name,”", true, "Cecil Ward", "says"),
+                ("“When people said ‘Hey George’ it meant nothing.", true, "Cecil Ward", "says"),
+                ("“You had no name.”", true, "Cecil Ward", "says"),
+            ],
+        ),
         // A quotation paragraph continues the last speaker, narration between.
         (
             "“We won,” Diaz said.\n\nThe count took three days.\n\n“And we will win again.”",
