@@ -301,7 +301,9 @@ impl Tokens<'_> {
             return None;
         }
         let end = if self.toks[b - 1].is_terminal() { b - 1 } else { b };
-        let stop = (a..end).rev().take(MAX_SIGNATURE).find(|&k| self.toks[k].is_terminal())?;
+        // The sentence's stop is followed by a space, not `Rentals.ca`'s.
+        let spaced = |k: usize| self.text[self.toks[k].span.end..].starts_with(char::is_whitespace);
+        let stop = (a..end).rev().take(MAX_SIGNATURE).find(|&k| self.toks[k].is_terminal() && spaced(k))?;
         let mut i = stop + 1;
         let dash = (i < end && matches!(self.toks[i].kind, Kind::Punct('—' | '–' | '―' | '-'))).then_some(i);
         i += usize::from(dash.is_some());
@@ -319,7 +321,9 @@ impl Tokens<'_> {
         if j + 1 < end && self.toks[j].is_punct(',') && self.cue_at(j + 1, end).is_none() {
             // An affiliation or a place: `, Rentals.ca`, `, Mississauga`.
             j += 1;
-            while j < end && j < name_end + 5 && self.toks[j].is_word() && self.toks[j].cap {
+            // A web address (`Rentals.ca`) is words and stops without spaces.
+            let part = |k: usize| self.toks[k].is_word() && self.toks[k].cap || !spaced(k) && k + 1 < end;
+            while j < end && j < name_end + 6 && (part(j) || self.toks[j].is_word() && !spaced(j - 1)) {
                 j += 1;
             }
         } else if let Some((cue_end, true)) = self.cue_at(self.skip_between_right(j, end), end) {

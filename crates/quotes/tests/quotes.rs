@@ -577,6 +577,10 @@ fn todays_news() {
             "Our crews will work through the night to restore power. Hydro Ottawa wrote on X.",
             &[("Our crews will work through the night to restore power.", true, "Hydro Ottawa", "wrote")],
         ),
+        (
+            "Cities must act fast on housing or we will all pay the price. Matt Diaz, Rentals.ca",
+            &[("Cities must act fast on housing or we will all pay the price.", true, "Matt Diaz", "")],
+        ),
         // A credit line is no signature.
         ("The talks resumed on Monday after a week of delays. Staff Reporter", &[]),
         // Not speech: actions never attribute, agentless passives are not
