@@ -65,7 +65,7 @@ const IRREGULAR_PAST: &[&str] = &[
 const WINDOW: usize = 40;
 
 /// Most tokens of a sentence whose subject introduces a quotation after a
-/// colon (`Martell, the doctor in town, is more blunt: “...”`).
+/// colon (`Okafor, the clinic's director, was curt: “...”`).
 const MAX_INTRODUCTION: usize = 16;
 
 /// Most tokens of a signature after a pull quote (`— Name, Place`).
@@ -292,7 +292,7 @@ impl Tokens<'_> {
 
     /// A pull quote or a post set off as its own paragraph, without marks,
     /// and signed: `We will rebuild, together. — Justin Trudeau`, `… what
-    /// it gave me. Morgan Reid`, `… at their door. Matt Diaz, Rentals.ca`,
+    /// it gave me. Morgan Reid`, `… at their door. Matt Diaz, Homefinder.ca`,
     /// `… together. Justin Trudeau wrote on X.` The quotation (with its
     /// closing punctuation) and its attribution: the dash or the cue, or
     /// none (an empty cue range) for a bare signature.
@@ -301,7 +301,7 @@ impl Tokens<'_> {
             return None;
         }
         let end = if self.toks[b - 1].is_terminal() { b - 1 } else { b };
-        // The sentence's stop is followed by a space, not `Rentals.ca`'s.
+        // The sentence's stop is followed by a space, not `Homefinder.ca`'s.
         let spaced = |k: usize| self.text[self.toks[k].span.end..].starts_with(char::is_whitespace);
         let stop = (a..end).rev().take(MAX_SIGNATURE).find(|&k| self.toks[k].is_terminal() && spaced(k))?;
         let mut i = stop + 1;
@@ -319,9 +319,9 @@ impl Tokens<'_> {
         let mut j = name_end;
         let mut cue = dash.map(|d| (d, d + 1));
         if j + 1 < end && self.toks[j].is_punct(',') && self.cue_at(j + 1, end).is_none() {
-            // An affiliation or a place: `, Rentals.ca`, `, Mississauga`.
+            // An affiliation or a place: `, Homefinder.ca`, `, Moncton`.
             j += 1;
-            // A web address (`Rentals.ca`) is words and stops without spaces.
+            // A web address (`Homefinder.ca`) is words and stops without spaces.
             let part = |k: usize| self.toks[k].is_word() && self.toks[k].cap || !spaced(k) && k + 1 < end;
             while j < end && j < name_end + 6 && (part(j) || self.toks[j].is_word() && !spaced(j - 1)) {
                 j += 1;
@@ -397,7 +397,7 @@ impl Tokens<'_> {
         if k <= floor {
             return None;
         }
-        // Adverbs after the cue (`wondered loudly, “...”`), then `that`
+        // Adverbs after the cue (`asked sharply, “...”`), then `that`
         // before the mark: `he said that “...`.
         let mut end = self.skip_adverbs_left(k, floor);
         if end > floor && self.toks[end - 1].is_word() && self.word(end - 1).eq_ignore_ascii_case("that") {
@@ -479,8 +479,8 @@ impl Tokens<'_> {
                     return Some(Attribution::new(Some((s, e)), (colon, colon + 1), How::Near));
                 }
             }
-            // A named subject introduces it: `Martell, the doctor in town,
-            // is more blunt: “...”` (not `The problem is simple:`).
+            // A named subject introduces it: `Okafor, the clinic's director,
+            // was curt: “...”` (not `The problem is simple:`).
             let named = |(s, e): Range| {
                 e > s && (self.toks[s].cap && !self.toks[s].is(DET | STOP) || self.toks[s].is(PERSONAL))
             };

@@ -230,7 +230,7 @@ impl Tokens<'_> {
                         && (self.toks[i - 1].is(DET) || self.plural_noun_cue(i))
                         && i + 1 < limit
                         && self.cue_at(i + 1, limit).is_some()
-                    // `said the winter railroading report.`: a noun of a
+                    // `said the annual safety report.`: a noun of a
                     // text that ends a description.
                     || i > start
                         && self.toks[start].is(DET)
@@ -383,8 +383,8 @@ impl Tokens<'_> {
             let close = end - 1;
             let mut k = close;
             // The nearest head, unless one further back opens the sentence
-            // (`Will Young, a mechanic in Kansas City, Mo., and an
-            // organizer, said`: not `Mo.`).
+            // (`Dale Young, a welder in Tulsa, Okla., and a union
+            // steward, said`: not `Okla.`).
             let mut nearest = None;
             while k > floor && close - k < 40 {
                 k -= 1;
@@ -439,7 +439,7 @@ impl Tokens<'_> {
         Some(mention)
     }
 
-    /// A possessive word (`Campbell’s`, `Wise's`).
+    /// A possessive word (`Lee’s`, `the owner's`).
     pub fn possessive(&self, i: usize) -> bool {
         self.toks[i].is_word() && (self.word(i).ends_with("’s") || self.word(i).ends_with("'s"))
     }

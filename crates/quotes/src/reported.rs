@@ -630,7 +630,7 @@ impl Tokens<'_> {
         }
         let speaker = self.speaker_before(c, s)?;
         if self.toks[speaker.0].is(RELATIVE) {
-            // `Bortis who noted that ...`: PolNeAR's speaker is the relative
+            // `Judge Ortiz, who noted that ...`: PolNeAR's speaker is the relative
             // pronoun; who said it is the name it stands for.
             let before = speaker.0 - usize::from(speaker.0 > s && self.toks[speaker.0 - 1].is_punct(','));
             let antecedent = self.mention_left(before, s).filter(|&m| self.named(m) && self.speech_only);
@@ -800,7 +800,7 @@ impl Tokens<'_> {
             return None;
         }
         // A verb of speaking without a content object takes a determiner's
-        // phrase as its object (`posted their worst showing`, `wrote a
+        // phrase as its object (`posted its worst result`, `wrote a
         // letter`), not as the start of what was said; PolNeAR's notion
         // (`reported = "all"`) counts some as stances.
         if t.is(DET) && !t.is(PRONOUN) && self.speech_only && self.speaks_without_object(cue) {

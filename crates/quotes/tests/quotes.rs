@@ -536,11 +536,11 @@ fn todays_news() {
         // Adverbs between the cue and the quotation; a named subject
         // before a colon introduces it.
         (
-            "At dinner a friend wondered loudly, “Do you ever shave that beard?”",
-            &[("“Do you ever shave that beard?”", true, "a friend", "wondered")],
+            "Outside the rink a neighbour asked sharply, “Is the ice ready yet?”",
+            &[("“Is the ice ready yet?”", true, "a neighbour", "asked")],
         ),
         (
-            "Okafor, the clinic's director, is more blunt: “We are out of beds.”",
+            "Okafor, the clinic's director, was curt: “We are out of beds.”",
             &[("“We are out of beds.”", true, "Okafor", ":")],
         ),
         ("The problem is simple: “Nobody has the money.”", &[("“Nobody has the money.”", true, "", "")]),
@@ -552,8 +552,8 @@ fn todays_news() {
         ),
         ("”We are not done yet,” she said.", &[("”We are not done yet,”", true, "she", "said")]),
         (
-            "After the tour of the market, “it was a real eye-opener” Farah says.",
-            &[("“it was a real eye-opener”", true, "Farah", "says")],
+            "After the tour of the plant, “it was a total surprise” Farah says.",
+            &[("“it was a total surprise”", true, "Farah", "says")],
         ),
         ("“The numbers do not add up' Kovac said.", &[("“The numbers do not add up'", true, "Kovac", "said")]),
         // Not quotations: scare quotes, words cited as words, link lines,
@@ -578,7 +578,7 @@ fn todays_news() {
             &[("Our crews will work through the night to restore power.", true, "Hydro Ottawa", "wrote")],
         ),
         (
-            "Cities must act fast on housing or we will all pay the price. Matt Diaz, Rentals.ca",
+            "Cities must act fast on housing or we will all pay the price. Matt Diaz, Homefinder.ca",
             &[("Cities must act fast on housing or we will all pay the price.", true, "Matt Diaz", "")],
         ),
         // A credit line is no signature.
@@ -598,8 +598,8 @@ fn todays_news() {
             &[("“Most shops will not print fewer than 500 copies,”", true, "Dana Whitfield", "says")],
         ),
         (
-            "Dale Young, a mechanic based in Kansas City, Mo., and an organizer at a union, said cold weather takes a toll.",
-            &[("cold weather takes a toll", false, "Dale Young", "said")],
+            "Dale Young, a welder in Tulsa, Okla., and a union steward, said the new rules take effect in May.",
+            &[("the new rules take effect in May", false, "Dale Young", "said")],
         ),
         // Nouns that are also cue words, inside a speaker.
         (
@@ -620,11 +620,11 @@ fn todays_news() {
         ("She wrote a letter to the council on Monday.", &[]),
         // A quotation left open before the next one opens.
         (
-            "“They hated the name,” says Cecil Ward. “When people said ‘Hey George’ it meant nothing. “You had no name.”",
+            "“Nobody liked the nickname,” says Aldo Brant. “When riders shouted ‘Hey, driver’ we all turned. “We were not people.”",
             &[
-                ("“They hated the name,”", true, "Cecil Ward", "says"),
-                ("“When people said ‘Hey George’ it meant nothing.", true, "Cecil Ward", "says"),
-                ("“You had no name.”", true, "Cecil Ward", "says"),
+                ("“Nobody liked the nickname,”", true, "Aldo Brant", "says"),
+                ("“When riders shouted ‘Hey, driver’ we all turned.", true, "Aldo Brant", "says"),
+                ("“We were not people.”", true, "Aldo Brant", "says"),
             ],
         ),
         // A quotation paragraph continues the last speaker, narration between.
