@@ -303,6 +303,24 @@ impl<'t> Scan<'t> {
             glued_minus: false,
         };
 
+        // `the one hundredth attempt`, `the one millionth visitor`: after
+        // `the` and before a noun, `one` and a power of ten rank.
+        if p.form == Form::Fraction
+            && matches!(items[0].word(), Some(Word::Unit(1)))
+            && word_before_is(b, floor, core_start, &["the"])
+            && next_word(b, core_end).is_some_and(|(s, _, w)| s > core_end && w.as_str() != "of")
+            && !clause_ends(text, core_end)
+        {
+            let rank = Decimal::ONE / p.value;
+            if rank >= Decimal::ONE_HUNDRED
+                && rank.fract().is_zero()
+                && rank.to_string().trim_start_matches('1').bytes().all(|c| c == b'0')
+            {
+                atom.kind = NumberKind::Ordinal;
+                atom.value = rank;
+                return Some(atom);
+            }
+        }
         match p.form {
             Form::Ordinal => return Some(self.ordinal(atom, items, &p)),
             Form::AOrdinal => {
@@ -387,15 +405,17 @@ impl<'t> Scan<'t> {
                 }
             }
         }
-        // `£50m`, `$2.5m`, `2.5m people`: a glued `m` is a million unless
-        // lengths are meant (`100m sprint`, `1.85m tall`).
+        // `£50m`, `$2.5m`, `2.5m people`, `663m euros`: a glued `m` is a
+        // million unless lengths are meant (`100m sprint`, `1.85m tall`).
         if digit_core && b.get(end) == Some(&b'm') && !b.get(end + 1).copied().is_some_and(is_alnum) {
             let decimal = lit.is_some_and(|l| l.decimals > 0) || p.literal.is_none();
-            if (currency.is_some() || decimal && !length_context(b, end + 1)) && p.scale.is_none() {
+            let money_after = unit_after(text, end + 1).filter(|u| matches!(u.meaning, Meaning::Money(_, Factor::One)));
+            let millions = currency.is_some() || money_after.is_some() || decimal && !length_context(b, end + 1);
+            if millions && p.scale.is_none() {
                 atom.value = atom.value.checked_mul(pow10(6))?;
                 atom.scale = Some(6);
                 end += 1;
-                unit = if currency.is_some() { unit_after(text, end) } else { None };
+                unit = if currency.is_some() { unit_after(text, end) } else { money_after };
             }
         }
 
@@ -688,7 +708,9 @@ impl<'t> Scan<'t> {
             return Some(atom);
         }
         // `three quarters of`, `a quarter of`: not fiscal quarters.
-        if p.quarters && p.scale.is_none() {
+        // A mixed number (`twenty and three quarters`) counts whatever follows.
+        let mixed = text[atom.start..atom.end].contains(" and ");
+        if p.quarters && p.scale.is_none() && !mixed {
             let of_after = next_word(b, atom.end).is_some_and(|(_, _, w)| w.as_str() == "of");
             let period = word_before_is(
                 b,

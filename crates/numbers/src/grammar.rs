@@ -49,7 +49,7 @@ pub(crate) enum ItemKind {
 }
 
 impl Item {
-    fn word(&self) -> Option<Word> {
+    pub(crate) fn word(&self) -> Option<Word> {
         match self.kind {
             ItemKind::Word(w) => Some(w),
             _ => None,
@@ -1011,6 +1011,11 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
                 n.gap.is_space()
                     && match n.kind {
                         ItemKind::Word(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)) => true,
+                        // `one hundred and first`, `two thousand and tenth`.
+                        ItemKind::Word(Word::Ordinal {
+                            ord: Ord::Unit(_) | Ord::Teen(_) | Ord::Tens(_),
+                            plural: false,
+                        }) => true,
                         ItemKind::Lit(l) => l.is_bare_int() && !l.value.is_zero(),
                         _ => false,
                     }

@@ -45,6 +45,7 @@
 mod atom;
 mod combine;
 mod context;
+pub mod currencies;
 pub mod eval;
 mod grammar;
 mod literal;
@@ -55,6 +56,7 @@ mod words;
 
 pub use byline_core::{Decimal, Number, NumberKind, Qualifier};
 pub use stage::{KindName, NumberOptions, NumberStage};
+pub use units::{Spelling, Unit, unit_table};
 
 /// The numbers of `text`, in order, with `$` and `dollars` read as USD.
 pub fn find(text: &str) -> Vec<Number> {
@@ -64,6 +66,11 @@ pub fn find(text: &str) -> Vec<Number> {
 /// The numbers of `text`, in order, with `$` and `dollars` read as the
 /// currency `dollar` (an ISO 4217 code such as `CAD` or `AUD`).
 pub fn find_with(text: &str, dollar: &str) -> Vec<Number> {
+    // Terminal escapes (`\x1b[31m`) are blanked out first: the digits in
+    // them are no numbers, and the text around them reads as if they were
+    // not there. Same length, so every span still fits the original.
+    let blanked = text::blank_escapes(text);
+    let text = blanked.as_deref().unwrap_or(text);
     let mut scan = atom::Scan::new(text);
     scan.run();
     combine::combine(text, &scan.atoms, dollar)
