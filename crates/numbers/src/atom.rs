@@ -23,6 +23,7 @@ use crate::text::{
     skip_spaces, word_end,
 };
 use crate::units::{Code, Dim, Factor, Meaning, currency_before, unit_after};
+use crate::vague::Vague;
 use crate::words::{Word, follows_a, number_word, starts_number};
 
 /// A unit as the output will name it.
@@ -85,11 +86,20 @@ pub(crate) struct Scan<'t> {
     items: Vec<Item>,
     cents: Vec<Item>,
     pub(crate) atoms: Vec<Atom>,
+    /// Vague amounts (`hundreds of`), each also a dropped atom.
+    pub(crate) vague: Vec<Vague>,
 }
 
 impl<'t> Scan<'t> {
     pub(crate) fn new(text: &'t str) -> Scan<'t> {
-        Scan { text, b: text.as_bytes(), items: Vec::with_capacity(16), cents: Vec::new(), atoms: Vec::new() }
+        Scan {
+            text,
+            b: text.as_bytes(),
+            items: Vec::with_capacity(16),
+            cents: Vec::new(),
+            atoms: Vec::new(),
+            vague: Vec::new(),
+        }
     }
 
     /// Finds every atom of the text, left to right.
@@ -116,6 +126,15 @@ impl<'t> Scan<'t> {
             }
             if is_alpha(c) {
                 let end = word_end(b, i);
+                if crate::vague::may_start(&b[i..end]) {
+                    if let Some(v) = crate::vague::vague_at(self.text, floor, i, end) {
+                        self.atoms.push(Atom::dropped(v.start, v.end));
+                        self.vague.push(v);
+                        floor = v.end;
+                        i = v.end;
+                        continue;
+                    }
+                }
                 if may_start_number(self.text, i, end) && self.word_anchor(i, end) {
                     i = self.at(i, &mut floor).max(end);
                     continue;
@@ -419,6 +438,13 @@ impl<'t> Scan<'t> {
             }
         }
 
+        // `the 1988 second half`: `second` ranks the half; it is no unit.
+        if unit.is_some_and(|u| {
+            u.meaning == Meaning::Quantity("second", Dim::Duration)
+                && next_word(b, u.end).is_some_and(|(s, _, w)| s > u.end && matches!(w.as_str(), "half" | "quarter"))
+        }) {
+            unit = None;
+        }
         match unit.map(|u| (u, u.meaning)) {
             Some((u, Meaning::Time)) => {
                 let clock = atom.value >= Decimal::ZERO && atom.value <= Decimal::from(24) && currency.is_none();
@@ -498,6 +524,19 @@ impl<'t> Scan<'t> {
             Some((u, Meaning::Quantity(name, dim))) if currency.is_none() => {
                 atom.kind = NumberKind::Quantity;
                 atom.unit = UnitName::Named(name);
+                // `60 Minutes`, `28 Days Later`, `13 Hours`: a capitalised
+                // word of time after a number inside a sentence is a title
+                // (capitalised measures, `2 Cups`, are only emphasis).
+                let (us, _) = skip_spaces(b, end);
+                let word = us < b.len() && is_capitalized(b, us) && b.get(us + 1).is_some_and(u8::is_ascii_lowercase);
+                let titled = word
+                    && us > end
+                    && dim == Dim::Duration
+                    && !sentence_start(b, atom.start)
+                    && !crate::text::title_case_line(crate::text::line_around(text, atom.start, 160));
+                if titled {
+                    return Some(Atom::dropped(atom.start, u.end));
+                }
                 end = u.end;
                 if dim == Dim::Duration && matches!(name, "year" | "month" | "week" | "day") {
                     end = age_suffix(b, end);
@@ -594,6 +633,13 @@ impl<'t> Scan<'t> {
                 }
             }
         }
+        // `its fiscal 2024 third quarter`, `the 1988 second half`, `3rd
+        // quarter`: a period of the calendar, a date rather than a rank.
+        if next_word(b, atom.end)
+            .is_some_and(|(s, _, w)| s > atom.end && matches!(w.as_str(), "quarter" | "half" | "quarters" | "halves"))
+        {
+            atom.fate = Fate::Drop;
+        }
         if let ItemKind::Word(_) = word {
             if is_capitalized(b, atom.start) && name_before(self.text, 0, atom.start) {
                 atom.fate = Fate::Drop;
@@ -610,6 +656,25 @@ impl<'t> Scan<'t> {
                 if ordinal_idiom(first_word, w.as_str()) {
                     atom.fate = Fate::Drop;
                 }
+            }
+            // `take the Fifth`, `the First and 14th amendments`: a
+            // capitalised ordinal inside a sentence with no lower-case noun
+            // after it names something, unless the line is a title-case
+            // headline (`the Ninth meeting` still ranks).
+            let noun_after = next
+                .as_ref()
+                .is_some_and(|&(s, _, ref w)| b[s].is_ascii_lowercase() && !matches!(w.as_str(), "and" | "or" | "of"));
+            if is_capitalized(b, atom.start)
+                && !noun_after
+                && !sentence_start(b, atom.start)
+                && !crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160))
+            {
+                atom.fate = Fate::Drop;
+            }
+        } else if let Some((s, e, w)) = next_word(b, atom.end).filter(|&(s, _, _)| s == atom.end + 1) {
+            // `57th Street`, `Fifth Avenue`'s digits: an address, not a rank.
+            if is_capitalized(b, s) && street_word(w.as_str()) && b.get(e).is_none_or(|&c| c != b'-') {
+                atom.fate = Fate::Drop;
             }
         }
         atom
@@ -812,7 +877,7 @@ impl<'t> Scan<'t> {
         Some(atom)
     }
 
-    /// Is a bare `one` a count here (not `the one`, `one of them`, `One
+    /// Is a bare `one` a count here (`one of them`; not `the one`, `One
     /// former employee`)?
     fn one_is_count(&self, atom: &Atom) -> bool {
         let b = self.b;
@@ -862,7 +927,17 @@ impl<'t> Scan<'t> {
         {
             return false;
         }
-        if let Some((s, _, w)) = next {
+        if let Some((s, e, w)) = next {
+            // `one of the companies`, `one of them`: one picked from a
+            // group counts (but `one of a kind`, `one of these days`).
+            if s > atom.end && w.as_str() == "of" {
+                let idiom = next_word(b, e).is_some_and(|(_, e2, w2)| match w2.as_str() {
+                    "a" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "kind"),
+                    "these" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "days"),
+                    _ => false,
+                });
+                return !idiom;
+            }
             if s > atom.end && pronoun_follower(w.as_str()) {
                 return false;
             }
@@ -1522,4 +1597,26 @@ fn special_unit(text: &str, i: usize) -> Option<(usize, &'static str)> {
 pub(crate) fn year_cue_before(b: &[u8], floor: usize, i: usize) -> bool {
     prev_word(b, floor, i).is_some_and(|(_, w)| year_cue(w.as_str()))
         || (i >= 1 && matches!(b[i - 1], b'\'' | b'(' | b'-'))
+}
+
+/// Words that make a numbered ordinal before them a street: `57th Street`.
+fn street_word(w: &str) -> bool {
+    matches!(
+        w,
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "drive"
+            | "terrace"
+            | "parkway"
+            | "place"
+            | "way"
+            | "court"
+    )
 }

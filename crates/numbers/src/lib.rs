@@ -33,7 +33,7 @@
 //! What is *not* a number here: dates and times (`May 4`, `5/17/2018`,
 //! `10:30`, `in 2009`), phone numbers, IP addresses, versions, ISBNs, model
 //! and product names (`GPT-4`, `Boeing 737`, `R1`), and `one` as a pronoun
-//! (`one of them`). See `docs/numbers.md` for the whole policy.
+//! (`no one`, `one another`). See `docs/numbers.md` for the whole policy.
 //!
 //! Values are exact decimals (`rust_decimal`, 28 significant digits):
 //! `1.1 billion` is 1100000000. A value that would leave the decimal range
@@ -52,6 +52,7 @@ mod literal;
 mod stage;
 mod text;
 mod units;
+mod vague;
 mod words;
 
 pub use byline_core::{Decimal, Number, NumberKind, Qualifier};
@@ -73,5 +74,7 @@ pub fn find_with(text: &str, dollar: &str) -> Vec<Number> {
     let text = blanked.as_deref().unwrap_or(text);
     let mut scan = atom::Scan::new(text);
     scan.run();
-    combine::combine(text, &scan.atoms, dollar)
+    let mut numbers = combine::combine(text, &scan.atoms, dollar);
+    vague::merge(&mut numbers, &scan.vague, dollar);
+    numbers
 }
