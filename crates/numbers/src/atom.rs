@@ -928,15 +928,26 @@ impl<'t> Scan<'t> {
             return false;
         }
         if let Some((s, e, w)) = next {
-            // `one of the companies`, `one of them`: one picked from a
-            // group counts (but `one of a kind`, `one of these days`).
+            // `one of the companies`, `one of them`, `one of 20 students`:
+            // one picked from a group counts; `one of fear`, `a story of
+            // one of hope` (no group after `of`), `one of a kind` and `one
+            // of these days` do not.
             if s > atom.end && w.as_str() == "of" {
-                let idiom = next_word(b, e).is_some_and(|(_, e2, w2)| match w2.as_str() {
-                    "a" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "kind"),
-                    "these" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "days"),
-                    _ => false,
-                });
-                return !idiom;
+                let (g, _) = skip_spaces(b, e);
+                return match next_word(b, e).filter(|&(s2, _, _)| s2 > e) {
+                    Some((s2, e2, w2)) => {
+                        let idiom = match w2.as_str() {
+                            "a" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "kind"),
+                            "these" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "days"),
+                            _ => false,
+                        };
+                        let possessive = matches!(b.get(e2), Some(b'\'')) || self.text[e2..].starts_with('\u{2019}');
+                        // `one of Mr. Bush's sons`, `one of New York's seats`.
+                        let name = b[s2].is_ascii_uppercase();
+                        !idiom && (group_word(w2.as_str()) || w2.as_str().ends_with('s') || possessive || name)
+                    }
+                    None => b.get(g).is_some_and(u8::is_ascii_digit),
+                };
             }
             if s > atom.end && pronoun_follower(w.as_str()) {
                 return false;
@@ -1618,5 +1629,56 @@ fn street_word(w: &str) -> bool {
             | "place"
             | "way"
             | "court"
+    )
+}
+
+/// Words after `one of` that name a group to pick from: determiners,
+/// possessives, pronouns and quantifiers (`one of the`, `one of them`,
+/// `one of many`); a plural noun (`one of dozens`) counts too.
+fn group_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "them"
+            | "us"
+            | "you"
+            | "many"
+            | "several"
+            | "few"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "only"
+            | "just"
+            | "at"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "which"
+            | "whom"
+            | "this"
+            | "that"
+            | "whose"
+            | "roughly"
+            | "about"
+            | "some"
     )
 }
