@@ -279,7 +279,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("=g|#gs|~gm|~gms|gram|grams|gramme|grammes", Q("gram", Mass)),
     ("#kg|#kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", Q("kilogram", Mass)),
     ("=µg|=μg|#mcg|microgram|micrograms", Q("microgram", Mass)),
-    ("tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes", Q("metric ton", Mass)),
+    ("tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|=t", Q("metric ton", Mass)),
     ("ton|tons|short ton|short tons", Q("ton", Mass)),
     ("~lb|~lbs", Q("pound", Mass)),
     ("~oz|ounce|ounces", Q("ounce", Mass)),
@@ -304,7 +304,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     // Volume.
     ("#ml|=mL|milliliter|milliliters|millilitre|millilitres", Q("milliliter", Volume)),
     ("#cl|centiliter|centiliters|centilitre|centilitres", Q("centiliter", Volume)),
-    ("=L|liter|liters|litre|litres|~ltr", Q("liter", Volume)),
+    ("=L|=l|liter|liters|litre|litres|~ltr", Q("liter", Volume)),
     ("gallon|gallons|~gal", Q("gallon", Volume)),
     ("barrel|barrels|~bbl|~bbls", Q("barrel", Volume)),
     ("cubic meter|cubic meters|cubic metre|cubic metres|#m³", Q("cubic meter", Volume)),
@@ -347,7 +347,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     ),
     ("#m/s|meters per second|metres per second|meter per second|metre per second", Q("meter per second", Speed)),
     ("feet per second|~ft/s", Q("foot per second", Speed)),
-    ("knot|knots", Q("knot", Speed)),
+    ("knot|knots|=kn", Q("knot", Speed)),
     ("#mpg|miles per gallon", Q("mile per gallon", Other)),
     // Time.
     ("millisecond|milliseconds|#ms", Q("millisecond", Duration)),
