@@ -126,7 +126,7 @@ impl<'t> Scan<'t> {
             }
             if is_alpha(c) {
                 let end = word_end(b, i);
-                if crate::vague::may_start(&b[i..end]) {
+                if crate::vague::may_start(b, i, end) {
                     if let Some(v) = crate::vague::vague_at(self.text, floor, i, end) {
                         self.atoms.push(Atom::dropped(v.start, v.end));
                         self.vague.push(v);

@@ -352,15 +352,14 @@ pub(crate) fn escape_end(b: &[u8], i: usize) -> usize {
 
 /// `text` with every terminal escape sequence ([`escape_end`]) replaced by
 /// spaces of the same length, or `None` when it has none (the common case:
-/// two `memchr` passes). Escapes are ASCII, or the two-byte C1 CSI, so the
+/// one `memchr2` pass). Escapes are ASCII, or the two-byte C1 CSI, so the
 /// result is valid UTF-8 with the same char boundaries.
 pub(crate) fn blank_escapes(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    let first = match (memchr::memchr(0x1B, b), memchr::memmem::find(b, b"\xC2\x9B")) {
-        (None, None) => return None,
-        (Some(x), Some(y)) => x.min(y),
-        (Some(x), None) | (None, Some(x)) => x,
-    };
+    // One `memchr2` pass; a 0x9B is a CSI only after 0xC2 (else it is the
+    // tail of another character).
+    let first = memchr::memchr2_iter(0x1B, 0x9B, b).find(|&i| b[i] == 0x1B || (i > 0 && b[i - 1] == 0xC2))?;
+    let first = if b[first] == 0x9B { first - 1 } else { first };
     let mut out = b.to_vec();
     let mut i = first;
     while i < b.len() {

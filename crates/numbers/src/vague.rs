@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 
 use crate::context::{next_word, prev_word};
-use crate::text::{Lower, lower, word_end};
+use crate::text::{lower, word_end};
 use crate::units::{Code, Factor, Meaning, UnitMatch, unit_after};
 use byline_core::{Number, NumberKind, Qualifier, Span};
 
@@ -43,11 +43,20 @@ fn plural_multiple(w: &str) -> Option<u64> {
     })
 }
 
-/// True for a word that may start a vague amount (the scan's cheap test).
-pub(crate) fn may_start(w: &[u8]) -> bool {
-    matches!(w.len(), 1 | 4 | 6 | 7 | 8 | 9)
-        && matches!(w[0] | 0x20, b't' | b'd' | b'h' | b'm' | b'b' | b'a')
-        && Lower::of(w).is_some_and(|l| plural_multiple(l.as_str()).is_some() || l.as_str() == "a")
+/// True for a word that may start a vague amount: the scan's cheap test,
+/// run on every word, so it compares bytes before anything else.
+pub(crate) fn may_start(b: &[u8], start: usize, end: usize) -> bool {
+    let w = &b[start..end];
+    let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
+    match w.len() {
+        // `a handful`: only when an `h` follows the space.
+        1 => (w[0] | 0x20) == b'a' && b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c | 0x20 == b'h'),
+        4 => is("tens"),
+        6 => is("dozens"),
+        8 => is("hundreds") || is("millions") || is("billions"),
+        9 => is("thousands") || is("trillions"),
+        _ => false,
+    }
 }
 
 /// The vague amount starting at the word `start..end`, not reaching back
