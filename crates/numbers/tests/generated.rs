@@ -2,8 +2,8 @@
 //! writes them (digits, words and mixed forms; integers to 10^15, decimals,
 //! negatives, fractions, mixed numbers, ordinals, percentages, money in
 //! every currency of the ISO 4217 table by code, sign and name, quantities
-//! in every spelling of the unit table; with and without qualifiers and
-//! ranges) inside a sentence, and checks that the finder reads back exactly
+//! in every spelling of the unit table; vague amounts and scores; with and
+//! without qualifiers and ranges) inside a sentence, and checks that the finder reads back exactly
 //! that span with its value, kind, unit and qualifier.
 //!
 //! 10,000 cases per run from a fixed seed; `BYLINE_SEED=N` runs another
@@ -70,9 +70,9 @@ impl Expect {
 struct Phrase {
     text: String,
     expect: Expect,
-    /// Words the phrase needs after it, outside its span: a bare fraction
-    /// is one only before `of` (`three quarters of the vote`; `three
-    /// quarters` alone are periods).
+    /// Words the phrase needs next to it, outside its span: after a bare
+    /// fraction (`three quarters of the vote`; `three quarters` alone are
+    /// periods), before a score (its contest verb).
     tail: &'static str,
 }
 
@@ -268,10 +268,19 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
 fn cardinal(r: &mut Rng) -> Phrase {
     let (text, value) = match r.below(6) {
         0 => {
-            // Negative numbers.
+            // Negative numbers: `-45`, `−45`, `minus 45`, `negative forty-five`.
             let n = r.magnitude(9).max(1);
-            let sign = *r.pick(&["-", "\u{2212}"]);
-            (format!("{sign}{}", digits(r, n)), -Decimal::from(n))
+            match r.below(4) {
+                0 => (format!("minus {}", digits(r, n)), -Decimal::from(n)),
+                1 => {
+                    let n = n % 1000 + 1;
+                    (format!("negative {}", words(n, false)), -Decimal::from(n))
+                }
+                _ => {
+                    let sign = *r.pick(&["-", "\u{2212}"]);
+                    (format!("{sign}{}", digits(r, n)), -Decimal::from(n))
+                }
+            }
         }
         1 => {
             // Fractions: `3/4`, `three quarters`, `two thirds`.
@@ -450,17 +459,72 @@ fn sentence(r: &mut Rng, p: &Phrase) -> (String, usize) {
         NumberKind::Ordinal => *r.pick(&[" attempt this season.", " such case."]),
         _ => *r.pick(&[" on Monday.", ", officials said.", " in total."]),
     };
+    // A score's contest verb comes before it: `The board voted 7-2 ...`.
+    if p.expect.unit.as_deref() == Some("score") {
+        let before = format!("The board {}", p.tail);
+        return (format!("{before}{}{after}", p.text), before.len());
+    }
     (format!("{before}{}{}{after}", p.text, p.tail), before.len())
 }
 
+/// `hundreds`, `tens of thousands of dollars`, `a handful`: approximate
+/// ranges (docs/numbers.md, "Vague amounts").
+fn vague(r: &mut Rng) -> Phrase {
+    let (head, multiple) = *r.pick(&[
+        ("dozens", 12u64),
+        ("hundreds", 100),
+        ("thousands", 1_000),
+        ("millions", 1_000_000),
+        ("billions", 1_000_000_000),
+        ("tens of thousands", 10_000),
+        ("hundreds of thousands", 100_000),
+        ("tens of millions", 10_000_000),
+        ("hundreds of millions", 100_000_000),
+    ]);
+    let (unit_text, kind, unit) = *r.pick(&[
+        ("", NumberKind::Cardinal, None),
+        (" of dollars", NumberKind::Money, Some("USD")),
+        (" of euros", NumberKind::Money, Some("EUR")),
+        (" of miles", NumberKind::Quantity, Some("mile")),
+    ]);
+    let m = Decimal::from(multiple);
+    let (text, min, max) = if r.below(8) == 0 {
+        (format!("a handful{unit_text}"), Decimal::from(2), Decimal::from(5))
+    } else {
+        (format!("{head}{unit_text}"), m * Decimal::from(2), m * Decimal::from(10) - Decimal::ONE)
+    };
+    let expect = Expect {
+        kind,
+        value: None,
+        min: Some(min),
+        max: Some(max),
+        unit: unit.map(str::to_owned),
+        qualifier: Some(Qualifier::Approximately),
+    };
+    Phrase { text, expect, tail: "" }
+}
+
+/// `7-2`, `50-50`: a tally after a contest verb (docs/numbers.md, "Scores
+/// and votes").
+fn score(r: &mut Rng) -> Phrase {
+    let hi = r.range(0, 999);
+    let lo = r.range(0, hi);
+    let dash = *r.pick(&["-", "\u{2013}"]);
+    let verb = *r.pick(&["voted ", "won ", "ruled ", "finished "]);
+    let expect = Expect::of(NumberKind::Cardinal, Decimal::from(hi)).unit("score");
+    Phrase { text: format!("{hi}{dash}{lo}"), expect, tail: verb }
+}
+
 fn case(r: &mut Rng) -> Phrase {
-    let p = match r.below(10) {
+    let p = match r.below(12) {
         0..=2 => cardinal(r),
         3 => ordinal(r),
         4 => percent(r),
         5..=6 => money(r),
         7..=8 => quantity(r),
-        _ => return range(r),
+        9 => return range(r),
+        10 => return vague(r),
+        _ => return score(r),
     };
     qualify(r, p)
 }
