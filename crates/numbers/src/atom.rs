@@ -673,7 +673,7 @@ impl<'t> Scan<'t> {
             }
         } else if let Some((s, e, w)) = next_word(b, atom.end).filter(|&(s, _, _)| s == atom.end + 1) {
             // `57th Street`, `Fifth Avenue`'s digits: an address, not a rank.
-            if is_capitalized(b, s) && street_word(w.as_str()) && b.get(e).is_none_or(|&c| c != b'-') {
+            if is_capitalized(b, s) && crate::context::street_word(w.as_str()) && b.get(e).is_none_or(|&c| c != b'-') {
                 atom.fate = Fate::Drop;
             }
         }
@@ -1608,28 +1608,6 @@ fn special_unit(text: &str, i: usize) -> Option<(usize, &'static str)> {
 pub(crate) fn year_cue_before(b: &[u8], floor: usize, i: usize) -> bool {
     prev_word(b, floor, i).is_some_and(|(_, w)| year_cue(w.as_str()))
         || (i >= 1 && matches!(b[i - 1], b'\'' | b'(' | b'-'))
-}
-
-/// Words that make a numbered ordinal before them a street: `57th Street`.
-fn street_word(w: &str) -> bool {
-    matches!(
-        w,
-        "street"
-            | "st"
-            | "avenue"
-            | "ave"
-            | "road"
-            | "rd"
-            | "boulevard"
-            | "blvd"
-            | "lane"
-            | "drive"
-            | "terrace"
-            | "parkway"
-            | "place"
-            | "way"
-            | "court"
-    )
 }
 
 /// Words after `one of` that name a group to pick from: determiners,

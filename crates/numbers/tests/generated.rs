@@ -13,6 +13,10 @@
 use byline_numbers::currencies::{ISO_4217, WORD_CODES, name_is_read};
 use byline_numbers::{Decimal, NumberKind, Qualifier, find, unit_table};
 
+mod verbalise;
+
+use verbalise::{SCALES, SMALL, grouped, words};
+
 /// SplitMix64: small, seedable and the same on every platform.
 struct Rng(u64);
 
@@ -78,65 +82,6 @@ struct Phrase {
 
 // ---------------------------------------------------------------- words
 
-const SMALL: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const SCALES: [(u64, &str); 4] =
-    [(1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand")];
-
-fn below_thousand(n: u64, and: bool, out: &mut Vec<String>) {
-    let (h, rest) = (n / 100, n % 100);
-    if h > 0 {
-        out.push(format!("{} hundred", SMALL[h as usize]));
-        if rest > 0 && and {
-            out.push("and".into());
-        }
-    }
-    if rest >= 20 {
-        let t = TENS[(rest / 10) as usize];
-        out.push(if rest % 10 > 0 { format!("{t}-{}", SMALL[(rest % 10) as usize]) } else { t.to_owned() });
-    } else if rest > 0 {
-        out.push(SMALL[rest as usize].to_owned());
-    }
-}
-
-/// English words for `n` below 10^15, with or without `and`.
-fn words(n: u64, and: bool) -> String {
-    if n == 0 {
-        return "zero".into();
-    }
-    let mut out = Vec::new();
-    for (scale, name) in SCALES {
-        let part = n / scale % 1000;
-        if part > 0 {
-            below_thousand(part, and, &mut out);
-            out.push(name.into());
-        }
-    }
-    below_thousand(n % 1000, and, &mut out);
-    out.join(" ")
-}
-
 /// Ordinal words: `twenty-first`, `one hundred and third`, `millionth`.
 fn ordinal_words(n: u64, and: bool) -> String {
     let cardinal = words(n, and);
@@ -166,19 +111,6 @@ fn ordinal_suffix(n: u64) -> &'static str {
         (3, _) => "rd",
         _ => "th",
     }
-}
-
-/// `1234567` → `1,234,567`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Digits that no reader takes for a year: grouped from four digits on.
