@@ -672,7 +672,7 @@ impl<'t> Scan<'t> {
                 atom.fate = Fate::Drop;
             }
         } else if let Some((s, e, w)) = next_word(b, atom.end).filter(|&(s, _, _)| s == atom.end + 1) {
-            // `57th Street`, `Fifth Avenue`'s digits: an address, not a rank.
+            // `57th Street`, `9th Avenue`: an address, not a rank.
             if is_capitalized(b, s) && crate::context::street_word(w.as_str()) && b.get(e).is_none_or(|&c| c != b'-') {
                 atom.fate = Fate::Drop;
             }
