@@ -233,8 +233,12 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Option<Parsed> {
         return Some(e);
     }
 
-    // `two hundred point zero three`, `1 point 1`.
-    if int.scale.is_none() && int.whole && items.get(p.end).and_then(Item::word) == Some(Word::Point) {
+    // `two hundred point zero three`, `1 point 1`, `two thousand five
+    // hundred point five` (not `two million point five`: a point right
+    // after a scale word belongs to no number).
+    let after_scale = matches!(items[p.end - 1].word(), Some(Word::Scale(_)));
+    if (int.scale.is_none() || !after_scale) && int.whole && items.get(p.end).and_then(Item::word) == Some(Word::Point)
+    {
         if let Some((frac, end)) = point_digits(items, p.end + 1, text) {
             p.value = int.value + frac;
             p.end = end;

@@ -49,6 +49,11 @@ fn digits() {
 #[test]
 fn words() {
     check(&[
+        (
+            "It measured two thousand five hundred and seventy-five point five.",
+            &["two thousand five hundred and seventy-five point five = cardinal 2575.5"],
+        ),
+        ("It was one million and three point two.", &["one million and three point two = cardinal 1000003.2"]),
         ("The answer is forty-two.", &["forty-two = cardinal 42"]),
         ("He paid one hundred and five pounds of debt.", &["one hundred and five pounds of debt = quantity 105 pound"]),
         ("There were one hundred and five delegates.", &["one hundred and five = cardinal 105"]),

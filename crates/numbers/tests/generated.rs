@@ -247,8 +247,11 @@ fn cardinal(r: &mut Rng) -> Phrase {
             }
         }
         3 => {
-            // Decimals in words: `three point two five`.
-            let whole = r.range(0, 99);
+            // Decimals in words: `three point two five`, `two thousand five
+            // hundred and six point one` (a point right after a scale word,
+            // `fifteen thousand point six`, is not read: docs/numbers.md).
+            let whole = r.magnitude(6);
+            let whole = if whole >= 1000 && whole % 1000 == 0 { whole + 1 } else { whole };
             let d1 = r.range(1, 9);
             let d2 = r.below(10);
             let value = Decimal::from(whole) + Decimal::new((d1 * 10 + d2) as i64, 2);
@@ -258,7 +261,7 @@ fn cardinal(r: &mut Rng) -> Phrase {
                 format!("{} {}", SMALL[d1 as usize], SMALL[d2 as usize])
             };
             let value = if d2 == 0 { Decimal::from(whole) + Decimal::new(d1 as i64, 1) } else { value };
-            (format!("{} point {tail}", words(whole, false)), value)
+            (format!("{} point {tail}", words(whole, r.coin())), value)
         }
         _ => amount(r, false),
     };
