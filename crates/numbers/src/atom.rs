@@ -330,7 +330,7 @@ impl<'t> Scan<'t> {
             && next_word(b, core_end).is_some_and(|(s, _, w)| s > core_end && w.as_str() != "of")
             && !clause_ends(text, core_end)
         {
-            let rank = Decimal::ONE / p.value;
+            let rank = Decimal::ONE.checked_div(p.value).unwrap_or(Decimal::ZERO);
             if rank >= Decimal::ONE_HUNDRED
                 && rank.fract().is_zero()
                 && rank.to_string().trim_start_matches('1').bytes().all(|c| c == b'0')
