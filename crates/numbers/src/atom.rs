@@ -23,6 +23,7 @@ use crate::text::{
     skip_spaces, word_end,
 };
 use crate::units::{Code, Dim, Factor, Meaning, currency_before, unit_after};
+use crate::vague::Vague;
 use crate::words::{Word, follows_a, number_word, starts_number};
 
 /// A unit as the output will name it.
@@ -85,11 +86,20 @@ pub(crate) struct Scan<'t> {
     items: Vec<Item>,
     cents: Vec<Item>,
     pub(crate) atoms: Vec<Atom>,
+    /// Vague amounts (`hundreds of`), each also a dropped atom.
+    pub(crate) vague: Vec<Vague>,
 }
 
 impl<'t> Scan<'t> {
     pub(crate) fn new(text: &'t str) -> Scan<'t> {
-        Scan { text, b: text.as_bytes(), items: Vec::with_capacity(16), cents: Vec::new(), atoms: Vec::new() }
+        Scan {
+            text,
+            b: text.as_bytes(),
+            items: Vec::with_capacity(16),
+            cents: Vec::new(),
+            atoms: Vec::new(),
+            vague: Vec::new(),
+        }
     }
 
     /// Finds every atom of the text, left to right.
@@ -116,6 +126,15 @@ impl<'t> Scan<'t> {
             }
             if is_alpha(c) {
                 let end = word_end(b, i);
+                if crate::vague::may_start(b, i, end) {
+                    if let Some(v) = crate::vague::vague_at(self.text, floor, i, end) {
+                        self.atoms.push(Atom::dropped(v.start, v.end));
+                        self.vague.push(v);
+                        floor = v.end;
+                        i = v.end;
+                        continue;
+                    }
+                }
                 if may_start_number(self.text, i, end) && self.word_anchor(i, end) {
                     i = self.at(i, &mut floor).max(end);
                     continue;
@@ -303,6 +322,24 @@ impl<'t> Scan<'t> {
             glued_minus: false,
         };
 
+        // `the one hundredth attempt`, `the one millionth visitor`: after
+        // `the` and before a noun, `one` and a power of ten rank.
+        if p.form == Form::Fraction
+            && matches!(items[0].word(), Some(Word::Unit(1)))
+            && word_before_is(b, floor, core_start, &["the"])
+            && next_word(b, core_end).is_some_and(|(s, _, w)| s > core_end && w.as_str() != "of")
+            && !clause_ends(text, core_end)
+        {
+            let rank = Decimal::ONE.checked_div(p.value).unwrap_or(Decimal::ZERO);
+            if rank >= Decimal::ONE_HUNDRED
+                && rank.fract().is_zero()
+                && rank.to_string().trim_start_matches('1').bytes().all(|c| c == b'0')
+            {
+                atom.kind = NumberKind::Ordinal;
+                atom.value = rank;
+                return Some(atom);
+            }
+        }
         match p.form {
             Form::Ordinal => return Some(self.ordinal(atom, items, &p)),
             Form::AOrdinal => {
@@ -387,18 +424,27 @@ impl<'t> Scan<'t> {
                 }
             }
         }
-        // `£50m`, `$2.5m`, `2.5m people`: a glued `m` is a million unless
-        // lengths are meant (`100m sprint`, `1.85m tall`).
+        // `£50m`, `$2.5m`, `2.5m people`, `663m euros`: a glued `m` is a
+        // million unless lengths are meant (`100m sprint`, `1.85m tall`).
         if digit_core && b.get(end) == Some(&b'm') && !b.get(end + 1).copied().is_some_and(is_alnum) {
             let decimal = lit.is_some_and(|l| l.decimals > 0) || p.literal.is_none();
-            if (currency.is_some() || decimal && !length_context(b, end + 1)) && p.scale.is_none() {
+            let money_after = unit_after(text, end + 1).filter(|u| matches!(u.meaning, Meaning::Money(_, Factor::One)));
+            let millions = currency.is_some() || money_after.is_some() || decimal && !length_context(b, end + 1);
+            if millions && p.scale.is_none() {
                 atom.value = atom.value.checked_mul(pow10(6))?;
                 atom.scale = Some(6);
                 end += 1;
-                unit = if currency.is_some() { unit_after(text, end) } else { None };
+                unit = if currency.is_some() { unit_after(text, end) } else { money_after };
             }
         }
 
+        // `the 1988 second half`: `second` ranks the half; it is no unit.
+        if unit.is_some_and(|u| {
+            u.meaning == Meaning::Quantity("second", Dim::Duration)
+                && next_word(b, u.end).is_some_and(|(s, _, w)| s > u.end && matches!(w.as_str(), "half" | "quarter"))
+        }) {
+            unit = None;
+        }
         match unit.map(|u| (u, u.meaning)) {
             Some((u, Meaning::Time)) => {
                 let clock = atom.value >= Decimal::ZERO && atom.value <= Decimal::from(24) && currency.is_none();
@@ -478,6 +524,19 @@ impl<'t> Scan<'t> {
             Some((u, Meaning::Quantity(name, dim))) if currency.is_none() => {
                 atom.kind = NumberKind::Quantity;
                 atom.unit = UnitName::Named(name);
+                // `60 Minutes`, `28 Days Later`, `13 Hours`: a capitalised
+                // word of time after a number inside a sentence is a title
+                // (capitalised measures, `2 Cups`, are only emphasis).
+                let (us, _) = skip_spaces(b, end);
+                let word = us < b.len() && is_capitalized(b, us) && b.get(us + 1).is_some_and(u8::is_ascii_lowercase);
+                let titled = word
+                    && us > end
+                    && dim == Dim::Duration
+                    && !sentence_start(b, atom.start)
+                    && !crate::text::title_case_line(crate::text::line_around(text, atom.start, 160));
+                if titled {
+                    return Some(Atom::dropped(atom.start, u.end));
+                }
                 end = u.end;
                 if dim == Dim::Duration && matches!(name, "year" | "month" | "week" | "day") {
                     end = age_suffix(b, end);
@@ -574,6 +633,13 @@ impl<'t> Scan<'t> {
                 }
             }
         }
+        // `its fiscal 2024 third quarter`, `the 1988 second half`, `3rd
+        // quarter`: a period of the calendar, a date rather than a rank.
+        if next_word(b, atom.end)
+            .is_some_and(|(s, _, w)| s > atom.end && matches!(w.as_str(), "quarter" | "half" | "quarters" | "halves"))
+        {
+            atom.fate = Fate::Drop;
+        }
         if let ItemKind::Word(_) = word {
             if is_capitalized(b, atom.start) && name_before(self.text, 0, atom.start) {
                 atom.fate = Fate::Drop;
@@ -590,6 +656,25 @@ impl<'t> Scan<'t> {
                 if ordinal_idiom(first_word, w.as_str()) {
                     atom.fate = Fate::Drop;
                 }
+            }
+            // `take the Fifth`, `the First and 14th amendments`: a
+            // capitalised ordinal inside a sentence with no lower-case noun
+            // after it names something, unless the line is a title-case
+            // headline (`the Ninth meeting` still ranks).
+            let noun_after = next
+                .as_ref()
+                .is_some_and(|&(s, _, ref w)| b[s].is_ascii_lowercase() && !matches!(w.as_str(), "and" | "or" | "of"));
+            if is_capitalized(b, atom.start)
+                && !noun_after
+                && !sentence_start(b, atom.start)
+                && !crate::text::title_case_line(crate::text::line_around(self.text, atom.start, 160))
+            {
+                atom.fate = Fate::Drop;
+            }
+        } else if let Some((s, e, w)) = next_word(b, atom.end).filter(|&(s, _, _)| s == atom.end + 1) {
+            // `57th Street`, `9th Avenue`: an address, not a rank.
+            if is_capitalized(b, s) && crate::context::street_word(w.as_str()) && b.get(e).is_none_or(|&c| c != b'-') {
+                atom.fate = Fate::Drop;
             }
         }
         atom
@@ -688,7 +773,9 @@ impl<'t> Scan<'t> {
             return Some(atom);
         }
         // `three quarters of`, `a quarter of`: not fiscal quarters.
-        if p.quarters && p.scale.is_none() {
+        // A mixed number (`twenty and three quarters`) counts whatever follows.
+        let mixed = text[atom.start..atom.end].contains(" and ");
+        if p.quarters && p.scale.is_none() && !mixed {
             let of_after = next_word(b, atom.end).is_some_and(|(_, _, w)| w.as_str() == "of");
             let period = word_before_is(
                 b,
@@ -790,7 +877,7 @@ impl<'t> Scan<'t> {
         Some(atom)
     }
 
-    /// Is a bare `one` a count here (not `the one`, `one of them`, `One
+    /// Is a bare `one` a count here (`one of them`; not `the one`, `One
     /// former employee`)?
     fn one_is_count(&self, atom: &Atom) -> bool {
         let b = self.b;
@@ -840,7 +927,28 @@ impl<'t> Scan<'t> {
         {
             return false;
         }
-        if let Some((s, _, w)) = next {
+        if let Some((s, e, w)) = next {
+            // `one of the companies`, `one of them`, `one of 20 students`:
+            // one picked from a group counts; `one of fear`, `a story of
+            // one of hope` (no group after `of`), `one of a kind` and `one
+            // of these days` do not.
+            if s > atom.end && w.as_str() == "of" {
+                let (g, _) = skip_spaces(b, e);
+                return match next_word(b, e).filter(|&(s2, _, _)| s2 > e) {
+                    Some((s2, e2, w2)) => {
+                        let idiom = match w2.as_str() {
+                            "a" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "kind"),
+                            "these" => next_word(b, e2).is_some_and(|(_, _, w3)| w3.as_str() == "days"),
+                            _ => false,
+                        };
+                        let possessive = matches!(b.get(e2), Some(b'\'')) || self.text[e2..].starts_with('\u{2019}');
+                        // `one of Mr. Bush's sons`, `one of New York's seats`.
+                        let name = b[s2].is_ascii_uppercase();
+                        !idiom && (group_word(w2.as_str()) || w2.as_str().ends_with('s') || possessive || name)
+                    }
+                    None => b.get(g).is_some_and(u8::is_ascii_digit),
+                };
+            }
             if s > atom.end && pronoun_follower(w.as_str()) {
                 return false;
             }
@@ -1500,4 +1608,55 @@ fn special_unit(text: &str, i: usize) -> Option<(usize, &'static str)> {
 pub(crate) fn year_cue_before(b: &[u8], floor: usize, i: usize) -> bool {
     prev_word(b, floor, i).is_some_and(|(_, w)| year_cue(w.as_str()))
         || (i >= 1 && matches!(b[i - 1], b'\'' | b'(' | b'-'))
+}
+
+/// Words after `one of` that name a group to pick from: determiners,
+/// possessives, pronouns and quantifiers (`one of the`, `one of them`,
+/// `one of many`); a plural noun (`one of dozens`) counts too.
+fn group_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "them"
+            | "us"
+            | "you"
+            | "many"
+            | "several"
+            | "few"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "only"
+            | "just"
+            | "at"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "which"
+            | "whom"
+            | "this"
+            | "that"
+            | "whose"
+            | "roughly"
+            | "about"
+            | "some"
+    )
 }

@@ -63,6 +63,18 @@ pub(crate) fn combine(text: &str, atoms: &[Atom], dollar: &str) -> Vec<Number> {
         {
             atoms[i].fate = Fate::Drop;
         }
+        // `7-Eleven`, `4-Ever`: digits hyphenated to a capitalised number
+        // word make a name, unless the line is a title-case headline.
+        if cur.start == prev.end + 1
+            && b.get(prev.end) == Some(&b'-')
+            && prev.end > 0
+            && b[prev.end - 1].is_ascii_digit()
+            && b[cur.start].is_ascii_uppercase()
+            && !crate::text::title_case_line(crate::text::line_around(text, cur.start, 160))
+        {
+            atoms[i - 1].fate = Fate::Drop;
+            atoms[i].fate = Fate::Drop;
+        }
     }
     let phrases = ranges(text, &atoms);
     let phrases = qualify(text, phrases);
@@ -651,7 +663,7 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
     while i < atoms.len() {
         let a = &atoms[i];
         if let Some(next) = atoms.get(i + 1) {
-            if let Some(r) = range(text, floor, a, next) {
+            if let Some(r) = score(text, floor, a, next).or_else(|| range(text, floor, a, next)) {
                 floor = r.end;
                 out.push(r);
                 i += 2;
@@ -664,6 +676,145 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
         i += 1;
     }
     out
+}
+
+/// A score or a vote, `voted 4-1`, `won 3-2`, `a 50-50 split`, `a 5-4
+/// decision`: two counts joined by a dash, one annotation. It is a
+/// cardinal whose value is the first count (the side named first), with
+/// unit `score`; the span holds the whole tally. A dash between counts is
+/// a score when the first is at least the second (no range runs down)
+/// and a contest word stands before or after, or the two are equal; when
+/// the first is smaller only a verb of losing before or a singular
+/// contest noun after makes it one (`lost 2-3`, `a 2-3 loss`; `drew 5-10
+/// votes` stays a range).
+fn score(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
+    let bytes = text.as_bytes();
+    let bare = |x: &Atom| {
+        x.fate == Fate::Keep
+            && x.kind == NumberKind::Cardinal
+            && x.unit == UnitName::None
+            && x.scale.is_none()
+            && x.value <= Decimal::from(999)
+            && bytes[x.start..x.end].iter().all(u8::is_ascii_digit)
+    };
+    if !bare(a) || !bare(b) {
+        return None;
+    }
+    let dash = &text[a.end..b.start];
+    if !matches!(dash, "-" | "\u{2013}" | "\u{2014}") {
+        return None;
+    }
+    // Not `4-1-2` (a formation or a code): nothing but the tally.
+    if bytes.get(b.end).is_some_and(|&c| c == b'-' || c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let before = prev_word(bytes, floor, a.start).map(|(s, w)| {
+        // `won by a 5-4 vote`: skip an article.
+        if matches!(w.as_str(), "a" | "an" | "the") { prev_word(bytes, floor, s).map(|(_, w)| w) } else { Some(w) }
+    });
+    let verb = before.flatten().is_some_and(|w| contest_verb(w.as_str()));
+    let noun = next_word(bytes, b.end).filter(|&(s, _, _)| s > b.end).map(|(_, _, w)| w);
+    let singular_noun = noun.as_ref().is_some_and(|w| contest_noun(w.as_str()));
+    let plural_noun = noun.as_ref().is_some_and(|w| {
+        w.as_str().strip_suffix('s').is_some_and(|stem| contest_noun(stem) || stem == "vote" || stem == "point")
+    });
+    let ok = if a.value > b.value {
+        verb || singular_noun || plural_noun
+    } else if a.value == b.value {
+        true
+    } else {
+        // Rising, only a loss says score (`lost 1-3`); `drew 5-10 votes` is a range.
+        let loss = before.flatten().is_some_and(|w| {
+            matches!(w.as_str(), "lost" | "lose" | "loses" | "trailed" | "trail" | "trails" | "trailing" | "fell")
+        });
+        loss || singular_noun
+    };
+    if !ok {
+        return None;
+    }
+    let mut p = Phrase::of(a);
+    p.end = b.end;
+    p.unit = UnitName::Named("score");
+    Some(p)
+}
+
+/// Verbs and nouns of contests and votes, before or after a score.
+fn contest_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "voted"
+            | "vote"
+            | "votes"
+            | "won"
+            | "win"
+            | "wins"
+            | "lost"
+            | "lose"
+            | "loses"
+            | "beat"
+            | "beats"
+            | "defeated"
+            | "defeats"
+            | "trailed"
+            | "trail"
+            | "trails"
+            | "trailing"
+            | "led"
+            | "lead"
+            | "leads"
+            | "leading"
+            | "drew"
+            | "tied"
+            | "edged"
+            | "routed"
+            | "downed"
+            | "scored"
+            | "finished"
+            | "approved"
+            | "rejected"
+            | "ruled"
+            | "passed"
+            | "split"
+            | "ended"
+            | "score"
+            | "record"
+            | "went"
+    )
+}
+
+fn contest_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "vote"
+            | "decision"
+            | "ruling"
+            | "win"
+            | "victory"
+            | "defeat"
+            | "loss"
+            | "split"
+            | "tie"
+            | "draw"
+            | "margin"
+            | "majority"
+            | "verdict"
+            | "scoreline"
+            | "lead"
+            | "score"
+            | "record"
+            | "tally"
+            | "count"
+            | "chance"
+            | "shot"
+            | "partnership"
+            | "venture"
+            | "deal"
+            | "result"
+            | "triumph"
+            | "thrashing"
+            | "rout"
+            | "drubbing"
+    )
 }
 
 /// The range `a` to `b`, if the text between and around makes one.

@@ -374,7 +374,7 @@ pub(crate) fn pronoun_determiner(w: &str) -> bool {
     )
 }
 
-/// Words after `one` that make it a pronoun: `one of them`, `one another`,
+/// Words after `one` that make it a pronoun: `one another`,
 /// `one who`, `one's`.
 pub(crate) fn pronoun_follower(w: &str) -> bool {
     matches!(

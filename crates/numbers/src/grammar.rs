@@ -49,7 +49,7 @@ pub(crate) enum ItemKind {
 }
 
 impl Item {
-    fn word(&self) -> Option<Word> {
+    pub(crate) fn word(&self) -> Option<Word> {
         match self.kind {
             ItemKind::Word(w) => Some(w),
             _ => None,
@@ -233,8 +233,12 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Option<Parsed> {
         return Some(e);
     }
 
-    // `two hundred point zero three`, `1 point 1`.
-    if int.scale.is_none() && int.whole && items.get(p.end).and_then(Item::word) == Some(Word::Point) {
+    // `two hundred point zero three`, `1 point 1`, `two thousand five
+    // hundred point five` (not `two million point five`: a point right
+    // after a scale word belongs to no number).
+    let after_scale = matches!(items[p.end - 1].word(), Some(Word::Scale(_)));
+    if (int.scale.is_none() || !after_scale) && int.whole && items.get(p.end).and_then(Item::word) == Some(Word::Point)
+    {
         if let Some((frac, end)) = point_digits(items, p.end + 1, text) {
             p.value = int.value + frac;
             p.end = end;
@@ -1011,6 +1015,11 @@ fn word_step(st: &mut State, w: Word, items: &[Item], j: usize, start: usize) ->
                 n.gap.is_space()
                     && match n.kind {
                         ItemKind::Word(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)) => true,
+                        // `one hundred and first`, `two thousand and tenth`.
+                        ItemKind::Word(Word::Ordinal {
+                            ord: Ord::Unit(_) | Ord::Teen(_) | Ord::Tens(_),
+                            plural: false,
+                        }) => true,
                         ItemKind::Lit(l) => l.is_bare_int() && !l.value.is_zero(),
                         _ => false,
                     }

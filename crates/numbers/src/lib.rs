@@ -33,7 +33,7 @@
 //! What is *not* a number here: dates and times (`May 4`, `5/17/2018`,
 //! `10:30`, `in 2009`), phone numbers, IP addresses, versions, ISBNs, model
 //! and product names (`GPT-4`, `Boeing 737`, `R1`), and `one` as a pronoun
-//! (`one of them`). See `docs/numbers.md` for the whole policy.
+//! (`no one`, `one another`). See `docs/numbers.md` for the whole policy.
 //!
 //! Values are exact decimals (`rust_decimal`, 28 significant digits):
 //! `1.1 billion` is 1100000000. A value that would leave the decimal range
@@ -45,16 +45,19 @@
 mod atom;
 mod combine;
 mod context;
+pub mod currencies;
 pub mod eval;
 mod grammar;
 mod literal;
 mod stage;
 mod text;
 mod units;
+mod vague;
 mod words;
 
 pub use byline_core::{Decimal, Number, NumberKind, Qualifier};
 pub use stage::{KindName, NumberOptions, NumberStage};
+pub use units::{Spelling, Unit, unit_table};
 
 /// The numbers of `text`, in order, with `$` and `dollars` read as USD.
 pub fn find(text: &str) -> Vec<Number> {
@@ -64,7 +67,14 @@ pub fn find(text: &str) -> Vec<Number> {
 /// The numbers of `text`, in order, with `$` and `dollars` read as the
 /// currency `dollar` (an ISO 4217 code such as `CAD` or `AUD`).
 pub fn find_with(text: &str, dollar: &str) -> Vec<Number> {
+    // Terminal escapes (`\x1b[31m`) are blanked out first: the digits in
+    // them are no numbers, and the text around them reads as if they were
+    // not there. Same length, so every span still fits the original.
+    let blanked = text::blank_escapes(text);
+    let text = blanked.as_deref().unwrap_or(text);
     let mut scan = atom::Scan::new(text);
     scan.run();
-    combine::combine(text, &scan.atoms, dollar)
+    let mut numbers = combine::combine(text, &scan.atoms, dollar);
+    vague::merge(&mut numbers, &scan.vague, dollar);
+    numbers
 }

@@ -91,6 +91,9 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
     }
     let leading_zero = int_digits > 1 && b[start] == b'0';
 
+    if let Some(lit) = european(text, start, j) {
+        return Lexed::Num(lit);
+    }
     if int_digits > 0 {
         if let Some(end) = not_a_number(b, start, j) {
             return Lexed::Reject(end);
@@ -156,6 +159,14 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
         exponent: false,
     };
 
+    // Scientific notation `1.3x10^6`, `2.5 × 10^-3`.
+    if let Some(k) = times_ten_caret(b, j) {
+        if b.get(k).is_some_and(|&c| {
+            c.is_ascii_digit() || (matches!(c, b'+' | b'-') && b.get(k + 1).is_some_and(u8::is_ascii_digit))
+        }) {
+            return exponent(b, lit, k, false);
+        }
+    }
     // Exponent `1.3e6`, power `1.1^23`.
     match (b.get(j), b.get(j + 1), b.get(j + 2)) {
         (Some(b'e' | b'E'), Some(d), _) if d.is_ascii_digit() => return exponent(b, lit, j + 1, false),
@@ -220,6 +231,79 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
         }
     }
     Lexed::Num(lit)
+}
+
+/// After a mantissa ending at `j`: the end of `x10^`, `X10^`, `×10^` (with
+/// optional spaces around the sign), where the exponent starts.
+fn times_ten_caret(b: &[u8], j: usize) -> Option<usize> {
+    let mut k = j + usize::from(b.get(j) == Some(&b' '));
+    k += match (b.get(k), b.get(k + 1)) {
+        (Some(b'x' | b'X'), _) => 1,
+        (Some(0xC3), Some(0x97)) => 2,
+        _ => return None,
+    };
+    k += usize::from(b.get(k) == Some(&b' '));
+    (b.get(k..k + 3) == Some(b"10^")).then_some(k + 3)
+}
+
+/// European style where it is unambiguous: `1.111,11` (points group the
+/// thousands, a comma before one or two decimals) anywhere; `5,00` and
+/// `1,5` (a decimal comma and one or two digits, no point groups) only
+/// before a currency, a unit or a scale word (`5,00 euros`, `1,5
+/// million`), since `22,24` alone may be a list.
+fn european(text: &str, start: usize, j: usize) -> Option<Literal> {
+    let b = text.as_bytes();
+    let int_len = j - start;
+    if !(1..=4).contains(&int_len) {
+        return None;
+    }
+    let mut k = j;
+    let mut groups = 0;
+    while int_len <= 3
+        && b.get(k) == Some(&b'.')
+        && digits_end(b, k + 1) == k + 4
+        && matches!(b.get(k + 4), Some(b'.' | b','))
+    {
+        k += 4;
+        groups += 1;
+    }
+    if b.get(k) != Some(&b',') {
+        return None;
+    }
+    let frac_end = digits_end(b, k + 1);
+    let decimals = frac_end - (k + 1);
+    let after_digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if !(1..=2).contains(&decimals)
+        || is_alnum_at(b, frac_end)
+        || (matches!(b.get(frac_end), Some(b',' | b'.')) && after_digit(frac_end + 1))
+    {
+        return None;
+    }
+    if groups == 0 {
+        let scale = crate::context::next_word(b, frac_end).is_some_and(|(s, _, w)| {
+            s > frac_end
+                && matches!(w.as_str(), "thousand" | "million" | "billion" | "trillion" | "mln" | "mio" | "mrd" | "bn")
+        });
+        if !(scale || crate::units::unit_follows(text, frac_end)) {
+            return None;
+        }
+    }
+    let whole: String = text[start..k].chars().filter(char::is_ascii_digit).collect();
+    let value: Decimal = format!("{whole}.{}", &text[k + 1..frac_end]).parse().ok()?;
+    Some(Literal {
+        start,
+        end: frac_end,
+        value,
+        int: false,
+        int_digits: whole.len().min(255) as u8,
+        decimals: decimals as u8,
+        grouped: groups > 0,
+        leading_zero: whole.len() > 1 && whole.starts_with('0'),
+        fraction: None,
+        ordinal: false,
+        scale: None,
+        exponent: false,
+    })
 }
 
 /// Digits collected into a stack buffer, then parsed exactly.

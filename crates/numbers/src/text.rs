@@ -307,6 +307,74 @@ pub(crate) fn title_case_line(line: &str) -> bool {
     words >= 3 && caps == words
 }
 
+/// The end of the terminal escape sequence starting at `i` (an ESC byte or
+/// the C1 CSI `\u{9b}`), or `i` when none starts there. Text inside one
+/// (`\x1b[31m`, `\x1b]0;title\x07`) is terminal control, never a number.
+/// CSI: parameters `0x30..=0x3F`, intermediates `0x20..=0x2F`, a final
+/// `0x40..=0x7E`; OSC, DCS, SOS, PM and APC strings run to BEL or ST
+/// (`ESC \`) and stop at a line end, so a stray ESC hides at most a line;
+/// other escapes are ESC, intermediates and one final byte.
+pub(crate) fn escape_end(b: &[u8], i: usize) -> usize {
+    let csi_params = |mut k: usize| {
+        while k < b.len() && (0x30..=0x3F).contains(&b[k]) {
+            k += 1;
+        }
+        while k < b.len() && (0x20..=0x2F).contains(&b[k]) {
+            k += 1;
+        }
+        if k < b.len() && (0x40..=0x7E).contains(&b[k]) { k + 1 } else { k }
+    };
+    match (b.get(i), b.get(i + 1)) {
+        (Some(0xC2), Some(0x9B)) => csi_params(i + 2),
+        (Some(0x1B), Some(b'[')) => csi_params(i + 2),
+        (Some(0x1B), Some(b']' | b'P' | b'X' | b'^' | b'_')) => {
+            let mut k = i + 2;
+            while k < b.len() {
+                match b[k] {
+                    0x07 => return k + 1,
+                    0x1B if b.get(k + 1) == Some(&b'\\') => return k + 2,
+                    b'\n' | b'\r' | 0x1B => return k,
+                    _ => k += 1,
+                }
+            }
+            k
+        }
+        (Some(0x1B), _) => {
+            let mut k = i + 1;
+            while k < b.len() && (0x20..=0x2F).contains(&b[k]) {
+                k += 1;
+            }
+            if k < b.len() && (0x30..=0x7E).contains(&b[k]) { k + 1 } else { k }
+        }
+        _ => i,
+    }
+}
+
+/// `text` with every terminal escape sequence ([`escape_end`]) replaced by
+/// spaces of the same length, or `None` when it has none (the common case:
+/// one `memchr2` pass). Escapes are ASCII, or the two-byte C1 CSI, so the
+/// result is valid UTF-8 with the same char boundaries.
+pub(crate) fn blank_escapes(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    // One `memchr2` pass; a 0x9B is a CSI only after 0xC2 (else it is the
+    // tail of another character).
+    let first = memchr::memchr2_iter(0x1B, 0x9B, b).find(|&i| b[i] == 0x1B || (i > 0 && b[i - 1] == 0xC2))?;
+    let first = if b[first] == 0x9B { first - 1 } else { first };
+    let mut out = b.to_vec();
+    let mut i = first;
+    while i < b.len() {
+        if b[i] == 0x1B || (b[i] == 0xC2 && b.get(i + 1) == Some(&0x9B)) {
+            let end = escape_end(b, i).max(i + 1);
+            out[i..end].fill(b' ');
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    // Only whole escape sequences (ASCII, or C2 9B) became spaces.
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::currencies::{ISO_4217, WORD_CODES, name_is_read};
 use crate::text::{Lower, hyphen_len, is_alnum, is_alpha, skip_spaces, space_len};
 
 /// A currency: the configured default dollar, or an ISO 4217 code.
@@ -278,7 +279,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     ("=g|#gs|~gm|~gms|gram|grams|gramme|grammes", Q("gram", Mass)),
     ("#kg|#kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes", Q("kilogram", Mass)),
     ("=µg|=μg|#mcg|microgram|micrograms", Q("microgram", Mass)),
-    ("tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes", Q("metric ton", Mass)),
+    ("tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|=t", Q("metric ton", Mass)),
     ("ton|tons|short ton|short tons", Q("ton", Mass)),
     ("~lb|~lbs", Q("pound", Mass)),
     ("~oz|ounce|ounces", Q("ounce", Mass)),
@@ -303,7 +304,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     // Volume.
     ("#ml|=mL|milliliter|milliliters|millilitre|millilitres", Q("milliliter", Volume)),
     ("#cl|centiliter|centiliters|centilitre|centilitres", Q("centiliter", Volume)),
-    ("=L|liter|liters|litre|litres|~ltr", Q("liter", Volume)),
+    ("=L|=l|liter|liters|litre|litres|~ltr", Q("liter", Volume)),
     ("gallon|gallons|~gal", Q("gallon", Volume)),
     ("barrel|barrels|~bbl|~bbls", Q("barrel", Volume)),
     ("cubic meter|cubic meters|cubic metre|cubic metres|#m³", Q("cubic meter", Volume)),
@@ -346,7 +347,7 @@ const PHRASES: &[(&str, Meaning)] = &[
     ),
     ("#m/s|meters per second|metres per second|meter per second|metre per second", Q("meter per second", Speed)),
     ("feet per second|~ft/s", Q("foot per second", Speed)),
-    ("knot|knots", Q("knot", Speed)),
+    ("knot|knots|=kn", Q("knot", Speed)),
     ("#mpg|miles per gallon", Q("mile per gallon", Other)),
     // Time.
     ("millisecond|milliseconds|#ms", Q("millisecond", Duration)),
@@ -508,6 +509,40 @@ const MORE_UNITS: &[(&str, Meaning)] = &[
     ("ampere|amperes|amp|amps", Q("ampere", Energy)),
     ("=GW|=GWe", Q("gigawatt", Energy)),
     ("=MWe", Q("megawatt", Energy)),
+    // The rest of the SI: base and derived units with their prefixed forms
+    // that news writes. Names that are also people or firms (`siemens`,
+    // `weber`, `henry`) and the colour `gray` are read as symbols only or
+    // not at all (docs/numbers.md, "The unit table").
+    ("mole|moles|=mol|=mmol|millimole|millimoles", Q("mole", Other)),
+    ("candela|candelas|=cd", Q("candela", Other)),
+    ("newton|newtons", Q("newton", Other)),
+    ("=kN|kilonewton|kilonewtons", Q("kilonewton", Other)),
+    ("coulomb|coulombs", Q("coulomb", Other)),
+    ("farad|farads|=µF|=μF|microfarad|microfarads", Q("farad", Other)),
+    ("ohm|ohms|=Ω", Q("ohm", Other)),
+    ("=tesla|=teslas", Q("tesla", Other)),
+    ("lumen|lumens|=lm", Q("lumen", Other)),
+    ("lux", Q("lux", Other)),
+    ("becquerel|becquerels|=Bq", Q("becquerel", Other)),
+    ("=Gy|=mGy", Q("gray", Other)),
+    ("sievert|sieverts|=Sv", Q("sievert", Other)),
+    ("millisievert|millisieverts|=mSv", Q("millisievert", Other)),
+    ("katal|katals", Q("katal", Other)),
+    ("=mV|millivolt|millivolts", Q("millivolt", Energy)),
+    ("=MV|megavolt|megavolts", Q("megavolt", Energy)),
+    ("=mW|milliwatt|milliwatts", Q("milliwatt", Energy)),
+    ("=mA|milliamp|milliamps|milliampere|milliamperes", Q("milliampere", Energy)),
+    ("=Wh|watt hour|watt hours|watt-hour|watt-hours", Q("watt hour", Energy)),
+    ("electronvolt|electronvolts|electron volt|electron volts|=eV", Q("electronvolt", Energy)),
+    ("=GeV|gigaelectronvolt|gigaelectronvolts", Q("gigaelectronvolt", Energy)),
+    ("=TeV|teraelectronvolt|teraelectronvolts", Q("teraelectronvolt", Energy)),
+    // The rest of US customary and imperial measure.
+    ("board foot|board feet", Q("board foot", Volume)),
+    ("=inHg|inch of mercury|inches of mercury", Q("inch of mercury", Other)),
+    ("foot pound|foot pounds", Q("foot pound", Energy)),
+    ("imperial gallon|imperial gallons|us gallon|us gallons", Q("gallon", Volume)),
+    ("short hundredweight|long hundredweight", Q("hundredweight", Mass)),
+    ("square rod|square rods", Q("square rod", Area)),
 ];
 
 /// More of the world's currencies, by name with the nationality news uses
@@ -655,16 +690,14 @@ const WORLD_CURRENCIES: &[(&str, Meaning)] = &[
     ("malagasy ariary|ariary|ariarys|=MGA", money("MGA")),
     ("mauritanian ouguiya|mauritanian ouguiyas|ouguiya|ouguiyas|=MRU|=MRO", money("MRU")),
     ("gambian dalasi|gambian dalasis|dalasi|dalasis|=GMD", money("GMD")),
-    (
-        "sierra leonean leone|sierra leonean leones|sierra leone leone|sierra leone leones|leones|=SLL|=SLE",
-        money("SLL"),
-    ),
+    ("sierra leonean leone|sierra leonean leones|sierra leone leone|sierra leone leones|leones|=SLE", money("SLE")),
     ("lesotho loti|lesotho maloti|loti|maloti|=LSL", money("LSL")),
     ("swazi lilangeni|swazi emalangeni|lilangeni|emalangeni|=SZL", money("SZL")),
     ("eritrean nakfa|eritrean nakfas|nakfa|nakfas|=ERN", money("ERN")),
     ("cape verdean escudo|cape verdean escudos|cape verde escudo|cape verde escudos|=CVE", money("CVE")),
     ("sao tome and principe dobra|sao tome dobra|dobra|dobras|=STN", money("STN")),
     ("sudanese dinar|sudanese dinars", money("SDD")),
+    ("=SLL", money("SLL")),
     // The Americas.
     ("venezuelan bolivar|venezuelan bolivars|venezuelan bolivares|bolivar fuerte|bolivares fuertes", money("VES")),
     ("guatemalan quetzal|guatemalan quetzales|guatemalan quetzals|quetzales|=GTQ", money("GTQ")),
@@ -718,7 +751,7 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut by_first: HashMap<Box<str>, Vec<Phrase>> = HashMap::new();
-        let mut add = |spec: &str, meaning: Meaning| {
+        fn add(by_first: &mut HashMap<Box<str>, Vec<Phrase>>, spec: &str, meaning: Meaning) {
             let (mut place, mut abbr, mut exact, mut symbol) = (Place::Any, false, false, false);
             let mut s = spec;
             loop {
@@ -740,20 +773,127 @@ fn table() -> &'static Table {
             let exact =
                 (exact || place != Place::Any && first.len() == 1 || first.chars().count() == 1).then(|| first.into());
             by_first.entry(key).or_default().push(Phrase { rest, exact, meaning, place, abbr, symbol });
-        };
+        }
         for &(specs, meaning) in PHRASES.iter().chain(MORE_UNITS).chain(WORLD_CURRENCIES) {
             for spec in specs.split('|') {
-                add(spec, meaning);
+                add(&mut by_first, spec, meaning);
             }
         }
         for &code in MORE_CODES {
-            add(&format!("={code}"), money(code));
+            add(&mut by_first, &format!("={code}"), money(code));
+        }
+        // The ISO 4217 table: each code and each name the phrases above
+        // did not spell already (names of one word are common words:
+        // `real`, `sol`, `rand`; the table above lists the safe ones).
+        for currency in ISO_4217 {
+            let mut specs = Vec::new();
+            if !WORD_CODES.contains(&currency.code) {
+                specs.push(format!("={}", currency.code));
+            }
+            if name_is_read(currency) && currency.name.contains(' ') {
+                specs.push(currency.name.to_lowercase());
+                specs.push(currency.plural.to_lowercase());
+            }
+            for spec in specs {
+                let exact = spec.starts_with('=');
+                let words: Vec<&str> = spec.trim_start_matches('=').split(' ').collect();
+                let known = by_first.get(words[0].to_lowercase().as_str()).is_some_and(|list| {
+                    list.iter().any(|p| {
+                        p.exact.is_some() == exact && p.rest.iter().map(|w| &**w).eq(words[1..].iter().copied())
+                    })
+                });
+                if !known {
+                    add(&mut by_first, &spec, money(currency.code));
+                }
+            }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|p| (std::cmp::Reverse(p.rest.len()), !p.abbr));
+            // Longest first; then spellings whose case must match (`KGS`
+            // the som before `kgs` kilograms), then abbreviations.
+            list.sort_by_key(|p| (std::cmp::Reverse(p.rest.len()), p.exact.is_none(), !p.abbr));
         }
         Table { by_first }
     })
+}
+
+/// One unit of the unit table, under the full English name the output
+/// gives it (`kilometer`), with every spelling read after a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The output's `unit`: `kilometer`, `square foot`, `mile per hour`.
+    pub name: &'static str,
+    /// What it measures: `length`, `mass`, `area`, `volume`,
+    /// `temperature`, `speed`, `duration`, `data`, `energy`, `angle`, `other`.
+    pub dimension: &'static str,
+    /// Every spelling: names, plurals, abbreviations and symbols.
+    pub spellings: Vec<Spelling>,
+}
+
+/// One spelling of a [`Unit`] and where the finder reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spelling {
+    /// The spelling, words separated by one space (`sq ft`, `km`, `miles`).
+    pub text: &'static str,
+    /// Only as written (`MB` megabyte, `Mb` megabit); otherwise any case.
+    pub case_sensitive: bool,
+    /// Only glued to the number (`24h`, `5W`).
+    pub glued_only: bool,
+    /// An abbreviation that takes a following dot (`6 lbs.`).
+    pub abbreviation: bool,
+}
+
+/// The unit table: every quantity unit the finder reads, in table order,
+/// one entry per output name. Context-dependent spellings are not listed
+/// here: bare `degrees` (temperature or angle), `pounds` (money or mass),
+/// `F`/`C` and `K` (temperatures only where the words around speak of one),
+/// `in` (inches only after feet).
+pub fn unit_table() -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    for &(specs, meaning) in PHRASES.iter().chain(MORE_UNITS) {
+        let Meaning::Quantity(name, dim) = meaning else { continue };
+        let at = match units.iter().position(|u| u.name == name) {
+            Some(at) => at,
+            None => {
+                units.push(Unit { name, dimension: dim.name(), spellings: Vec::new() });
+                units.len() - 1
+            }
+        };
+        for spec in specs.split('|') {
+            let text = spec.trim_start_matches(['=', '~', '#', '^', '$']);
+            let marks = &spec[..spec.len() - text.len()];
+            // Single capitals are temperatures only in context.
+            if marks.contains('$') || matches!(text, "F" | "C") {
+                continue;
+            }
+            units[at].spellings.push(Spelling {
+                text,
+                case_sensitive: marks.contains('=') || text.chars().count() == 1,
+                glued_only: marks.contains('^'),
+                abbreviation: marks.contains('~'),
+            });
+        }
+    }
+    units.retain(|u| !u.spellings.is_empty());
+    units
+}
+
+impl Dim {
+    /// The lower-case name [`Unit::dimension`] gives.
+    fn name(self) -> &'static str {
+        match self {
+            Length => "length",
+            Mass => "mass",
+            Area => "area",
+            Volume => "volume",
+            Temperature => "temperature",
+            Speed => "speed",
+            Duration => "duration",
+            Data => "data",
+            Energy => "energy",
+            Angle => "angle",
+            Other => "other",
+        }
+    }
 }
 
 /// A unit token: letters (with inner `.` or `/`), or a symbol.
@@ -802,7 +942,7 @@ fn token(text: &str, i: usize) -> Option<Token> {
     // Symbols, with the letters some take: `°C`, `µg`, `€ur`.
     const SYMBOLS: &[&str] = &[
         "%", "$", "€", "£", "¥", "₹", "¢", "°", "º", "℃", "℉", "₩", "₽", "₺", "₪", "₫", "₱", "฿", "₴", "₦", "₭", "₿",
-        "元", "ரூ", "µ", "μ", "₡", "₲", "₵", "₸", "₼", "₾", "₮", "৳", "៛", "؋", "￥",
+        "元", "ரூ", "Ω", "µ", "μ", "₡", "₲", "₵", "₸", "₼", "₾", "₮", "৳", "៛", "؋", "￥",
     ];
     let rest = text.get(i..)?;
     let sym = SYMBOLS.iter().find(|s| rest.starts_with(**s))?;
@@ -1075,6 +1215,8 @@ pub(crate) fn currency_before(text: &str, floor: usize, i: usize) -> Option<(usi
         ("৳", money("BDT")),
         ("￥", money("CNY")),
         ("₿", money("BTC")),
+        ("؋", money("AFN")),
+        ("៛", money("KHR")),
     ] {
         if let Some(rest) = before.strip_suffix(sym) {
             let Meaning::Money(code, _) = meaning else { continue };

