@@ -57,11 +57,18 @@ impl Record {
     /// that is not valid Unicode, say) becomes a bad record, not an
     /// exception, so one record never fails a batch.
     fn extract(item: &Bound<'_, PyAny>, position: usize) -> Record {
-        match item.extract::<(u8, String, String)>() {
-            Ok((TEXT, id, text)) => Record::Text { id, text },
-            Ok((JSON, fallback_id, line)) => Record::Json { fallback_id, line },
-            Ok((_, id, error)) => Record::Bad { id, error },
-            Err(e) => Record::Bad { id: position.to_string(), error: format!("unreadable record: {e}") },
+        let (kind, id, payload) = match item.extract::<(u8, String, Bound<'_, PyAny>)>() {
+            Ok(parts) => parts,
+            Err(e) => return Record::Bad { id: position.to_string(), error: format!("unreadable record: {e}") },
+        };
+        let payload = match payload.extract::<String>() {
+            Ok(payload) => payload,
+            Err(e) => return Record::Bad { id, error: format!("the text cannot be read: {e}") },
+        };
+        match kind {
+            TEXT => Record::Text { id, text: payload },
+            JSON => Record::Json { fallback_id: id, line: payload },
+            _ => Record::Bad { id, error: payload },
         }
     }
 }

@@ -134,6 +134,13 @@ impl Pipeline {
         byline_core::Pipeline::from_file(path).map(Pipeline)
     }
 
+    /// A pipeline of stages built in code, checked for layer dependencies
+    /// as a file would be.
+    pub fn from_stages(name: impl Into<String>, stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, PipelineError> {
+        link_stage_crates();
+        byline_core::Pipeline::from_stages(name, stages).map(Pipeline)
+    }
+
     /// The core pipeline inside.
     pub fn into_inner(self) -> byline_core::Pipeline {
         self.0

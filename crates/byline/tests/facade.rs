@@ -84,3 +84,12 @@ fn the_core_pipeline_converts_both_ways() {
     let back = Pipeline::from(core);
     assert_eq!(back.stages().len(), 1);
 }
+
+#[cfg(feature = "numbers")]
+#[test]
+fn pipelines_build_from_stages_in_code() {
+    let stage = registry::build("numbers", "").expect("numbers builds with its defaults");
+    let pipeline = Pipeline::from_stages("mine", vec![stage]).expect("valid");
+    let doc = pipeline.annotate("d", "It cost $5.").expect("annotates");
+    assert_eq!(doc.layers.numbers.map(|n| n.len()), Some(1));
+}
