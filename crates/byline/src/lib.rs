@@ -10,12 +10,14 @@
 //! default pipeline ([`DEFAULT_PIPELINE`]).
 //!
 //! ```
+//! # #[cfg(feature = "quotes")] {
 //! // The whole default pipeline, on one text.
 //! let doc = byline::annotate("“We will build it,” Mayor Ana Ruiz said on Monday. It costs $2.4 billion.")?;
 //! let quotes = doc.layers.quotes.as_deref().unwrap_or_default();
 //! assert!(quotes[0].speaker.is_some_and(|s| s.text(doc.text()).ends_with("Ana Ruiz")));
 //! let numbers = doc.layers.numbers.as_deref().unwrap_or_default();
 //! assert!(numbers.iter().any(|n| n.span.text(doc.text()) == "$2.4 billion"));
+//! # }
 //!
 //! // A pipeline of your own, from TOML (validated before any document runs).
 //! let pipeline = byline::Pipeline::from_toml("[[stage]]\nuse = \"paragraphs\"\n", "inline")?;
