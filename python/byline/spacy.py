@@ -39,7 +39,7 @@ def to_doc(doc: "byline.Doc", vocab: Any) -> Any:
     sentence_starts = {s.start for s in doc.sentences}
     words: List[str] = []
     spaces: List[bool] = []
-    starts: List[Optional[bool]] = []
+    starts: List[Any] = []  # True, False, or None (unknown) per token
 
     def gap(start: int, end: int) -> None:
         # Text between two tokens: one space trails the previous token;
