@@ -51,3 +51,19 @@ def test_calls_match_byline_run_layer_by_layer(nlp: byline.Pipeline, records: Li
                     assert float(getattr(number, field)) == item[field]
                 else:
                     assert getattr(number, field) is None
+
+
+def test_stages_lists_what_byline_stages_lists(byline_bin: str) -> None:
+    run = subprocess.run([byline_bin, "stages", "--json"], capture_output=True, check=True)
+    expected = json.loads(run.stdout)
+    ours = [
+        {
+            "name": s.name,
+            "summary": s.summary,
+            "needs": s.needs,
+            "adds": s.adds,
+            "options": [{"name": o.name, "ty": o.type, "default": o.default, "doc": o.doc} for o in s.options],
+        }
+        for s in byline.stages()
+    ]
+    assert ours == expected
