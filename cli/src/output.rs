@@ -30,7 +30,6 @@ impl Renderer {
     pub(crate) fn separator(&self) -> &'static [u8] {
         match self.format {
             Format::Json => b",\n",
-            Format::Html => html::SEPARATOR.as_bytes(),
             _ => b"",
         }
     }

@@ -12,7 +12,8 @@ import sys
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-DATA_OPEN = '<script type="application/json" id="byline-data">'
+RECORD = re.compile(r'<script type="application/json" class="byline-doc" data-id="[^"]*"( data-error)?>(.*?)</script>\n',
+                    re.DOTALL)
 
 
 class Node:
@@ -142,7 +143,7 @@ def make_custom(page, out):
         return {"start": start, "end": start + len(part), "text": part, **attrs}
 
     quote = span("“Port Ellis will spend $5 million on Route 9 this year,”", direct=True,
-                 speaker=span("Ada Quince"), cue=span("said"), resolved=None)
+                 speaker=span("Mayor Ada Quince"), cue=span("said"), resolved=None)
     record = {
         "id": "hand-made",
         "text": text,
@@ -155,10 +156,11 @@ def make_custom(page, out):
         "times": [span("this year,” on Friday", normalised="2026-W49")],
     }
     html = open(page, encoding="utf-8").read()
-    start = html.index(DATA_OPEN) + len(DATA_OPEN)
-    end = html.index("</script>", start)
-    data = json.dumps([record], ensure_ascii=False).replace("<", "\\u003c")
-    open(out, "w", encoding="utf-8").write(html[:start] + data + html[end:])
+    embedded = list(RECORD.finditer(html))
+    start, end = embedded[0].start(), embedded[-1].end()
+    data = json.dumps(record, ensure_ascii=False).replace("<", "\\u003c")
+    script = f'<script type="application/json" class="byline-doc" data-id="hand-made">{data}</script>\n'
+    open(out, "w", encoding="utf-8").write(html[:start] + script + html[end:])
     return record
 
 
@@ -167,10 +169,11 @@ def check(work, port):
     page = open(f"{work}/page.html", encoding="utf-8").read()
 
     # Nothing on the page refers outside it; the records cannot end their script.
-    start = page.index(DATA_OPEN) + len(DATA_OPEN)
-    end = page.index("</script>", start)
-    expect("<" not in page[start:end], "a raw '<' inside the embedded records")
-    shell = page[:start] + page[end:]
+    embedded = list(RECORD.finditer(page))
+    expect(len(embedded) == len(records), f"{len(embedded)} records embedded, {len(records)} expected")
+    expect(all("<" not in m.group(2) for m in embedded), "a raw '<' inside the embedded records")
+    expect([json.loads(m.group(2)) for m in embedded] == records, "the embedded records are not byline run's")
+    shell = RECORD.sub("", page)
     for pattern in [r"https?:", r"""(src|href)\s*=\s*["']?//""", r"url\(", r"@import"]:
         expect(not re.search(pattern, shell), f"the page refers outside itself ({pattern})")
     expect("content=\"default-src 'none';" in page, "no Content-Security-Policy default-src 'none'")
@@ -184,7 +187,9 @@ def check(work, port):
     expect(view.find("div", cls="text").text() == hostile["text"], "the hostile text is not shown as text")
     for tag in ("img", "link", "b", "i", "iframe", "object"):
         expect(root.find(tag) is None, f"hostile text became a <{tag}> element")
-    expect(len(list(root.find_all("script"))) == 2, "hostile text added a <script> element")
+    scripts = list(root.find_all("script"))
+    expect(len(scripts) == len(records) + 1, "hostile text added a <script> element")
+    expect(all("src" not in n.attrs for n in scripts), "a script with a source")
     fields = [d.text() for d in view.find_all("dd")]
     expect(hostile["source"] in fields, f"the extra field reads {fields}")
     requests = open(f"{work}/requests.log").read()
@@ -203,6 +208,8 @@ def check(work, port):
         expect("2026-W49" in customs[0].attrs.get("data-tip", ""), "the custom tooltip lacks its attributes")
     nine = [n for n in view.find_all(cls="num") if n.text() == "9"]
     expect(nine and any("ent" in p.classes() for p in nine[0].ancestors()), "the number inside an entity is not nested")
+    quoted = [li.find("strong").text() for li in view.find("aside", cls="summary").find("ul").find_all("li")]
+    expect(quoted == ["Ada Quince"], f"the summary counts quotations under {quoted}, not the person's name")
     table = view.find("section", cls="custom", data_layer="times")
     expect(table is not None and len(list(table.find_all("tr"))) == 2, "the custom layer has no table")
 

@@ -3,7 +3,8 @@ library only) to check what a static DOM dump cannot: keyboard focus and
 hover on the run page, the document list, the boundary toggles, the text box
 of `byline serve`'s page, and every network request each page makes.
 
-Usage: interact.py PAGE.html SERVE_URL
+Usage: interact.py PAGE.html SERVE_URL [MANY.html]
+(MANY.html: a page of 1,000 documents with ids doc-0 to doc-999.)
 """
 
 import json
@@ -167,7 +168,29 @@ SERVE_PAGE = r"""
 """
 
 
-def main(page, serve_url):
+# A page of 1,000 articles: how long it took to open, and that only the
+# opened document was rendered.
+MANY_PAGE = r"""
+(() => {
+  const filter = document.getElementById("filter");
+  filter.value = "doc-99";
+  filter.dispatchEvent(new Event("input"));
+  const visible = [...document.querySelectorAll("#doclist li")].filter(li => !li.hidden).length;
+  const nav = performance.getEntriesByType("navigation")[0];
+  return {
+    listed: document.querySelectorAll("#doclist button").length,
+    title: document.querySelector("#view h2").textContent,
+    rendered: document.querySelectorAll(".text").length,
+    entities: document.querySelectorAll(".text .ent.first").length,
+    visible,
+    loadMs: Math.round(nav.loadEventEnd - nav.startTime),
+    elements: document.getElementsByTagName("*").length,
+  };
+})()
+"""
+
+
+def main(page, serve_url, many=None):
     browser = Browser()
     try:
         session = browser.open(f"file://{page}#doc-0")
@@ -192,6 +215,18 @@ def main(page, serve_url):
         origin = serve_url.rstrip("/")
         outside = [u for u in browser.requests(session) if not u.startswith(origin)]
         expect(not outside, f"the serve page made requests elsewhere: {outside}")
+        if many:
+            started = time.time()
+            session = browser.open(f"file://{many}#doc-999")
+            got = browser.evaluate(session, MANY_PAGE)
+            seconds = time.time() - started
+            expect(got["listed"] == 1000 and got["title"] == "doc-999" and got["rendered"] == 1,
+                   f"the 1,000-article page: {got}")
+            expect(got["entities"] > 0, "the last of 1,000 articles shows no entities")
+            expect(got["visible"] == 11, f"filtering ids by doc-99 leaves {got['visible']}, not 11")
+            expect(seconds < 30, f"the 1,000-article page took {seconds:.1f} s to open")
+            print(f"1,000-article page: opened and showed doc-999 in {seconds:.1f} s "
+                  f"(load event {got['loadMs']} ms, {got['elements']} elements)")
     finally:
         browser.close()
     if failures:
@@ -202,4 +237,4 @@ def main(page, serve_url):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -67,6 +67,14 @@ sed "s/PORT/$port/g" "$here/fixtures/hostile.jsonl" > "$work/hostile.jsonl"
 inputs=("$here/fixtures/council-vote.txt" "$work/hostile.jsonl")
 "$BYLINE" run --format html "${inputs[@]}" > "$work/page.html"
 "$BYLINE" run "${inputs[@]}" > "$work/records.jsonl"
+# A page of 1,000 articles (the fixture article under ids doc-0 to doc-999).
+python3 -c '
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for i in range(1000):
+    print(json.dumps({"id": f"doc-{i}", "text": text}))
+' "$here/fixtures/council-vote.txt" > "$work/many.jsonl"
+"$BYLINE" run --format html "$work/many.jsonl" > "$work/many.html"
 # A page with a hand-made record: a custom layer and crossing annotations.
 python3 "$here/check_dom.py" make-custom "$work/page.html" "$work/custom.html"
 
@@ -96,5 +104,5 @@ serve_pid=$!
 for _ in $(seq 100); do grep -q "http://" "$work/serve.log" 2>/dev/null && break; sleep 0.1; done
 url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.log" | head -1)
 [ -n "$url" ] || { cat "$work/serve.log" >&2; exit 1; }
-timeout 180 python3 "$here/interact.py" "$work/page.html" "$url"
+timeout 180 python3 "$here/interact.py" "$work/page.html" "$url" "$work/many.html"
 echo "browser checks passed; screenshots in target/browser/"

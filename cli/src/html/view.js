@@ -5,7 +5,20 @@
 (function () {
   "use strict";
 
-  const data = JSON.parse(document.getElementById("byline-data").textContent);
+  // The documents: each record stays unparsed text in its <script> until opened.
+  const docs = [...document.querySelectorAll("script.byline-doc")].map((script) => ({
+    id: script.dataset.id,
+    failed: script.hasAttribute("data-error"),
+    script,
+    record: null,
+  }));
+
+  function record(d) {
+    const doc = docs[d];
+    if (!doc) return null;
+    if (!doc.record) doc.record = JSON.parse(doc.script.textContent);
+    return doc.record;
+  }
   const serving = document.body.dataset.mode === "serve";
   const STANDARD = ["paragraphs", "sentences", "tokens", "entities", "numbers", "quotes"];
   // Nesting order for annotations with the same span: outermost first.
@@ -198,9 +211,18 @@
 
   function summary(doc) {
     const box = el("aside", { class: "summary", "aria-label": "summary" });
+    // A speaker mention with a person's name inside ("Mayor Jo Bell") counts
+    // under that name, so titles do not split one person's tally.
+    const people = (doc.entities || []).filter((e) => e.label === "PER");
+    const nameIn = (span) => {
+      const inside = people.filter((e) => e.start >= span.start && e.end <= span.end);
+      inside.sort((a, b) => b.end - b.start - (a.end - a.start));
+      return inside.length ? inside[0].text : span.text;
+    };
     const quoted = new Map();
     for (const q of doc.quotes || []) {
-      const name = who(q);
+      const mention = q.resolved || q.speaker;
+      const name = mention ? nameIn(mention) : who(q);
       if (!quoted.has(name)) quoted.set(name, { direct: 0, reported: 0 });
       quoted.get(name)[q.direct ? "direct" : "reported"]++;
     }
@@ -259,7 +281,7 @@
   const tip = document.getElementById("tip");
 
   function show(d) {
-    const doc = data[d];
+    const doc = record(d);
     view.replaceChildren();
     if (!doc) return;
     for (const b of document.querySelectorAll("#doclist button")) {
@@ -280,13 +302,13 @@
     const list = document.getElementById("doclist");
     const nav = document.getElementById("docs");
     list.replaceChildren();
-    data.forEach((doc, d) => {
-      const label = String(doc.id) + (typeof doc.error === "string" ? " (error)" : "");
+    docs.forEach((doc, d) => {
+      const label = doc.id + (doc.failed ? " (error)" : "");
       list.append(el("li", {}, el("button", { type: "button", "data-doc": d }, label)));
     });
-    nav.hidden = data.length < 2 && !serving;
+    nav.hidden = docs.length < 2 && !serving;
     document.getElementById("count").textContent =
-      data.length + " document" + (data.length === 1 ? "" : "s");
+      docs.length + " document" + (docs.length === 1 ? "" : "s");
   }
 
   function current() {
@@ -362,12 +384,12 @@
           headers: { "content-type": "text/plain; charset=utf-8" },
           body: text,
         });
-        const record = await res.json();
-        if (!res.ok && typeof record.error !== "string") throw new Error("HTTP " + res.status);
-        record.id = "pasted " + (data.length + 1);
-        data.push(record);
+        const pasted = await res.json();
+        if (!res.ok && typeof pasted.error !== "string") throw new Error("HTTP " + res.status);
+        pasted.id = "pasted " + (docs.length + 1);
+        docs.push({ id: pasted.id, failed: typeof pasted.error === "string", script: null, record: pasted });
         docList();
-        open(data.length - 1);
+        open(docs.length - 1);
         status.textContent = "";
       } catch (err) {
         status.textContent = "could not annotate: " + err.message;
