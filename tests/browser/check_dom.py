@@ -84,6 +84,15 @@ def expect(ok, what):
         failures.append(what)
 
 
+def finish(what):
+    """Exits 1 listing every failed expectation, if any."""
+    if failures:
+        print(f"{what} failed:", file=sys.stderr)
+        for f in failures:
+            print("  " + f, file=sys.stderr)
+        sys.exit(1)
+
+
 def pieces_text(view, a):
     return "".join(n.text() for n in view.find_all(data_a=a) if not any(p.attrs.get("data-a") == a for p in n.ancestors()))
 
@@ -213,11 +222,7 @@ def check(work, port):
     table = view.find("section", cls="custom", data_layer="times")
     expect(table is not None and len(list(table.find_all("tr"))) == 2, "the custom layer has no table")
 
-    if failures:
-        print("browser checks failed:", file=sys.stderr)
-        for f in failures:
-            print("  " + f, file=sys.stderr)
-        sys.exit(1)
+    finish("browser checks")
 
 
 if __name__ == "__main__":

@@ -14,12 +14,7 @@ import sys
 import tempfile
 import time
 
-failures = []
-
-
-def expect(ok, what):
-    if not ok:
-        failures.append(what)
+from check_dom import expect, finish
 
 
 class Browser:
@@ -229,11 +224,7 @@ def main(page, serve_url, many=None):
                   f"(load event {got['loadMs']} ms, {got['elements']} elements)")
     finally:
         browser.close()
-    if failures:
-        print("interaction checks failed:", file=sys.stderr)
-        for f in failures:
-            print("  " + f, file=sys.stderr)
-        sys.exit(1)
+    finish("interaction checks")
 
 
 if __name__ == "__main__":
