@@ -1,11 +1,11 @@
 // byline's HTML view: renders the JSON records `byline run` writes, one
 // document at a time, on demand. Every piece of text reaches the page
 // through textContent or Text nodes, never innerHTML, so a document
-// holding `<script>` shows it as text.
+// holding a script tag shows it as text.
 (function () {
   "use strict";
 
-  // The documents: each record stays unparsed text in its <script> until opened.
+  // The documents: each record stays unparsed text in its script element until opened.
   const docs = [...document.querySelectorAll("script.byline-doc")].map((script) => ({
     id: script.dataset.id,
     failed: script.hasAttribute("data-error"),
