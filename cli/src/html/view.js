@@ -115,10 +115,10 @@
     const mention = (s, role, qi) => {
       if (!s) return;
       const key = spanKey(s);
-      if (!mentions.has(key)) mentions.set(key, { span: s, roles: new Set(), quotes: [] });
+      if (!mentions.has(key)) mentions.set(key, { span: s, roles: new Set(), quotes: new Set() });
       const m = mentions.get(key);
       m.roles.add(role);
-      m.quotes.push(qi);
+      m.quotes.add(qi);
     };
     (doc.quotes || []).forEach((q, qi) => {
       const attrs = {
@@ -141,7 +141,7 @@
       add(m.span, "m", {
         class: "m " + roles.map((r) => "m-" + r).join(" "),
         "data-m": d + "-m-" + key,
-        "data-tip": roles.join(" and ") + " of " + m.quotes.length + " quotation" + (m.quotes.length > 1 ? "s" : ""),
+        "data-tip": roles.join(" and ") + " of " + m.quotes.size + " quotation" + (m.quotes.size > 1 ? "s" : ""),
       });
     }
     for (const [name, items] of customLayers(doc)) {
