@@ -7,7 +7,8 @@
 # loopback stands where the hostile text's URLs point, and must hear nothing);
 # then drives Chromium over the DevTools protocol (interact.py) for keyboard
 # focus, hover, the toggles, the document list, the text box of `byline
-# serve`'s page, and every request each page makes.
+# serve`'s page, and every request each page makes; and, when ../shared is
+# here, every document of its dev sets (dev_sets.py).
 #
 # Usage: tests/browser/run.sh            (builds target/debug/byline)
 #        BYLINE=target/quick/byline tests/browser/run.sh
@@ -105,4 +106,8 @@ for _ in $(seq 100); do grep -q "http://" "$work/serve.log" 2>/dev/null && break
 url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.log" | head -1)
 [ -n "$url" ] || { cat "$work/serve.log" >&2; exit 1; }
 timeout 180 python3 "$here/interact.py" "$work/page.html" "$url" "$work/many.html"
+# Real text: every document of the shared dev sets, when they are here.
+if [ -d ../shared/data ]; then
+    timeout 900 python3 "$here/dev_sets.py" "$BYLINE" ../shared
+fi
 echo "browser checks passed; screenshots in target/browser/"
