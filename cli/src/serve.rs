@@ -39,7 +39,7 @@ use hyper_util::service::TowerToHyperService;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
-use tokio::sync::{Semaphore, oneshot};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
 use crate::input::{JsonlStream, Record};
 use crate::output::Renderer;
@@ -64,8 +64,9 @@ pub(crate) struct ServeArgs {
     /// body; idle keep-alive connections close after as long.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     client_timeout: u64,
-    /// Requests that may wait for a worker; more get 503 with Retry-After.
-    #[arg(long, value_name = "N", default_value_t = 1024)]
+    /// Requests that may wait for a worker (bodies included); more get 503
+    /// with Retry-After.
+    #[arg(long, value_name = "N", default_value_t = 64)]
     queue: usize,
     /// Open connections at once; further clients wait in the listen backlog.
     #[arg(long, value_name = "N", default_value_t = 1024)]
@@ -306,8 +307,8 @@ async fn list_stages(State(server): State<Arc<Server>>) -> Response {
 
 /// `POST /annotate`: one document, plain text or a JSON record.
 async fn annotate(State(server): State<Arc<Server>>, headers: HeaderMap, body: Body) -> Response {
-    let bytes = match server.read_body(&headers, body).await {
-        Ok(bytes) => bytes,
+    let (_admitted, bytes) = match server.admit(&headers, body).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
     let text = match String::from_utf8(bytes) {
@@ -339,8 +340,8 @@ async fn annotate(State(server): State<Arc<Server>>, headers: HeaderMap, body: B
 /// `POST /annotate/batch`: JSONL in, JSONL out, one record per input line
 /// in input order; unreadable lines get error records, as in `byline run`.
 async fn annotate_batch(State(server): State<Arc<Server>>, headers: HeaderMap, body: Body) -> Response {
-    let bytes = match server.read_body(&headers, body).await {
-        Ok(bytes) => bytes,
+    let (_admitted, bytes) = match server.admit(&headers, body).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
     let job = server.on_pool(move |pipeline| {
@@ -380,7 +381,23 @@ fn is_json(headers: &HeaderMap, text: &str) -> bool {
 }
 
 impl Server {
-    /// The whole request body, at most `max_body` bytes, within the client timeout.
+    /// A place among the requests being served or queued (503 when there is
+    /// none), then the whole request body: at most `max_body` bytes, within
+    /// the client timeout. Admitting before reading bounds the memory bodies
+    /// take to (workers + queue) × max-body. The permit is held until the
+    /// response.
+    async fn admit(&self, headers: &HeaderMap, body: Body) -> Result<(OwnedSemaphorePermit, Vec<u8>), Response> {
+        let Ok(admitted) = self.admission.clone().try_acquire_owned() else {
+            let mut busy = error_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "every worker is busy and the queue is full (--queue); retry shortly",
+            );
+            busy.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static("1"));
+            return Err(busy);
+        };
+        Ok((admitted, self.read_body(headers, body).await?))
+    }
+
     async fn read_body(&self, headers: &HeaderMap, mut body: Body) -> Result<Vec<u8>, Response> {
         let declared = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
         if declared.is_some_and(|n| n > self.max_body as u64) {
@@ -422,20 +439,12 @@ impl Server {
         )
     }
 
-    /// Runs `job` on the worker pool once a worker is free; 503 when the
-    /// queue is full, 500 if the job panicked.
+    /// Runs `job` on the worker pool once a worker is free; 500 if the job
+    /// panicked.
     async fn on_pool<T: Send + 'static>(
         &self,
         job: impl FnOnce(&Pipeline) -> T + Send + 'static,
     ) -> Result<T, Response> {
-        let Ok(_admitted) = self.admission.clone().try_acquire_owned() else {
-            let mut busy = error_response(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "every worker is busy and the queue is full (--queue); retry shortly",
-            );
-            busy.headers_mut().insert(RETRY_AFTER, HeaderValue::from_static("1"));
-            return Err(busy);
-        };
         let internal = || error_response(StatusCode::INTERNAL_SERVER_ERROR, "the annotation failed unexpectedly");
         // The permit travels with the job: a client that hangs up does not
         // free its worker before the work is done.
