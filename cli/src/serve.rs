@@ -10,7 +10,8 @@
 //! `--client-timeout` (hyper's header-read timeout, then a deadline on the
 //! body), connections by `--max-connections`, and annotation runs on a pool
 //! of `--threads` workers with at most `--queue` requests waiting (503 past
-//! that), so many clients queue instead of exhausting memory. SIGTERM or
+//! that, before the body is read), so many clients queue instead of
+//! exhausting memory. SIGTERM or
 //! ctrl-c stops accepting and finishes the requests in flight.
 
 use std::io::Cursor;
