@@ -74,8 +74,9 @@ pub(crate) struct Reader {
     current: Option<JsonlStream>,
 }
 
-/// An open JSONL stream and its position, for fallback ids.
-struct JsonlStream {
+/// An open JSONL stream and its position, for fallback ids (`byline serve`
+/// reads batch request bodies with it too).
+pub(crate) struct JsonlStream {
     name: String,
     reader: Box<dyn BufRead>,
     line: usize,
@@ -174,11 +175,11 @@ fn text_record(id: String, raw: Vec<u8>) -> Record {
 }
 
 impl JsonlStream {
-    fn new(name: String, reader: Box<dyn BufRead>) -> JsonlStream {
+    pub(crate) fn new(name: String, reader: Box<dyn BufRead>) -> JsonlStream {
         JsonlStream { name, reader, line: 0 }
     }
 
-    fn next_record(&mut self) -> Result<Option<Record>, Failure> {
+    pub(crate) fn next_record(&mut self) -> Result<Option<Record>, Failure> {
         let mut raw = Vec::new();
         loop {
             raw.clear();

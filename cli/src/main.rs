@@ -6,9 +6,11 @@
 
 mod check;
 mod eval;
+mod html;
 mod input;
 mod output;
 mod run;
+mod serve;
 mod stages;
 mod train;
 
@@ -48,6 +50,9 @@ enum Command {
     Eval(EvalArgs),
     /// Train a model from gold data.
     Train(TrainArgs),
+    /// Serve the pipeline over HTTP: POST /annotate, POST /annotate/batch,
+    /// GET /stages, GET /health, and the HTML view on GET /.
+    Serve(serve::ServeArgs),
 }
 
 /// Arguments shared by commands that run a pipeline.
@@ -92,6 +97,8 @@ enum Format {
     Pretty,
     /// The snapshot structure of byline_core::testing, as YAML documents.
     Yaml,
+    /// One self-contained HTML page showing every layer (offsets always characters).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -286,6 +293,7 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
             configure_threads(&args.pipeline)?;
             eval::eval(&args)
         }
+        Command::Serve(args) => serve::serve(&args),
         Command::Train(args) => match args.task {
             TrainTask::Entities(args) => train::entities(&args),
             TrainTask::Clusters(args) => train::clusters(&args),

@@ -1,4 +1,4 @@
-//! Rendering output records in the four formats of `byline run`.
+//! Rendering output records in the formats of `byline run`.
 //!
 //! Each record renders to its own bytes on a worker thread; the writer only
 //! adds the framing (`[`, `,`, `]` for `json`) in input order.
@@ -7,7 +7,7 @@ use byline_core::Document;
 use byline_core::span::OffsetUnit;
 use serde_json::{Map, Value, json};
 
-use crate::Format;
+use crate::{Format, html};
 
 /// Renders records of one format.
 #[derive(Debug, Clone, Copy)]
@@ -21,6 +21,7 @@ impl Renderer {
     pub(crate) fn begin(&self) -> &'static [u8] {
         match self.format {
             Format::Json => b"[\n",
+            Format::Html => html::RUN_HEAD.as_bytes(),
             _ => b"",
         }
     }
@@ -38,6 +39,7 @@ impl Renderer {
         match (self.format, had_records) {
             (Format::Json, true) => b"\n]\n",
             (Format::Json, false) => b"]\n",
+            (Format::Html, _) => html::TAIL.as_bytes(),
             _ => b"",
         }
     }
@@ -60,6 +62,7 @@ impl Renderer {
                 }
                 yaml(&Value::Object(snap), &mut out);
             }
+            Format::Html => html::document(doc, &mut out),
         }
         out
     }
@@ -75,6 +78,7 @@ impl Renderer {
             Format::Json => indented(&json!({"id": id, "error": error}), &mut out),
             Format::Pretty => out.extend(format!("━━ {id} ━━\nerror: {error}\n\n").into_bytes()),
             Format::Yaml => yaml(&json!({"id": id, "error": error}), &mut out),
+            Format::Html => html::error(id, error, &mut out),
         }
         out
     }

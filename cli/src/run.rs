@@ -107,7 +107,7 @@ fn write_all(
 }
 
 /// Annotates one record and renders it; `false` marks an error record.
-fn annotate(pipeline: &Pipeline, renderer: &Renderer, record: Record) -> (Vec<u8>, bool) {
+pub(crate) fn annotate(pipeline: &Pipeline, renderer: &Renderer, record: Record) -> (Vec<u8>, bool) {
     match record {
         Record::Doc(mut doc) => match pipeline.run(&mut doc) {
             Ok(()) => (renderer.document(&doc), true),

@@ -2,26 +2,14 @@
 
 use byline_core::Layer;
 use byline_core::registry::{self, StageRegistration};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::{Failure, StagesArgs, emit};
 
 pub(crate) fn stages(args: &StagesArgs) -> Result<u8, Failure> {
     let all = registry::registrations();
     if args.json {
-        let list: Vec<_> = all
-            .iter()
-            .map(|r| {
-                json!({
-                    "name": r.name,
-                    "summary": r.summary,
-                    "needs": names(r.needs),
-                    "adds": names(r.adds),
-                    "options": r.option_docs(),
-                })
-            })
-            .collect();
-        emit(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()))?;
+        emit(&format!("{}\n", serde_json::to_string_pretty(&registry_json()).unwrap_or_default()))?;
         return Ok(0);
     }
     let mut text = String::new();
@@ -35,7 +23,24 @@ pub(crate) fn stages(args: &StagesArgs) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn names(layers: &[Layer]) -> Vec<&str> {
+/// The registry as `byline stages --json` prints it (`byline serve` answers
+/// it on `GET /stages`).
+pub(crate) fn registry_json() -> Value {
+    registry::registrations()
+        .iter()
+        .map(|r| {
+            json!({
+                "name": r.name,
+                "summary": r.summary,
+                "needs": names(r.needs),
+                "adds": names(r.adds),
+                "options": r.option_docs(),
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn names(layers: &[Layer]) -> Vec<&str> {
     layers.iter().map(Layer::name).collect()
 }
 
