@@ -1,27 +1,75 @@
-//! Reading input documents: .txt files, .jsonl files, directories and stdin,
-//! streamed in batches so memory stays bounded on large inputs.
+//! Reading input: .txt files, .jsonl files, directories and stdin, cut into
+//! batches of raw records on the reader thread.
 //!
-//! A bad record (invalid JSON, no `text`, invalid UTF-8) becomes a
-//! [`Record::Bad`] in its place: the output keeps one line per input record.
+//! The reader only finds line ends and copies bytes: JSON parsing happens on
+//! the workers ([`Item::parse`]), so reading never serialises a run. A
+//! record larger than `--max-doc-bytes` is never held in memory: it is
+//! skipped to its end and becomes an error record in its place, as does
+//! every unreadable record, so the output keeps one line per input record.
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use byline_core::json::InputError;
+use byline_core::json::{InputError, RecordError, RecordId, read_record};
 use byline_core::{Document, io_reason};
 
 use crate::Failure;
 
-/// One input record.
+/// Bytes of an oversized record kept to find its id.
+const ID_PREFIX: usize = 64 << 10;
+
+/// A batch of raw records and the bytes they point into.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    /// The records' bytes, one after another.
+    pub(crate) data: Vec<u8>,
+    /// The records, in input order.
+    pub(crate) items: Vec<Item>,
+    /// Input bytes this batch stands for (skipped records included), for progress.
+    pub(crate) input_bytes: u64,
+}
+
+/// One raw input record.
 #[derive(Debug)]
-#[allow(clippy::large_enum_variant)] // Records are moved once, into a batch; boxing would only add an allocation.
-pub(crate) enum Record {
-    /// A document to annotate.
-    Doc(Document),
-    /// A record that could not be read, and why.
-    Bad { id: String, error: String },
+pub(crate) enum Item {
+    /// A JSONL line (without its line end) at `range` of the batch data.
+    Line { range: Range<usize>, source: Arc<str>, line: usize },
+    /// A whole text document at `range` of the batch data.
+    Text { id: String, range: Range<usize> },
+    /// A record that is unusable before parsing (too large), and why.
+    Bad { id: RecordId, error: InputError },
+}
+
+impl Item {
+    /// The document, or the id and reason of its error record.
+    pub(crate) fn parse(self, data: &[u8], custom_layers: &[String]) -> Result<Document, RecordError> {
+        match self {
+            Item::Line { range, source, line } => {
+                let fallback = format!("{source}:{line}");
+                let bytes = &data[range];
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => read_record(text, &fallback, custom_layers),
+                    Err(e) => {
+                        // Name the record by its id when the rest of it is readable.
+                        let id = match read_record(&String::from_utf8_lossy(bytes), &fallback, custom_layers) {
+                            Ok(doc) => RecordId::of(&doc),
+                            Err(bad) => bad.id,
+                        };
+                        Err(RecordError { id, error: InputError::NotUtf8(e.valid_up_to()) })
+                    }
+                }
+            }
+            Item::Text { id, range } => match std::str::from_utf8(&data[range]) {
+                Ok(text) => Ok(Document::new(id, text)),
+                Err(e) => Err(RecordError { id: RecordId::Text(id), error: InputError::NotUtf8(e.valid_up_to()) }),
+            },
+            Item::Bad { id, error } => Err(RecordError { id, error }),
+        }
+    }
 }
 
 /// Where documents come from.
@@ -68,73 +116,81 @@ fn source_for(path: PathBuf) -> Source {
     if extension(&path) == "jsonl" { Source::Jsonl(path) } else { Source::Text(path) }
 }
 
-/// Streams records from all inputs, in order.
+/// Streams raw records from all inputs, in order.
 pub(crate) struct Reader {
     sources: VecDeque<Source>,
     current: Option<JsonlStream>,
+    max_doc_bytes: u64,
+    /// Total input size when every input is a file (for the progress ETA).
+    pub(crate) total_bytes: Option<u64>,
 }
 
 /// An open JSONL stream and its position, for fallback ids.
 struct JsonlStream {
-    name: String,
-    reader: Box<dyn BufRead>,
+    name: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
     line: usize,
 }
 
 impl Reader {
-    pub(crate) fn open(inputs: &[PathBuf]) -> Result<Reader, Failure> {
-        Ok(Reader { sources: resolve(inputs)?, current: None })
+    pub(crate) fn open(inputs: &[PathBuf], max_doc_bytes: u64) -> Result<Reader, Failure> {
+        let sources = resolve(inputs)?;
+        let total_bytes = sources
+            .iter()
+            .map(|s| match s {
+                Source::Text(p) | Source::Jsonl(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                Source::Stdin => None,
+            })
+            .sum();
+        Ok(Reader { sources, current: None, max_doc_bytes, total_bytes })
     }
 
-    /// Up to `max_docs` records or about `max_bytes` of text; empty at the end.
-    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize) -> Result<Vec<Record>, Failure> {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < max_docs && bytes < max_bytes {
-            match self.next_record()? {
-                Some(record) => {
-                    bytes += match &record {
-                        Record::Doc(d) => d.text().len(),
-                        Record::Bad { .. } => 0,
-                    };
-                    batch.push(record);
-                }
-                None => break,
+    /// Up to `max_docs` records or about `max_bytes` of data; empty at the end.
+    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize) -> Result<Batch, Failure> {
+        let mut batch = Batch::default();
+        while batch.items.len() < max_docs && batch.data.len() < max_bytes {
+            if !self.next_record(&mut batch)? {
+                break;
             }
         }
         Ok(batch)
     }
 
-    fn next_record(&mut self) -> Result<Option<Record>, Failure> {
+    /// Adds the next record to `batch`; false at the end of the input.
+    fn next_record(&mut self, batch: &mut Batch) -> Result<bool, Failure> {
         loop {
             if let Some(stream) = &mut self.current {
-                match stream.next_record()? {
-                    Some(record) => return Ok(Some(record)),
-                    None => self.current = None,
+                if stream.next_line(batch, self.max_doc_bytes)? {
+                    return Ok(true);
                 }
+                self.current = None;
             }
-            let Some(source) = self.sources.pop_front() else { return Ok(None) };
+            let Some(source) = self.sources.pop_front() else { return Ok(false) };
             match source {
-                Source::Text(path) => return Ok(Some(read_text_file(&path)?)),
+                Source::Text(path) => {
+                    let id = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    let file = File::open(&path).map_err(|e| cannot_read(&path.display().to_string(), &e))?;
+                    read_text(id, file, &path.display().to_string(), batch, self.max_doc_bytes, true)?;
+                    return Ok(true);
+                }
                 Source::Jsonl(path) => {
-                    let file = File::open(&path).map_err(|e| {
-                        Failure::io(format!("cannot read input `{}`: {}", path.display(), io_reason(&e)))
-                    })?;
-                    self.current = Some(JsonlStream::new(path.display().to_string(), Box::new(BufReader::new(file))));
+                    let name = path.display().to_string();
+                    let file = File::open(&path).map_err(|e| cannot_read(&name, &e))?;
+                    self.current = Some(JsonlStream::new(name, Box::new(BufReader::with_capacity(1 << 20, file))));
                 }
                 Source::Stdin => {
-                    let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
-                    if starts_with_brace(&mut stdin)? {
-                        self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(stdin)));
-                    } else {
-                        let mut raw = Vec::new();
-                        stdin
-                            .read_to_end(&mut raw)
-                            .map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
+                    let mut stdin = BufReader::with_capacity(1 << 20, io::stdin());
+                    let (blank, jsonl) = peek_stdin(&mut stdin)?;
+                    let rest = io::Cursor::new(blank).chain(stdin);
+                    if jsonl {
+                        self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(BufReader::new(rest))));
+                    } else if !read_text("stdin".to_owned(), rest, "stdin", batch, self.max_doc_bytes, false)? {
                         // Empty stdin holds no document (`byline run < /dev/null`).
-                        if !raw.is_empty() {
-                            return Ok(Some(text_record("stdin".to_owned(), raw)));
-                        }
+                        continue;
+                    } else {
+                        return Ok(true);
                     }
                 }
             }
@@ -142,85 +198,127 @@ impl Reader {
     }
 }
 
-/// Peeks past leading whitespace (and a BOM) for a `{`.
-fn starts_with_brace(reader: &mut BufReader<io::Stdin>) -> Result<bool, Failure> {
+fn cannot_read(name: &str, e: &io::Error) -> Failure {
+    Failure::io(format!("cannot read input `{name}`: {}", io_reason(e)))
+}
+
+/// Reads stdin's leading whitespace: it is JSONL when the first other
+/// character is `{` (after a BOM). The whitespace read is returned, so a
+/// whitespace-only stdin is a text document like the same bytes in a file.
+fn peek_stdin(stdin: &mut impl BufRead) -> Result<(Vec<u8>, bool), Failure> {
+    let mut blank = Vec::new();
     loop {
-        let buf = reader.fill_buf().map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
+        let buf = stdin.fill_buf().map_err(|e| cannot_read("stdin", &e))?;
         if buf.is_empty() {
-            return Ok(false);
+            return Ok((blank, false));
         }
         let skip = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
         if skip < buf.len() {
             let rest = &buf[skip..];
-            return Ok(rest[0] == b'{' || rest.starts_with("\u{feff}{".as_bytes()));
+            let jsonl = rest[0] == b'{' || rest.starts_with("\u{feff}{".as_bytes());
+            return Ok((blank, jsonl));
         }
+        blank.extend_from_slice(buf);
         let n = buf.len();
-        reader.consume(n);
+        stdin.consume(n);
     }
 }
 
-fn read_text_file(path: &Path) -> Result<Record, Failure> {
-    let raw = std::fs::read(path)
-        .map_err(|e| Failure::io(format!("cannot read input `{}`: {}", path.display(), io_reason(&e))))?;
-    let id = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(text_record(id, raw))
-}
-
-fn text_record(id: String, raw: Vec<u8>) -> Record {
-    match String::from_utf8(raw) {
-        Ok(text) => Record::Doc(Document::new(id, text)),
-        Err(e) => Record::Bad { id, error: InputError::NotUtf8(e.utf8_error().valid_up_to()).to_string() },
+/// Adds a whole text document; false when the input is empty and `keep_empty`
+/// is not set (an empty file is a document, empty stdin is none).
+fn read_text(
+    id: String,
+    input: impl Read,
+    name: &str,
+    batch: &mut Batch,
+    limit: u64,
+    keep_empty: bool,
+) -> Result<bool, Failure> {
+    let start = batch.data.len();
+    let mut input = input;
+    let read = (&mut input).take(limit + 1).read_to_end(&mut batch.data).map_err(|e| cannot_read(name, &e))?;
+    let mut size = read as u64;
+    if size > limit {
+        batch.data.truncate(start);
+        size += io::copy(&mut input, &mut io::sink()).map_err(|e| cannot_read(name, &e))?;
+        batch.items.push(Item::Bad { id: RecordId::Text(id), error: InputError::TooLarge { size, limit } });
+    } else if size == 0 && !keep_empty {
+        return Ok(false);
+    } else {
+        batch.items.push(Item::Text { id, range: start..batch.data.len() });
     }
+    batch.input_bytes += size;
+    Ok(true)
 }
 
 impl JsonlStream {
-    fn new(name: String, reader: Box<dyn BufRead>) -> JsonlStream {
-        JsonlStream { name, reader, line: 0 }
+    fn new(name: String, reader: Box<dyn BufRead + Send>) -> JsonlStream {
+        JsonlStream { name: name.into(), reader, line: 0 }
     }
 
-    fn next_record(&mut self) -> Result<Option<Record>, Failure> {
-        let mut raw = Vec::new();
+    /// Adds the next non-blank line to `batch`; false at the end.
+    fn next_line(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
         loop {
-            raw.clear();
-            let n = self
-                .reader
-                .read_until(b'\n', &mut raw)
-                .map_err(|e| Failure::io(format!("cannot read `{}`: {}", self.name, io_reason(&e))))?;
-            if n == 0 {
-                return Ok(None);
-            }
+            let start = batch.data.len();
+            let Some(size) = self.read_line(&mut batch.data, limit)? else { return Ok(false) };
             self.line += 1;
-            let mut line: &[u8] = &raw;
-            if self.line == 1 {
-                line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+            batch.input_bytes += size;
+            let mut range = start..batch.data.len();
+            // A line end and a BOM on the first line are not part of the record.
+            while range.end > range.start && matches!(batch.data[range.end - 1], b'\n' | b'\r') {
+                range.end -= 1;
+            }
+            if self.line == 1 && batch.data[range.clone()].starts_with("\u{feff}".as_bytes()) {
+                range.start += 3;
+            }
+            if size > limit {
+                let prefix = String::from_utf8_lossy(&batch.data[range]).into_owned();
+                batch.data.truncate(start);
+                let fallback = format!("{}:{}", self.name, self.line);
+                // The id, when it comes before the cut.
+                let id = match read_record(&prefix, &fallback, &[]) {
+                    Ok(doc) => RecordId::of(&doc),
+                    Err(bad) => bad.id,
+                };
+                batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
+                return Ok(true);
             }
             // Blank lines separate nothing in JSONL; they are not documents.
-            if line.iter().all(u8::is_ascii_whitespace) {
+            if batch.data[range.clone()].iter().all(u8::is_ascii_whitespace) {
+                batch.data.truncate(start);
                 continue;
             }
-            let fallback_id = format!("{}:{}", self.name, self.line);
-            let record = match std::str::from_utf8(line) {
-                Ok(text) => match Document::from_json(text, &fallback_id) {
-                    Ok(doc) => Record::Doc(doc),
-                    Err(e) => Record::Bad { id: salvage_id(text).unwrap_or(fallback_id), error: e.to_string() },
-                },
-                Err(e) => Record::Bad {
-                    id: salvage_id(&String::from_utf8_lossy(line)).unwrap_or(fallback_id),
-                    error: InputError::NotUtf8(e.valid_up_to()).to_string(),
-                },
-            };
-            return Ok(Some(record));
+            batch.items.push(Item::Line { range, source: self.name.clone(), line: self.line });
+            return Ok(true);
         }
     }
-}
 
-/// The `id` of a record that is unusable (no `text`, bad UTF-8 elsewhere in
-/// the line), so its error record can still be matched to the input.
-fn salvage_id(line: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(line).ok()?;
-    match value.get("id")? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
+    /// Appends one line (with its `\n`) to `data`, keeping at most
+    /// [`ID_PREFIX`] bytes of a line longer than `limit`; returns the line's
+    /// full size, or `None` at the end of the input.
+    fn read_line(&mut self, data: &mut Vec<u8>, limit: u64) -> Result<Option<u64>, Failure> {
+        let mut size: u64 = 0;
+        loop {
+            let buf = self.reader.fill_buf().map_err(|e| cannot_read(&self.name, &e))?;
+            if buf.is_empty() {
+                return Ok((size > 0).then_some(size));
+            }
+            let (take, done) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            let keep = if size + (take as u64) <= limit {
+                take
+            } else {
+                // Over the limit: keep only a prefix to find the id in.
+                (ID_PREFIX as u64).saturating_sub(size).min(take as u64) as usize
+            };
+            data.extend_from_slice(&buf[..keep]);
+            size += take as u64;
+            self.reader.consume(take);
+            if done {
+                return Ok(Some(size));
+            }
+        }
     }
 }
