@@ -49,19 +49,7 @@ impl Item {
     pub(crate) fn parse(self, data: &[u8], custom_layers: &[String]) -> Result<Document, RecordError> {
         match self {
             Item::Line { range, source, line } => {
-                let fallback = format!("{source}:{line}");
-                let bytes = &data[range];
-                match std::str::from_utf8(bytes) {
-                    Ok(text) => read_record(text, &fallback, custom_layers),
-                    Err(e) => {
-                        // Name the record by its id when the rest of it is readable.
-                        let id = match read_record(&String::from_utf8_lossy(bytes), &fallback, custom_layers) {
-                            Ok(doc) => RecordId::of(&doc),
-                            Err(bad) => bad.id,
-                        };
-                        Err(RecordError { id, error: InputError::NotUtf8(e.valid_up_to()) })
-                    }
-                }
+                read_record(&data[range], || format!("{source}:{line}"), custom_layers)
             }
             Item::Text { id, range } => match std::str::from_utf8(&data[range]) {
                 Ok(text) => Ok(Document::new(id, text)),
@@ -145,9 +133,11 @@ impl Reader {
         Ok(Reader { sources, current: None, max_doc_bytes, total_bytes })
     }
 
-    /// Up to `max_docs` records or about `max_bytes` of data; empty at the end.
-    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize) -> Result<Batch, Failure> {
-        let mut batch = Batch::default();
+    /// Up to `max_docs` records or about `max_bytes` of data, in `buffer`
+    /// (emptied first); empty at the end.
+    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize, buffer: Vec<u8>) -> Result<Batch, Failure> {
+        let mut batch = Batch { data: buffer, ..Batch::default() };
+        batch.data.clear();
         while batch.items.len() < max_docs && batch.data.len() < max_bytes {
             if !self.next_record(&mut batch)? {
                 break;
@@ -272,14 +262,12 @@ impl JsonlStream {
                 range.start += 3;
             }
             if size > limit {
-                let prefix = String::from_utf8_lossy(&batch.data[range]).into_owned();
-                batch.data.truncate(start);
-                let fallback = format!("{}:{}", self.name, self.line);
                 // The id, when it comes before the cut.
-                let id = match read_record(&prefix, &fallback, &[]) {
+                let id = match read_record(&batch.data[range], || format!("{}:{}", self.name, self.line), &[]) {
                     Ok(doc) => RecordId::of(&doc),
                     Err(bad) => bad.id,
                 };
+                batch.data.truncate(start);
                 batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
                 return Ok(true);
             }

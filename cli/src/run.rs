@@ -12,8 +12,8 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::sync::{Arc, Mutex};
 
 use byline_core::json::{OutputOptions, stream_document};
 use byline_core::{Document, Layer, Pipeline, io_reason};
@@ -85,6 +85,27 @@ struct Work {
     pipeline: Pipeline,
     renderer: Renderer,
     custom_layers: Vec<String>,
+    /// Byte buffers of finished batches, reused: fresh megabyte buffers
+    /// would cost a page fault per 4 kB.
+    buffers: Mutex<Vec<Vec<u8>>>,
+}
+
+impl Work {
+    fn buffer(&self) -> Vec<u8> {
+        self.buffers.lock().ok().and_then(|mut b| b.pop()).unwrap_or_default()
+    }
+
+    fn recycle(&self, mut buffer: Vec<u8>) {
+        // Keep a few ordinary buffers; let the one of a huge record go.
+        if buffer.capacity() <= 4 * BATCH_BYTES * 8 {
+            buffer.clear();
+            if let Ok(mut buffers) = self.buffers.lock() {
+                if buffers.len() < 64 {
+                    buffers.push(buffer);
+                }
+            }
+        }
+    }
 }
 
 pub(crate) fn run(args: &RunArgs) -> Result<u8, Failure> {
@@ -95,7 +116,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<u8, Failure> {
     let mut out = open_stdout()?;
     let reader = Reader::open(&args.inputs, args.max_doc_bytes)?;
     let progress = progress_bar(reader.total_bytes);
-    let work = Arc::new(Work { pipeline, renderer, custom_layers });
+    let work = Arc::new(Work { pipeline, renderer, custom_layers, buffers: Mutex::default() });
 
     let (results_tx, results) = mpsc::channel();
     let (slots_tx, slots) = mpsc::sync_channel(in_flight());
@@ -110,7 +131,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<u8, Failure> {
     let mut tally = Tally::default();
     let renderer = &work.renderer;
     let outcome =
-        write_in_order(&results, &slots, renderer, args.fail_fast, &mut out, &progress, &mut tally).and_then(|()| {
+        write_in_order(&results, &slots, &work, args.fail_fast, &mut out, &progress, &mut tally).and_then(|()| {
             out.write_all(renderer.end(tally.written > 0))?;
             out.flush().map_err(Stop::Output)
         });
@@ -207,7 +228,7 @@ fn read_batches(mut reader: Reader, work: &Arc<Work>, results: &Sender<(u64, Msg
         if slots.send(()).is_err() {
             return;
         }
-        match reader.next_batch(BATCH_DOCS, BATCH_BYTES) {
+        match reader.next_batch(BATCH_DOCS, BATCH_BYTES, work.buffer()) {
             Ok(batch) if batch.items.is_empty() && batch.input_bytes == 0 => {
                 let _ = results.send((seq, Msg::End));
                 return;
@@ -232,7 +253,7 @@ fn read_batches(mut reader: Reader, work: &Arc<Work>, results: &Sender<(u64, Msg
 /// A worker: parses, annotates and renders one batch.
 fn annotate(work: &Work, batch: Batch) -> Rendered {
     let Batch { data, items, input_bytes } = batch;
-    let mut bytes = Vec::with_capacity(data.len() * 8);
+    let mut bytes = work.buffer();
     let mut records = Vec::with_capacity(items.len());
     for item in items {
         let ok = match item.parse(&data, &work.custom_layers) {
@@ -257,6 +278,7 @@ fn annotate(work: &Work, batch: Batch) -> Rendered {
         };
         records.push(Out::Done { end: bytes.len(), ok });
     }
+    work.recycle(data);
     Rendered { bytes, records, input_bytes }
 }
 
@@ -264,12 +286,13 @@ fn annotate(work: &Work, batch: Batch) -> Rendered {
 fn write_in_order(
     results: &Receiver<(u64, Msg)>,
     slots: &Receiver<()>,
-    renderer: &Renderer,
+    work: &Work,
     fail_fast: bool,
     out: &mut impl Write,
     progress: &ProgressBar,
     tally: &mut Tally,
 ) -> Result<(), Stop> {
+    let renderer = &work.renderer;
     out.write_all(renderer.begin())?;
     let mut waiting = BTreeMap::new();
     let mut next = 0;
@@ -294,32 +317,43 @@ fn write_in_order(
             Msg::Failed(failure) => return Err(Stop::Input(failure)),
             Msg::End => return Ok(()),
         };
-        let mut start = 0;
+        // Rendered records go out in runs, one write per run: a separator,
+        // a streamed document or a stop at a failure ends a run.
+        let separator = renderer.separator();
+        let (mut start, mut end) = (0, 0);
+        let mut stop = false;
         for record in &rendered.records {
-            if tally.written > 0 {
-                out.write_all(renderer.separator())?;
+            if tally.written > 0 && !separator.is_empty() {
+                out.write_all(&rendered.bytes[start..end])?;
+                out.write_all(separator)?;
+                start = end;
             }
-            let ok = match record {
-                Out::Done { end, ok } => {
-                    out.write_all(&rendered.bytes[start..*end])?;
-                    start = *end;
-                    *ok
+            tally.written += 1;
+            match record {
+                Out::Done { end: e, ok } => {
+                    end = *e;
+                    if !ok {
+                        tally.failed += 1;
+                        stop = fail_fast;
+                    }
                 }
                 Out::Stream(doc) => {
+                    out.write_all(&rendered.bytes[start..end])?;
+                    start = end;
                     stream_document(doc, &renderer.options, out)?;
                     out.write_all(b"\n")?;
-                    true
-                }
-            };
-            tally.written += 1;
-            if !ok {
-                tally.failed += 1;
-                if fail_fast {
-                    return Ok(());
                 }
             }
+            if stop {
+                break;
+            }
+        }
+        out.write_all(&rendered.bytes[start..end])?;
+        if stop {
+            return Ok(());
         }
         progress.inc(rendered.input_bytes);
+        work.recycle(rendered.bytes);
         progress.set_message(format!("{} documents", tally.written));
         // Free the batch's slot for the reader.
         let _ = slots.recv();

@@ -12,6 +12,7 @@
 //! renderer of `byline run`'s JSON; [`stream_document`] renders the same
 //! bytes through a bounded buffer for documents too large to hold twice.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io;
 
@@ -124,7 +125,7 @@ impl Document {
     /// Reads one JSONL record. `fallback_id` names the document when the
     /// record has no `id`. See [`read_record`].
     pub fn from_json(line: &str, fallback_id: &str) -> Result<Document, RecordError> {
-        read_record(line, fallback_id, &[])
+        read_record(line.as_bytes(), || fallback_id.to_owned(), &[])
     }
 
     /// The document as a JSON value (layers included), with offsets in `unit`.
@@ -143,35 +144,61 @@ impl Document {
 /// Reads one JSONL record into a document.
 ///
 /// - `id` must be a string or an integer (kept as written); without one the
-///   document is called `fallback_id`.
+///   document is called `fallback_id()`.
 /// - `text` must be a string.
 /// - Fields named `error` or like a standard layer ([`RESERVED_KEYS`]), or
 ///   like one of `custom_layers`, are refused: byline writes those keys.
 /// - Every other field is kept as its exact JSON text, in order.
-pub fn read_record(line: &str, fallback_id: &str, custom_layers: &[String]) -> Result<Document, RecordError> {
-    let line = line.trim_end_matches(['\n', '\r']);
+/// - Bytes that are not UTF-8 make an error record that says where they are.
+pub fn read_record(
+    line: &[u8],
+    fallback_id: impl Fn() -> String,
+    custom_layers: &[String],
+) -> Result<Document, RecordError> {
+    read(line, &fallback_id, custom_layers)
+}
+
+fn read(line: &[u8], fallback_id: &dyn Fn() -> String, custom_layers: &[String]) -> Result<Document, RecordError> {
+    let line = line.trim_ascii_end();
     let mut fields = Fields { id: None, text: None, text_seen: false, extra: Vec::new(), problem: None, custom_layers };
-    let fallback = || RecordId::Text(fallback_id.to_owned());
-    let fail = |fields: &mut Fields<'_>, error| RecordError { id: fields.id.take().unwrap_or_else(fallback), error };
-    if !line.trim_start().starts_with('{') {
-        let error = match serde_json::from_str::<IgnoredAny>(line) {
+    let fail = |fields: &mut Fields<'_>, error| RecordError {
+        id: fields.id.take().unwrap_or_else(|| RecordId::Text(fallback_id())),
+        error,
+    };
+    let syntax = |e: serde_json::Error| match std::str::from_utf8(line) {
+        Ok(_) => InputError::Json(json_error_message(&e)),
+        Err(bad) => InputError::NotUtf8(bad.valid_up_to()),
+    };
+    if line.trim_ascii_start().first() != Some(&b'{') {
+        let error = match serde_json::from_slice::<IgnoredAny>(line) {
             Ok(_) => InputError::NotAnObject,
-            Err(e) => InputError::Json(json_error_message(&e)),
+            Err(e) => syntax(e),
         };
         return Err(fail(&mut fields, error));
     }
-    let mut de = serde_json::Deserializer::from_str(line);
+    let mut de = serde_json::Deserializer::from_slice(line);
     let parsed = (&mut de).deserialize_any(RecordVisitor { fields: &mut fields }).and_then(|()| de.end());
     if let Err(e) = parsed {
-        return Err(fail(&mut fields, InputError::Json(json_error_message(&e))));
+        let error = syntax(e);
+        if let InputError::NotUtf8(_) = error {
+            // Name the record by its id when the rest of it is readable.
+            if let Ok(doc) = read(String::from_utf8_lossy(line).as_bytes(), fallback_id, custom_layers) {
+                fields.id = Some(RecordId::of(&doc));
+            }
+        }
+        return Err(fail(&mut fields, error));
     }
     if let Some(problem) = fields.problem.take() {
         return Err(fail(&mut fields, problem));
     }
     let Some(text) = fields.text.take() else { return Err(fail(&mut fields, InputError::NoText)) };
-    let id = fields.id.take().unwrap_or_else(fallback);
-    let mut doc = Document::new(id.as_str(), text);
-    doc.integer_id = matches!(id, RecordId::Integer(_));
+    let (id, integer_id) = match fields.id.take() {
+        Some(RecordId::Text(id)) => (id, false),
+        Some(RecordId::Integer(digits)) => (digits, true),
+        None => (fallback_id(), false),
+    };
+    let mut doc = Document::new(id, text);
+    doc.integer_id = integer_id;
     doc.extra = fields.extra;
     Ok(doc)
 }
@@ -219,12 +246,12 @@ impl<'de> Visitor<'de> for RecordVisitor<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let fields = self.fields;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            match key.as_ref() {
                 "id" => {
                     let raw: Box<RawValue> = map.next_value()?;
                     if fields.id.is_some() {
-                        fields.report(InputError::DuplicateKey(key));
+                        fields.report(InputError::DuplicateKey(key.into_owned()));
                         continue;
                     }
                     match classify_id(raw.get()) {
@@ -235,7 +262,7 @@ impl<'de> Visitor<'de> for RecordVisitor<'_, '_> {
                 "text" => {
                     let text = map.next_value::<MaybeString>()?.0;
                     if fields.text_seen {
-                        fields.report(InputError::DuplicateKey(key));
+                        fields.report(InputError::DuplicateKey(key.into_owned()));
                         continue;
                     }
                     fields.text_seen = true;
@@ -243,15 +270,40 @@ impl<'de> Visitor<'de> for RecordVisitor<'_, '_> {
                 }
                 name if RESERVED_KEYS.contains(&name) || fields.custom_layers.iter().any(|c| c == name) => {
                     map.next_value::<IgnoredAny>()?;
-                    fields.report(InputError::ReservedKey(key));
+                    fields.report(InputError::ReservedKey(key.into_owned()));
                 }
                 _ => {
                     let raw: Box<RawValue> = map.next_value()?;
-                    fields.extra.push((key, raw));
+                    fields.extra.push((key.into_owned(), raw));
                 }
             }
         }
         Ok(())
+    }
+}
+
+/// A key, borrowed from the input unless it has escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_owned())))
     }
 }
 
@@ -373,7 +425,7 @@ fn render(doc: &Document, options: &OutputOptions, out: &mut Vec<u8>, spill: &mu
     out.extend_from_slice(b"{\"id\":");
     RecordId::of(doc).write(out);
     out.extend_from_slice(b",\"text\":");
-    write_long_str(out, doc.text(), spill)?;
+    let plain = write_long_str(out, doc.text(), spill)?;
     for (key, value) in &doc.extra {
         // Keys byline writes win over a field of the same name (only a
         // document built in code can have one; `read_record` refuses them).
@@ -385,7 +437,8 @@ fn render(doc: &Document, options: &OutputOptions, out: &mut Vec<u8>, spill: &mu
         out.push(b':');
         out.extend_from_slice(value.get().as_bytes());
     }
-    let mut w = Writer { out, map: &map, spill };
+    let source = Source { map, plain };
+    let mut w = Writer { out, source: &source, spill };
     for layer in Layer::STANDARD.iter().filter(|l| written(l.name())) {
         match layer.name() {
             "paragraphs" => w.layer("paragraphs", layers.paragraphs.as_deref())?,
@@ -406,7 +459,7 @@ fn render(doc: &Document, options: &OutputOptions, out: &mut Vec<u8>, spill: &mu
 /// Writes annotations into the buffer, spilling it between annotations.
 struct Writer<'a, 's> {
     out: &'a mut Vec<u8>,
-    map: &'a OffsetMap<'a>,
+    source: &'a Source<'a>,
     spill: &'a mut Spill<'s>,
 }
 
@@ -421,7 +474,7 @@ impl Writer<'_, '_> {
                 self.out.push(b',');
             }
             self.out.push(b'{');
-            item.write(self.out, self.map);
+            item.write(self.out, self.source);
             self.out.push(b'}');
             if self.out.len() >= SPILL_AT {
                 (self.spill)(self.out)?;
@@ -433,38 +486,52 @@ impl Writer<'_, '_> {
 }
 
 /// Writes `"start":S,"end":E,"text":"..."` of a span.
-fn span_fields(out: &mut Vec<u8>, map: &OffsetMap<'_>, span: Span) {
-    let (start, end) = map.span(span);
+fn span_fields(out: &mut Vec<u8>, source: &Source<'_>, span: Span) {
+    let (start, end) = source.map.span(span);
     out.extend_from_slice(b"\"start\":");
     write_uint(out, start);
     out.extend_from_slice(b",\"end\":");
     write_uint(out, end);
     out.extend_from_slice(b",\"text\":");
-    write_str(out, span.text(map.text()));
+    let text = span.text(source.map.text());
+    if source.plain {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    } else {
+        write_str(out, text);
+    }
+}
+
+/// The text annotations point into.
+struct Source<'t> {
+    map: OffsetMap<'t>,
+    /// No byte of the text needs escaping (most news): covered texts are copied.
+    plain: bool,
 }
 
 /// One annotation's JSON fields (inside its braces).
 trait JsonAnnotation {
-    fn write(&self, out: &mut Vec<u8>, map: &OffsetMap<'_>);
+    fn write(&self, out: &mut Vec<u8>, source: &Source<'_>);
 }
 
 impl JsonAnnotation for Span {
-    fn write(&self, out: &mut Vec<u8>, map: &OffsetMap<'_>) {
-        span_fields(out, map, *self);
+    fn write(&self, out: &mut Vec<u8>, source: &Source<'_>) {
+        span_fields(out, source, *self);
     }
 }
 
 impl JsonAnnotation for Entity {
-    fn write(&self, out: &mut Vec<u8>, map: &OffsetMap<'_>) {
-        span_fields(out, map, self.span);
+    fn write(&self, out: &mut Vec<u8>, source: &Source<'_>) {
+        span_fields(out, source, self.span);
         out.extend_from_slice(b",\"label\":");
         write_str(out, &self.label);
     }
 }
 
 impl JsonAnnotation for Number {
-    fn write(&self, out: &mut Vec<u8>, map: &OffsetMap<'_>) {
-        span_fields(out, map, self.span);
+    fn write(&self, out: &mut Vec<u8>, source: &Source<'_>) {
+        span_fields(out, source, self.span);
         out.extend_from_slice(b",\"kind\":");
         write_str(out, self.kind.as_str());
         for (key, value) in [("value", self.value), ("min", self.min), ("max", self.max)] {
@@ -485,15 +552,15 @@ impl JsonAnnotation for Number {
 }
 
 impl JsonAnnotation for Quote {
-    fn write(&self, out: &mut Vec<u8>, map: &OffsetMap<'_>) {
-        span_fields(out, map, self.span);
+    fn write(&self, out: &mut Vec<u8>, source: &Source<'_>) {
+        span_fields(out, source, self.span);
         out.extend_from_slice(if self.direct { b",\"direct\":true" } else { b",\"direct\":false" });
         for (key, span) in [("speaker", self.speaker), ("cue", self.cue), ("resolved", self.resolved)] {
             write_key(out, key);
             match span {
                 Some(span) => {
                     out.push(b'{');
-                    span_fields(out, map, span);
+                    span_fields(out, source, span);
                     out.push(b'}');
                 }
                 None => out.extend_from_slice(b"null"),
@@ -503,8 +570,8 @@ impl JsonAnnotation for Quote {
 }
 
 impl JsonAnnotation for Annotation {
-    fn write(&self, out: &mut Vec<u8>, map: &OffsetMap<'_>) {
-        span_fields(out, map, self.span);
+    fn write(&self, out: &mut Vec<u8>, source: &Source<'_>) {
+        span_fields(out, source, self.span);
         for (k, v) in &self.attrs {
             if !matches!(k.as_str(), "start" | "end" | "text") {
                 write_key(out, k);
@@ -564,36 +631,63 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// A long string in pieces, spilling between them (escaping is per byte,
-/// so any cut is safe).
-fn write_long_str(out: &mut Vec<u8>, s: &str, spill: &mut Spill<'_>) -> io::Result<()> {
+/// so any cut is safe); true when nothing needed escaping.
+fn write_long_str(out: &mut Vec<u8>, s: &str, spill: &mut Spill<'_>) -> io::Result<bool> {
     out.push(b'"');
+    let mut plain = true;
     for piece in s.as_bytes().chunks(SPILL_AT) {
-        escape_into(out, piece);
+        plain &= !escape_into(out, piece);
         if out.len() >= SPILL_AT {
             spill(out)?;
         }
     }
     out.push(b'"');
-    Ok(())
+    Ok(plain)
 }
 
-fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+/// Appends `bytes` escaped; true when some byte needed escaping.
+fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs escaping (most text).
+        if let Some(word) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let escape = if b < 128 { ESCAPE[b as usize] } else { 0 };
-        if escape == 0 {
-            continue;
+        if escape != 0 {
+            out.extend_from_slice(&bytes[start..i]);
+            start = i + 1;
+            if escape == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]);
+            } else {
+                out.extend_from_slice(&[b'\\', escape]);
+            }
         }
-        out.extend_from_slice(&bytes[start..i]);
-        start = i + 1;
-        if escape == b'u' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]);
-        } else {
-            out.extend_from_slice(&[b'\\', escape]);
-        }
+        i += 1;
     }
     out.extend_from_slice(&bytes[start..]);
+    start > 0
+}
+
+/// True when one of the eight bytes of `word` is below 0x20, `"` or `\\`
+/// (the classic "has a zero byte" test; it may also say true for a byte
+/// after such a one, which is then checked alone).
+#[inline]
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+    let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+    let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+    (below_space | quote | backslash) & HIGH != 0
 }
 
 /// A JSON number for an exact decimal: an integer when it is one (and fits),
@@ -664,10 +758,25 @@ mod tests {
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut all: String = (0u8..128).map(char::from).collect();
         all.push_str("é“東京”🎉\u{2028}\u{7f}");
-        for s in [all.as_str(), "", "plain", "a\"b\\c\n", "\u{0}\u{1f}"] {
+        let long = "Plain text, with “curly quotes” and é, then a \"quote\" and a \\ and a\ttab.\u{1}".repeat(3);
+        for s in [all.as_str(), "", "plain", "a\"b\\c\n", "\u{0}\u{1f}", long.as_str()] {
             let mut ours = Vec::new();
             write_str(&mut ours, s);
             assert_eq!(String::from_utf8(ours).ok(), serde_json::to_string(s).ok(), "{s:?}");
+        }
+        // Each ASCII character at each place of the eight-byte words, after
+        // ASCII and after non-ASCII text.
+        for prefix in ["", "é", "ab“"] {
+            for c in (0u8..128).map(char::from) {
+                for at in 0..17 {
+                    let mut s: String = prefix.to_owned() + &"x".repeat(at);
+                    s.push(c);
+                    s.push_str("yyyyyyyyy");
+                    let mut ours = Vec::new();
+                    write_str(&mut ours, &s);
+                    assert_eq!(String::from_utf8(ours).ok(), serde_json::to_string(&s).ok(), "{s:?}");
+                }
+            }
         }
     }
 
@@ -714,7 +823,7 @@ mod tests {
             assert!(error.contains(&format!("field \"{key}\"")), "{error}");
         }
         let custom = ["datelines".to_owned()];
-        let e = read_record(r#"{"text": "", "datelines": []}"#, "f:1", &custom).expect_err("a custom layer's name");
+        let e = read_record(br#"{"text": "", "datelines": []}"#, || "f:1".into(), &custom).expect_err("a custom layer");
         assert_eq!(e.error, InputError::ReservedKey("datelines".into()));
         let (_, twice) = error_of(r#"{"id": "a", "text": "x", "id": "b"}"#);
         assert_eq!(twice, "the record has the key \"id\" twice");
@@ -752,6 +861,21 @@ mod tests {
         let parsed: Value = serde_json::from_slice(&whole).expect("valid JSON");
         assert_eq!(parsed["text"], text.as_str());
         assert_eq!(parsed["marks"][0]["n"], 1);
+    }
+
+    #[test]
+    fn covered_texts_are_escaped_when_the_text_needs_it() {
+        for (text, expected) in [
+            ("Say \"hi\".", r#"{"start":4,"end":8,"text":"\"hi\""}"#),
+            ("Say “hi”.", r#"{"start":4,"end":8,"text":"“hi”"}"#),
+            ("Say \"hi\"\u{1}", r#"{"start":4,"end":8,"text":"\"hi\""}"#),
+        ] {
+            let mut doc = Document::new("d", text);
+            let start = text.find(['"', '“']).expect("a quote");
+            let end = text.rfind(['"', '”']).map(|i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+            doc.layers.tokens = Some(vec![Span::new(start, end.expect("a closing quote"))]);
+            assert!(line(&doc).contains(expected), "{}", line(&doc));
+        }
     }
 
     #[test]
