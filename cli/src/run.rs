@@ -25,15 +25,17 @@ use crate::{Failure, Format, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline};
 
 /// Records per batch: a batch is one worker's unit of work.
 const BATCH_DOCS: usize = 1024;
-/// Bytes of input per batch (a larger record makes a batch of its own).
-const BATCH_BYTES: usize = 1 << 20;
+/// Bytes of input per batch (a larger record makes a batch of its own):
+/// small enough that the last batches of a run, when some workers have
+/// nothing left to do, are short even for the heaviest pipeline.
+const BATCH_BYTES: usize = 256 << 10;
 /// Documents with more text than this are rendered by the writer, streaming.
 const STREAM_TEXT: usize = 1 << 20;
 
 /// Batches read, annotated or waiting to be written at once: enough to keep
 /// every worker busy while the writer catches up.
 fn in_flight() -> usize {
-    2 * rayon::current_num_threads() + 2
+    4 * rayon::current_num_threads() + 4
 }
 
 /// What a worker made of a batch.
@@ -97,7 +99,7 @@ impl Work {
 
     fn recycle(&self, mut buffer: Vec<u8>) {
         // Keep a few ordinary buffers; let the one of a huge record go.
-        if buffer.capacity() <= 4 * BATCH_BYTES * 8 {
+        if buffer.capacity() <= 64 * BATCH_BYTES {
             buffer.clear();
             if let Ok(mut buffers) = self.buffers.lock() {
                 if buffers.len() < 64 {
