@@ -82,7 +82,7 @@ best() {
     for _ in $(seq "$RUNS"); do
         local t0 t1
         t0=$(date +%s.%N)
-        "$@" >/dev/null
+        "$@" >/dev/null 2>&1
         t1=$(date +%s.%N)
         best=$(python3 -c "import sys; a=float(sys.argv[1]); b='$best'; print(f'{min(a, float(b)) if b else a:.3f}')" "$(echo "$t1 - $t0" | bc)")
     done

@@ -421,21 +421,21 @@ fn whitespace_only_stdin_is_a_document_like_the_same_file() {
 
 #[test]
 fn a_closed_stdout_fails_with_exit_3() {
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg(format!("exec '{}' run samples/article.txt >&-", env!("CARGO_BIN_EXE_byline")))
-        .current_dir(workspace())
-        .output()
-        .expect("sh runs");
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("stdout is closed"), "{}", stderr(&out));
-    let full = Command::new("sh")
-        .arg("-c")
-        .arg(format!("exec '{}' run samples/article.txt >/dev/full", env!("CARGO_BIN_EXE_byline")))
-        .current_dir(workspace())
-        .output()
-        .expect("sh runs");
+    let shell = |redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec '{}' run samples/article.txt {redirect}", env!("CARGO_BIN_EXE_byline")))
+            .current_dir(workspace())
+            .output()
+            .expect("sh runs")
+    };
+    let closed = shell(">&-");
+    assert_eq!(closed.status.code(), Some(3), "{}", stderr(&closed));
+    assert!(stderr(&closed).contains("stdout is closed"), "{}", stderr(&closed));
+    let full = shell(">/dev/full");
     assert_eq!(full.status.code(), Some(3), "{}", stderr(&full));
+    let null = shell(">/dev/null");
+    assert_eq!(null.status.code(), Some(0), "{}", stderr(&null));
 }
 
 #[test]

@@ -113,11 +113,20 @@ pub(crate) struct Reader {
     pub(crate) total_bytes: Option<u64>,
 }
 
-/// An open JSONL stream and its position, for fallback ids.
+/// An open JSONL stream. It reads straight into the batch's data and
+/// carries what it read past the batch's last record over to the next batch.
 struct JsonlStream {
     name: Arc<str>,
-    reader: Box<dyn BufRead + Send>,
+    reader: Box<dyn Read + Send>,
+    /// Lines read so far, for fallback ids.
     line: usize,
+    /// Where the next line starts in the batch's data.
+    line_start: usize,
+    /// How far the batch's data has been searched for a line end.
+    scanned: usize,
+    /// Bytes read after the last record of the previous batch.
+    pending: Vec<u8>,
+    eof: bool,
 }
 
 impl Reader {
@@ -138,10 +147,18 @@ impl Reader {
     pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize, buffer: Vec<u8>) -> Result<Batch, Failure> {
         let mut batch = Batch { data: buffer, ..Batch::default() };
         batch.data.clear();
+        if let Some(stream) = &mut self.current {
+            batch.data.append(&mut stream.pending);
+            (stream.line_start, stream.scanned) = (0, 0);
+        }
         while batch.items.len() < max_docs && batch.data.len() < max_bytes {
             if !self.next_record(&mut batch)? {
                 break;
             }
+        }
+        if let Some(stream) = &mut self.current {
+            stream.pending.extend_from_slice(&batch.data[stream.line_start..]);
+            batch.data.truncate(stream.line_start);
         }
         Ok(batch)
     }
@@ -168,14 +185,14 @@ impl Reader {
                 Source::Jsonl(path) => {
                     let name = path.display().to_string();
                     let file = File::open(&path).map_err(|e| cannot_read(&name, &e))?;
-                    self.current = Some(JsonlStream::new(name, Box::new(BufReader::with_capacity(1 << 20, file))));
+                    self.current = Some(JsonlStream::new(name, Box::new(file), batch.data.len()));
                 }
                 Source::Stdin => {
-                    let mut stdin = BufReader::with_capacity(1 << 20, io::stdin());
+                    let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
                     let (blank, jsonl) = peek_stdin(&mut stdin)?;
                     let rest = io::Cursor::new(blank).chain(stdin);
                     if jsonl {
-                        self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(BufReader::new(rest))));
+                        self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(rest), batch.data.len()));
                     } else if !read_text("stdin".to_owned(), rest, "stdin", batch, self.max_doc_bytes, false)? {
                         // Empty stdin holds no document (`byline run < /dev/null`).
                         continue;
@@ -241,39 +258,46 @@ fn read_text(
     Ok(true)
 }
 
+/// Bytes read from a JSONL input at a time.
+const READ_CHUNK: usize = 64 << 10;
+
 impl JsonlStream {
-    fn new(name: String, reader: Box<dyn BufRead + Send>) -> JsonlStream {
-        JsonlStream { name: name.into(), reader, line: 0 }
+    fn new(name: String, reader: Box<dyn Read + Send>, at: usize) -> JsonlStream {
+        JsonlStream { name: name.into(), reader, line: 0, line_start: at, scanned: at, pending: Vec::new(), eof: false }
     }
 
     /// Adds the next non-blank line to `batch`; false at the end.
     fn next_line(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
         loop {
-            let start = batch.data.len();
-            let Some(size) = self.read_line(&mut batch.data, limit)? else { return Ok(false) };
+            let start = self.line_start;
+            let end = match memchr::memchr(b'\n', &batch.data[self.scanned..]) {
+                Some(i) => self.scanned + i + 1,
+                None if self.eof && start < batch.data.len() => batch.data.len(),
+                None if self.eof => return Ok(false),
+                None if (batch.data.len() - start) as u64 > limit => return self.skip_long_line(batch, limit),
+                None => {
+                    self.scanned = batch.data.len();
+                    self.read_more(&mut batch.data)?;
+                    continue;
+                }
+            };
+            (self.line_start, self.scanned) = (end, end);
             self.line += 1;
+            let size = (end - start) as u64;
             batch.input_bytes += size;
-            let mut range = start..batch.data.len();
-            // A line end and a BOM on the first line are not part of the record.
-            while range.end > range.start && matches!(batch.data[range.end - 1], b'\n' | b'\r') {
-                range.end -= 1;
-            }
+            let mut range = start..end;
+            // A BOM on the first line is not part of the record.
             if self.line == 1 && batch.data[range.clone()].starts_with("\u{feff}".as_bytes()) {
                 range.start += 3;
             }
+            let record = &batch.data[range.clone()];
             if size > limit {
-                // The id, when it comes before the cut.
-                let id = match read_record(&batch.data[range], || format!("{}:{}", self.name, self.line), &[]) {
-                    Ok(doc) => RecordId::of(&doc),
-                    Err(bad) => bad.id,
-                };
-                batch.data.truncate(start);
+                let id = self.id_in(record);
                 batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
                 return Ok(true);
             }
             // Blank lines separate nothing in JSONL; they are not documents.
-            if batch.data[range.clone()].iter().all(u8::is_ascii_whitespace) {
-                batch.data.truncate(start);
+            if record.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             batch.items.push(Item::Line { range, source: self.name.clone(), line: self.line });
@@ -281,32 +305,63 @@ impl JsonlStream {
         }
     }
 
-    /// Appends one line (with its `\n`) to `data`, keeping at most
-    /// [`ID_PREFIX`] bytes of a line longer than `limit`; returns the line's
-    /// full size, or `None` at the end of the input.
-    fn read_line(&mut self, data: &mut Vec<u8>, limit: u64) -> Result<Option<u64>, Failure> {
-        let mut size: u64 = 0;
+    /// Reads up to [`READ_CHUNK`] more bytes onto `data`.
+    fn read_more(&mut self, data: &mut Vec<u8>) -> Result<(), Failure> {
+        let len = data.len();
+        data.resize(len + READ_CHUNK, 0);
+        let n = loop {
+            match self.reader.read(&mut data[len..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    data.truncate(len);
+                    return Err(cannot_read(&self.name, &e));
+                }
+            }
+        };
+        data.truncate(len + n);
+        self.eof = n == 0;
+        Ok(())
+    }
+
+    /// A line over `limit` bytes: keeps its start to find the id in, reads
+    /// the rest without keeping it, and adds an error record.
+    fn skip_long_line(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
+        self.line += 1;
+        let start = self.line_start;
+        let prefix_end = batch.data.len().min(start + ID_PREFIX);
+        let id = self.id_in(&batch.data[start..prefix_end]);
+        let mut size = (batch.data.len() - start) as u64;
+        batch.data.truncate(start);
         loop {
-            let buf = self.reader.fill_buf().map_err(|e| cannot_read(&self.name, &e))?;
-            if buf.is_empty() {
-                return Ok((size > 0).then_some(size));
+            self.read_more(&mut batch.data)?;
+            if self.eof {
+                break;
             }
-            let (take, done) = match memchr::memchr(b'\n', buf) {
-                Some(i) => (i + 1, true),
-                None => (buf.len(), false),
-            };
-            let keep = if size + (take as u64) <= limit {
-                take
-            } else {
-                // Over the limit: keep only a prefix to find the id in.
-                (ID_PREFIX as u64).saturating_sub(size).min(take as u64) as usize
-            };
-            data.extend_from_slice(&buf[..keep]);
-            size += take as u64;
-            self.reader.consume(take);
-            if done {
-                return Ok(Some(size));
+            match memchr::memchr(b'\n', &batch.data[start..]) {
+                Some(i) => {
+                    size += i as u64 + 1;
+                    batch.data.drain(start..start + i + 1);
+                    break;
+                }
+                None => {
+                    size += (batch.data.len() - start) as u64;
+                    batch.data.truncate(start);
+                }
             }
+        }
+        self.scanned = start;
+        batch.input_bytes += size;
+        batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
+        Ok(true)
+    }
+
+    /// The id of a record too large to read, when it is in `prefix`.
+    fn id_in(&self, prefix: &[u8]) -> RecordId {
+        let line = self.line;
+        match read_record(prefix, || format!("{}:{line}", self.name), &[]) {
+            Ok(doc) => RecordId::of(&doc),
+            Err(bad) => bad.id,
         }
     }
 }
