@@ -284,16 +284,19 @@ const MAX_THREADS: usize = 256;
 
 /// Sizes the worker pool once, before any work.
 fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
-    if let Some(n) = args.threads {
-        if !(1..=MAX_THREADS).contains(&n) {
+    let n = match args.threads {
+        Some(n) if !(1..=MAX_THREADS).contains(&n) => {
             return Err(Failure::usage(format!("--threads must be between 1 and {MAX_THREADS}, not {n}")));
         }
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .map_err(|e| Failure::usage(format!("cannot start {n} threads: {e}")))?;
-    }
-    Ok(())
+        Some(n) => n,
+        // Rayon's default: one per core.
+        None => 0,
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("byline-worker-{i}"))
+        .build_global()
+        .map_err(|e| Failure::usage(format!("cannot start {n} threads: {e}")))
 }
 
 fn dispatch(cli: Cli) -> Result<u8, Failure> {
