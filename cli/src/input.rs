@@ -39,7 +39,7 @@ pub(crate) enum Item {
     /// A JSONL line (without its line end) at `range` of the batch data.
     Line { range: Range<usize>, source: Arc<str>, line: usize },
     /// A whole text document at `range` of the batch data.
-    Text { id: String, range: Range<usize> },
+    Text { id: String, bytes: Vec<u8> },
     /// A record that is unusable before parsing (too large), and why.
     Bad { id: RecordId, error: InputError },
 }
@@ -51,9 +51,13 @@ impl Item {
             Item::Line { range, source, line } => {
                 read_record(&data[range], || format!("{source}:{line}"), custom_layers)
             }
-            Item::Text { id, range } => match std::str::from_utf8(&data[range]) {
+            // The file's bytes become the document's text as they are.
+            Item::Text { id, bytes } => match String::from_utf8(bytes) {
                 Ok(text) => Ok(Document::new(id, text)),
-                Err(e) => Err(RecordError { id: RecordId::Text(id), error: InputError::NotUtf8(e.valid_up_to()) }),
+                Err(e) => Err(RecordError {
+                    id: RecordId::Text(id),
+                    error: InputError::NotUtf8(e.utf8_error().valid_up_to()),
+                }),
             },
             Item::Bad { id, error } => Err(RecordError { id, error }),
         }
@@ -178,8 +182,10 @@ impl Reader {
                     let id = path
                         .file_name()
                         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    let file = File::open(&path).map_err(|e| cannot_read(&path.display().to_string(), &e))?;
-                    read_text(id, file, &path.display().to_string(), batch, self.max_doc_bytes, true)?;
+                    let name = path.display().to_string();
+                    let file = File::open(&path).map_err(|e| cannot_read(&name, &e))?;
+                    let size = file.metadata().map_or(0, |m| m.len());
+                    read_text(id, file, &name, batch, self.max_doc_bytes, Some(size))?;
                     return Ok(true);
                 }
                 Source::Jsonl(path) => {
@@ -193,7 +199,7 @@ impl Reader {
                     let rest = io::Cursor::new(blank).chain(stdin);
                     if jsonl {
                         self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(rest), batch.data.len()));
-                    } else if !read_text("stdin".to_owned(), rest, "stdin", batch, self.max_doc_bytes, false)? {
+                    } else if !read_text("stdin".to_owned(), rest, "stdin", batch, self.max_doc_bytes, None)? {
                         // Empty stdin holds no document (`byline run < /dev/null`).
                         continue;
                     } else {
@@ -231,28 +237,30 @@ fn peek_stdin(stdin: &mut impl BufRead) -> Result<(Vec<u8>, bool), Failure> {
     }
 }
 
-/// Adds a whole text document; false when the input is empty and `keep_empty`
-/// is not set (an empty file is a document, empty stdin is none).
+/// Adds a whole text document (a file of `size_hint` bytes, or stdin); false
+/// for empty stdin.
 fn read_text(
     id: String,
     input: impl Read,
     name: &str,
     batch: &mut Batch,
     limit: u64,
-    keep_empty: bool,
+    size_hint: Option<u64>,
 ) -> Result<bool, Failure> {
-    let start = batch.data.len();
+    // An empty file is a document; empty stdin (no size known) is none.
+    let keep_empty = size_hint.is_some();
     let mut input = input;
-    let read = (&mut input).take(limit + 1).read_to_end(&mut batch.data).map_err(|e| cannot_read(name, &e))?;
+    let mut bytes = Vec::with_capacity(size_hint.map_or(0, |n| n.min(limit) as usize + 1));
+    let read = (&mut input).take(limit + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(name, &e))?;
     let mut size = read as u64;
     if size > limit {
-        batch.data.truncate(start);
+        drop(bytes);
         size += io::copy(&mut input, &mut io::sink()).map_err(|e| cannot_read(name, &e))?;
         batch.items.push(Item::Bad { id: RecordId::Text(id), error: InputError::TooLarge { size, limit } });
     } else if size == 0 && !keep_empty {
         return Ok(false);
     } else {
-        batch.items.push(Item::Text { id, range: start..batch.data.len() });
+        batch.items.push(Item::Text { id, bytes });
     }
     batch.input_bytes += size;
     Ok(true)

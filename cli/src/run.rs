@@ -255,10 +255,14 @@ fn read_batches(mut reader: Reader, work: &Arc<Work>, results: &Sender<(u64, Msg
 /// A worker: parses, annotates and renders one batch.
 fn annotate(work: &Work, batch: Batch) -> Rendered {
     let Batch { data, items, input_bytes } = batch;
+    // Parse the whole batch first and let the raw bytes go before any
+    // stage runs: a large document is then held once, not twice.
+    let parsed: Vec<_> = items.into_iter().map(|item| item.parse(&data, &work.custom_layers)).collect();
+    work.recycle(data);
     let mut bytes = work.buffer();
-    let mut records = Vec::with_capacity(items.len());
-    for item in items {
-        let ok = match item.parse(&data, &work.custom_layers) {
+    let mut records = Vec::with_capacity(parsed.len());
+    for record in parsed {
+        let ok = match record {
             Ok(mut doc) => match work.pipeline.run(&mut doc) {
                 Ok(()) if doc.text().len() > STREAM_TEXT && work.renderer.format == Format::Jsonl => {
                     records.push(Out::Stream(Box::new(doc)));
@@ -280,7 +284,6 @@ fn annotate(work: &Work, batch: Batch) -> Rendered {
         };
         records.push(Out::Done { end: bytes.len(), ok });
     }
-    work.recycle(data);
     Rendered { bytes, records, input_bytes }
 }
 
