@@ -62,11 +62,12 @@ import json, sys, time
 import sentencex
 t0 = time.perf_counter()
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 n = sum(len(list(sentencex.segment("en", t))) for t in texts)
-t2 = time.perf_counter()
+t2, c2 = time.perf_counter(), time.process_time()
 mb = sum(len(t.encode()) for t in texts) / 1e6
-print(f"{mb:.1f} MB, {n} sentences, split alone {t2 - t1:.3f} s ({mb / (t2 - t1):.0f} MB/s)", file=sys.stderr)
+print(f"{mb:.1f} MB, {n} sentences; splitting alone: {t2 - t1:.3f} s wall ({mb / (t2 - t1):.0f} MB/s), "
+      f"{c2 - c1:.3f} s CPU ({mb / (c2 - c1):.0f} MB per CPU-second)", file=sys.stderr)
 PY
 
 pipe() { printf '[[stage]]\nuse = "%s"\n' "$@"; }
