@@ -1,7 +1,7 @@
 //! Reading input: .txt files, .jsonl files, directories and stdin, cut into
 //! batches of raw records on the reader thread.
 //!
-//! The reader only finds line ends and copies bytes: JSON parsing happens on
+//! The reader only reads bytes and finds line ends: JSON parsing happens on
 //! the workers ([`Item::parse`]), so reading never serialises a run. A
 //! record larger than `--max-doc-bytes` is never held in memory: it is
 //! skipped to its end and becomes an error record in its place, as does
@@ -36,9 +36,9 @@ pub(crate) struct Batch {
 /// One raw input record.
 #[derive(Debug)]
 pub(crate) enum Item {
-    /// A JSONL line (without its line end) at `range` of the batch data.
+    /// A JSONL line at `range` of the batch data (its line end is trimmed when parsed).
     Line { range: Range<usize>, source: Arc<str>, line: usize },
-    /// A whole text document at `range` of the batch data.
+    /// A whole text document: a file's or stdin's bytes.
     Text { id: String, bytes: Vec<u8> },
     /// A record that is unusable before parsing (too large), and why.
     Bad { id: RecordId, error: InputError },

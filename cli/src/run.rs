@@ -384,5 +384,6 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     if let Ok(style) = ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
+    bar.set_message("0 documents");
     bar
 }
