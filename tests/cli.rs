@@ -399,9 +399,15 @@ fn documents_over_max_doc_bytes_become_error_records() {
         docs[1]["error"],
         format!(
             "the document is {} bytes, more than the limit of 1000 bytes (--max-doc-bytes); split it or raise the limit",
-            big.len()
+            big.trim_end().len()
         )
     );
+    let exact = "{\"id\": \"e\", \"text\": \"Fits.\"}";
+    let fits = byline(
+        &["run", "--max-doc-bytes", &exact.len().to_string(), "--layers", ""],
+        format!("{exact}\r\n").as_bytes(),
+    );
+    assert!(fits.status.success(), "a record of exactly the limit is read: {}", stdout(&fits));
     let file = Scratch::new("big.txt", "word ".repeat(400).as_bytes());
     let out = byline(&["run", "--max-doc-bytes", "1000", file.path()], b"");
     assert_eq!(lines(&out)[0]["error"].as_str().map(|e| e.starts_with("the document is 2000 bytes")), Some(true));

@@ -267,7 +267,7 @@ fn read_text(
 }
 
 /// Bytes read from a JSONL input at a time.
-const READ_CHUNK: usize = 64 << 10;
+const READ_CHUNK: usize = 256 << 10;
 
 impl JsonlStream {
     fn new(name: String, reader: Box<dyn Read + Send>, at: usize) -> JsonlStream {
@@ -299,9 +299,11 @@ impl JsonlStream {
                 range.start += 3;
             }
             let record = &batch.data[range.clone()];
-            if size > limit {
+            // The limit is on the record, not its line end.
+            let record_size = record.strip_suffix(b"\n").map_or(record, |r| r.strip_suffix(b"\r").unwrap_or(r)).len();
+            if record_size as u64 > limit {
                 let id = self.id_in(record);
-                batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
+                batch.items.push(Item::Bad { id, error: InputError::TooLarge { size: record_size as u64, limit } });
                 return Ok(true);
             }
             // Blank lines separate nothing in JSONL; they are not documents.
@@ -348,7 +350,8 @@ impl JsonlStream {
             }
             match memchr::memchr(b'\n', &batch.data[start..]) {
                 Some(i) => {
-                    size += i as u64 + 1;
+                    size += i as u64;
+                    batch.input_bytes += 1;
                     batch.data.drain(start..start + i + 1);
                     break;
                 }
