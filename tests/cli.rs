@@ -110,7 +110,7 @@ fn stdin_is_text_or_jsonl_by_its_first_character() {
 fn other_fields_pass_through_in_order() {
     let out = byline(&["run"], br#"{"text": "Hi.", "source": "wire", "id": "x", "meta": {"n": 1}}"#);
     let line = stdout(&out);
-    assert!(line.starts_with(r#"{"id":"x","text":"Hi.","source":"wire","meta":{"n":1},"paragraphs":"#), "{line}");
+    assert!(line.starts_with(r#"{"id":"x","text":"Hi.","source":"wire","meta":{"n": 1},"paragraphs":"#), "{line}");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn bad_records_become_error_records_in_place() {
         .collect();
     insta::assert_snapshot!(summary.join("\n"), @r#"
     ok1 ok
-    stdin:2 invalid JSON: key must be a string at line 1 column 2
+    stdin:2 invalid JSON: key must be a string at column 2
     nt the record has no string field "text"
     bin the input is not valid UTF-8 (at byte 23); convert it to UTF-8 first
     stdin:5 a record must be a JSON object with a string field "text"
@@ -284,6 +284,18 @@ fn every_error_message() {
     let syntax = Scratch::new("syntax.toml", b"[[stage]\nuse = \"paragraphs\"\n");
     let empty = Scratch::new("empty.toml", b"");
     let gold = Scratch::new("gold.jsonl", b"{}\n");
+    let latin1 = Scratch::new("latin1.toml", b"[[stage]]\nuse = \"paragraphs\"\n# caf\xe9\n");
+    let phrases = Scratch::new("latin1-phrases.tsv", b"ORG\tAcme\nORG\tCaf\xe9 Noir\n");
+    let gazetteer = Scratch::new(
+        "gazetteer.toml",
+        b"[[stage]]\nuse = \"tokens\"\n[[stage]]\nuse = \"gazetteer\"\nfile = \"latin1-phrases.tsv\"\n",
+    );
+    let lexicon = Scratch::new("lexicon.toml", b"speech = [\"say\",\n  \"tell\"\n  \"claim\"]\n");
+    let quotes = Scratch::new(
+        "quotes.toml",
+        b"[[stage]]\nuse = \"paragraphs\"\n[[stage]]\nuse = \"tokens\"\n[[stage]]\nuse = \"sentences\"\n[[stage]]\nuse = \"entities\"\n[[stage]]\nuse = \"quotes\"\nlexicon = \"lexicon.toml\"\n",
+    );
+    let layers = Scratch::new("layers.toml", b"[[stage]]\nuse = \"paragraphs\"\n");
     let cases: Vec<(&str, String)> = vec![
         ("bad pipeline", failure(&["run", "--pipeline", bad.path()], b"x", 2, &[&bad])),
         ("check bad pipeline", failure(&["check", bad.path()], b"", 2, &[&bad])),
@@ -292,6 +304,11 @@ fn every_error_message() {
         ("missing pipeline file", failure(&["check", "no/such.toml"], b"", 2, &[])),
         ("missing input", failure(&["run", "no/such/input.txt"], b"", 3, &[])),
         ("zero threads", failure(&["run", "--threads", "0"], b"x", 2, &[])),
+        ("thousands of threads", failure(&["run", "-j", "20000"], b"x", 2, &[])),
+        ("pipeline file not UTF-8", failure(&["check", latin1.path()], b"", 2, &[&latin1])),
+        ("phrase file not UTF-8", failure(&["check", gazetteer.path()], b"", 2, &[&gazetteer, &phrases])),
+        ("lexicon syntax", failure(&["check", quotes.path()], b"", 2, &[&quotes, &lexicon])),
+        ("layer not in the pipeline", failure(&["run", "-p", layers.path(), "--layers", "tokens"], b"x", 2, &[])),
         ("unknown eval task", failure(&["eval", "poetry", "--gold", gold.path()], b"", 2, &[&gold])),
         ("missing gold", failure(&["eval", "sentences", "--gold", "no/such.jsonl"], b"", 3, &[])),
     ];
@@ -305,4 +322,141 @@ fn help_documents_exit_codes() {
     for code in ["0  success", "1  some documents failed", "2  usage error", "3  an input or output file"] {
         assert!(help.contains(code), "{help}");
     }
+}
+
+/// The lines of a run's output, as text.
+fn output_lines(out: &Output) -> Vec<String> {
+    stdout(out).lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn other_fields_pass_through_byte_for_byte() {
+    let input = br#"{"id": "x", "big": 18446744073709551616, "e": 1e2, "z": -0, "s": "caf\u00e9", "text": "Hi."}"#;
+    let out = byline(&["run", "--layers", "paragraphs"], input);
+    assert_eq!(
+        output_lines(&out),
+        [
+            r#"{"id":"x","text":"Hi.","big":18446744073709551616,"e":1e2,"z":-0,"s":"caf\u00e9","paragraphs":[{"start":0,"end":3,"text":"Hi."}]}"#
+        ]
+    );
+}
+
+#[test]
+fn ids_are_strings_or_integers_and_keys_byline_writes_are_refused() {
+    let input = concat!(
+        "{\"id\": 18446744073709551616, \"text\": \"Hi.\"}\n",
+        "{\"id\": null, \"text\": \"Hi.\"}\n",
+        "{\"id\": [\"a\"], \"text\": \"Hi.\"}\n",
+        "{\"id\": 2.5, \"text\": \"Hi.\"}\n",
+        "{\"id\": \"e\", \"text\": \"Hi.\", \"error\": \"fake\"}\n",
+        "{\"id\": \"l\", \"text\": \"Hi.\", \"entities\": []}\n",
+        "{\"id\": \"t\", \"text\": \"Hi.\", \"text\": \"Bye.\"}\n",
+    );
+    let out = byline(&["run", "--layers", "paragraphs"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&out), @r#"
+    {"id":18446744073709551616,"text":"Hi.","paragraphs":[{"start":0,"end":3,"text":"Hi."}]}
+    {"id":"stdin:2","error":"the \"id\" must be a string or an integer, not null"}
+    {"id":"stdin:3","error":"the \"id\" must be a string or an integer, not an array"}
+    {"id":"stdin:4","error":"the \"id\" must be a string or an integer, not a fraction or exponent"}
+    {"id":"e","error":"the record has a field \"error\", a key byline writes itself (id, text, error and the layer names); rename it"}
+    {"id":"l","error":"the record has a field \"entities\", a key byline writes itself (id, text, error and the layer names); rename it"}
+    {"id":"t","error":"the record has the key \"text\" twice"}
+    "#);
+}
+
+#[test]
+fn a_one_line_record_has_a_column_not_line_2() {
+    let out = byline(&["run"], b"{\"id\": \"a\", \"text\": \"Hi.\"\n");
+    assert_eq!(output_lines(&out), [r#"{"id":"a","error":"invalid JSON: EOF while parsing an object at column 25"}"#]);
+}
+
+#[test]
+fn layers_chooses_what_is_written_and_what_runs() {
+    let text = b"Dr. Smith paid $40 in Paris.\n\nShe left.";
+    let all = lines(&byline(&["run"], text));
+    let some = byline(&["run", "--layers", "sentences,numbers"], text);
+    assert!(some.status.success(), "{}", stderr(&some));
+    let some = lines(&some);
+    let keys: Vec<&String> = some[0].as_object().expect("an object").keys().collect();
+    assert_eq!(keys, ["id", "text", "sentences", "numbers"]);
+    assert_eq!(some[0]["sentences"], all[0]["sentences"]);
+    assert_eq!(some[0]["numbers"], all[0]["numbers"]);
+    let none = lines(&byline(&["run", "--layers", ""], text));
+    assert_eq!(none[0].as_object().map(|o| o.len()), Some(2), "id and text only");
+}
+
+#[test]
+fn documents_over_max_doc_bytes_become_error_records() {
+    let big = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n", "word ".repeat(400));
+    let input = format!("{{\"id\": \"a\", \"text\": \"Small.\"}}\n{big}{{\"id\": \"b\", \"text\": \"Small.\"}}\n");
+    let out = byline(&["run", "--max-doc-bytes", "1000", "--layers", "paragraphs"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap_or("?")).collect();
+    assert_eq!(ids, ["a", "big", "b"]);
+    assert_eq!(
+        docs[1]["error"],
+        format!(
+            "the document is {} bytes, more than the limit of 1000 bytes (--max-doc-bytes); split it or raise the limit",
+            big.trim_end().len()
+        )
+    );
+    let exact = "{\"id\": \"e\", \"text\": \"Fits.\"}";
+    let fits = byline(
+        &["run", "--max-doc-bytes", &exact.len().to_string(), "--layers", ""],
+        format!("{exact}\r\n").as_bytes(),
+    );
+    assert!(fits.status.success(), "a record of exactly the limit is read: {}", stdout(&fits));
+    let file = Scratch::new("big.txt", "word ".repeat(400).as_bytes());
+    let out = byline(&["run", "--max-doc-bytes", "1000", file.path()], b"");
+    assert_eq!(lines(&out)[0]["error"].as_str().map(|e| e.starts_with("the document is 2000 bytes")), Some(true));
+}
+
+#[test]
+fn whitespace_only_stdin_is_a_document_like_the_same_file() {
+    let bytes = b" \n\n \t\n";
+    let file = Scratch::new("blank.txt", bytes);
+    let from_file = lines(&byline(&["run", "--layers", "paragraphs", file.path()], b""));
+    let from_stdin = lines(&byline(&["run", "--layers", "paragraphs"], bytes));
+    assert_eq!(from_stdin.len(), 1);
+    assert_eq!(from_stdin[0]["text"], from_file[0]["text"]);
+    assert_eq!(from_stdin[0]["paragraphs"], from_file[0]["paragraphs"]);
+    assert!(byline(&["run"], b"").stdout.is_empty(), "empty stdin holds no document");
+}
+
+#[test]
+fn a_closed_stdout_fails_with_exit_3() {
+    let shell = |redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec '{}' run samples/article.txt {redirect}", env!("CARGO_BIN_EXE_byline")))
+            .current_dir(workspace())
+            .output()
+            .expect("sh runs")
+    };
+    let closed = shell(">&-");
+    assert_eq!(closed.status.code(), Some(3), "{}", stderr(&closed));
+    assert!(stderr(&closed).contains("stdout is closed"), "{}", stderr(&closed));
+    let full = shell(">/dev/full");
+    assert_eq!(full.status.code(), Some(3), "{}", stderr(&full));
+    let null = shell(">/dev/null");
+    assert_eq!(null.status.code(), Some(0), "{}", stderr(&null));
+}
+
+#[test]
+fn a_referenced_files_error_points_at_the_options_value() {
+    let spec = Scratch::new(
+        "missing-list.toml",
+        b"[[stage]]\nuse = \"tokens\"\n[[stage]]\nuse = \"gazetteer\"\nfile = \"no-such-list.tsv\"\n",
+    );
+    let err = failure(&["check", spec.path()], b"", 2, &[&spec]);
+    assert!(err.starts_with("byline: error: missing-list.toml:5:8: stage `gazetteer`: `file`: cannot read"), "{err}");
+}
+
+#[test]
+fn run_help_documents_the_progress_line() {
+    let help = stdout(&byline(&["run", "--help"], b""));
+    assert!(help.contains("progress line on stderr shows bytes read, the rate"), "{help}");
+    assert!(help.contains("ETA"), "{help}");
 }

@@ -9,6 +9,7 @@
 //! `byline serve` answers on `GET /`.
 
 use byline_core::Document;
+use byline_core::json::{OutputOptions, RecordId, error_record, write_document};
 use byline_core::span::OffsetUnit;
 
 /// The Content-Security-Policy of the pages: nothing may leave the page (no
@@ -63,19 +64,21 @@ pub(crate) const TAIL: &str = page_tail!();
 /// requests back to its own origin only.
 pub(crate) const SERVE_PAGE: &str = concat!(page_head!("; connect-src 'self'", "serve"), page_tail!());
 
-/// Appends a document's record, as `byline run` writes it, to the page. The
-/// page's script indexes text by character, whatever `--offsets` says.
-pub(crate) fn document(doc: &Document, out: &mut Vec<u8>) {
+/// Appends a document's record, as `byline run` writes it (only the layers
+/// `--layers` keeps), to the page. The page's script indexes text by
+/// character, whatever `--offsets` says.
+pub(crate) fn document(doc: &Document, options: &OutputOptions, out: &mut Vec<u8>) {
+    let options = OutputOptions { unit: OffsetUnit::Chars, layers: options.layers.clone() };
     let mut record = Vec::with_capacity(doc.text().len() * 4 + 256);
-    doc.write_json(OffsetUnit::Chars, &mut record);
+    write_document(doc, &options, &mut record);
     embed(&doc.id, false, &record, out);
 }
 
 /// Appends an error record `{"id", "error"}` to the page.
-pub(crate) fn error(id: &str, error: &str, out: &mut Vec<u8>) {
+pub(crate) fn error(id: &RecordId, error: &str, out: &mut Vec<u8>) {
     let mut record = Vec::new();
-    byline_core::json::error_record(id, error, &mut record);
-    embed(id, true, &record, out);
+    error_record(id, error, &mut record);
+    embed(id.as_str(), true, &record, out);
 }
 
 /// Appends one record in its own `<script type="application/json">`, its id

@@ -1,27 +1,67 @@
-//! Reading input documents: .txt files, .jsonl files, directories and stdin,
-//! streamed in batches so memory stays bounded on large inputs.
+//! Reading input: .txt files, .jsonl files, directories and stdin, cut into
+//! batches of raw records on the reader thread.
 //!
-//! A bad record (invalid JSON, no `text`, invalid UTF-8) becomes a
-//! [`Record::Bad`] in its place: the output keeps one line per input record.
+//! The reader only reads bytes and finds line ends: JSON parsing happens on
+//! the workers ([`Item::parse`]), so reading never serialises a run. A
+//! record larger than `--max-doc-bytes` is never held in memory: it is
+//! skipped to its end and becomes an error record in its place, as does
+//! every unreadable record, so the output keeps one line per input record.
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use byline_core::json::InputError;
+use byline_core::json::{InputError, RecordError, RecordId, read_record};
 use byline_core::{Document, io_reason};
 
 use crate::Failure;
 
-/// One input record.
+/// Bytes of an oversized record kept to find its id.
+const ID_PREFIX: usize = 64 << 10;
+
+/// A batch of raw records and the bytes they point into.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    /// The records' bytes, one after another.
+    pub(crate) data: Vec<u8>,
+    /// The records, in input order.
+    pub(crate) items: Vec<Item>,
+    /// Input bytes this batch stands for (skipped records included), for progress.
+    pub(crate) input_bytes: u64,
+}
+
+/// One raw input record.
 #[derive(Debug)]
-#[allow(clippy::large_enum_variant)] // Records are moved once, into a batch; boxing would only add an allocation.
-pub(crate) enum Record {
-    /// A document to annotate.
-    Doc(Document),
-    /// A record that could not be read, and why.
-    Bad { id: String, error: String },
+pub(crate) enum Item {
+    /// A JSONL line at `range` of the batch data (its line end is trimmed when parsed).
+    Line { range: Range<usize>, source: Arc<str>, line: usize },
+    /// A whole text document: a file's or stdin's bytes.
+    Text { id: String, bytes: Vec<u8> },
+    /// A record that is unusable before parsing (too large), and why.
+    Bad { id: RecordId, error: InputError },
+}
+
+impl Item {
+    /// The document, or the id and reason of its error record.
+    pub(crate) fn parse(self, data: &[u8], custom_layers: &[String]) -> Result<Document, RecordError> {
+        match self {
+            Item::Line { range, source, line } => {
+                read_record(&data[range], || format!("{source}:{line}"), custom_layers)
+            }
+            // The file's bytes become the document's text as they are.
+            Item::Text { id, bytes } => match String::from_utf8(bytes) {
+                Ok(text) => Ok(Document::new(id, text)),
+                Err(e) => Err(RecordError {
+                    id: RecordId::Text(id),
+                    error: InputError::NotUtf8(e.utf8_error().valid_up_to()),
+                }),
+            },
+            Item::Bad { id, error } => Err(RecordError { id, error }),
+        }
+    }
 }
 
 /// Where documents come from.
@@ -68,74 +108,109 @@ fn source_for(path: PathBuf) -> Source {
     if extension(&path) == "jsonl" { Source::Jsonl(path) } else { Source::Text(path) }
 }
 
-/// Streams records from all inputs, in order.
+/// Streams raw records from all inputs, in order.
 pub(crate) struct Reader {
     sources: VecDeque<Source>,
     current: Option<JsonlStream>,
+    max_doc_bytes: u64,
+    /// Total input size when every input is a file (for the progress ETA).
+    pub(crate) total_bytes: Option<u64>,
 }
 
-/// An open JSONL stream and its position, for fallback ids (`byline serve`
-/// reads batch request bodies with it too).
-pub(crate) struct JsonlStream {
-    name: String,
-    reader: Box<dyn BufRead>,
+/// An open JSONL stream. It reads straight into the batch's data and
+/// carries what it read past the batch's last record over to the next batch.
+struct JsonlStream {
+    name: Arc<str>,
+    reader: Box<dyn Read + Send>,
+    /// Lines read so far, for fallback ids.
     line: usize,
+    /// Where the next line starts in the batch's data.
+    line_start: usize,
+    /// How far the batch's data has been searched for a line end.
+    scanned: usize,
+    /// Bytes read after the last record of the previous batch.
+    pending: Vec<u8>,
+    eof: bool,
 }
 
 impl Reader {
-    pub(crate) fn open(inputs: &[PathBuf]) -> Result<Reader, Failure> {
-        Ok(Reader { sources: resolve(inputs)?, current: None })
+    pub(crate) fn open(inputs: &[PathBuf], max_doc_bytes: u64) -> Result<Reader, Failure> {
+        let sources = resolve(inputs)?;
+        let total_bytes = sources
+            .iter()
+            .map(|s| match s {
+                Source::Text(p) | Source::Jsonl(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                Source::Stdin => None,
+            })
+            .sum();
+        Ok(Reader { sources, current: None, max_doc_bytes, total_bytes })
     }
 
-    /// Up to `max_docs` records or about `max_bytes` of text; empty at the end.
-    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize) -> Result<Vec<Record>, Failure> {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while batch.len() < max_docs && bytes < max_bytes {
-            match self.next_record()? {
-                Some(record) => {
-                    bytes += match &record {
-                        Record::Doc(d) => d.text().len(),
-                        Record::Bad { .. } => 0,
-                    };
-                    batch.push(record);
-                }
-                None => break,
+    /// A reader of one JSONL stream already open (`byline serve`'s batch
+    /// request bodies), read exactly as `byline run` reads a .jsonl file.
+    pub(crate) fn jsonl(name: &str, input: Box<dyn Read + Send>, max_doc_bytes: u64) -> Reader {
+        let current = Some(JsonlStream::new(name.to_owned(), input, 0));
+        Reader { sources: VecDeque::new(), current, max_doc_bytes, total_bytes: None }
+    }
+
+    /// Up to `max_docs` records or about `max_bytes` of data, in `buffer`
+    /// (emptied first); empty at the end.
+    pub(crate) fn next_batch(&mut self, max_docs: usize, max_bytes: usize, buffer: Vec<u8>) -> Result<Batch, Failure> {
+        let mut batch = Batch { data: buffer, ..Batch::default() };
+        batch.data.clear();
+        if let Some(stream) = &mut self.current {
+            batch.data.append(&mut stream.pending);
+            (stream.line_start, stream.scanned) = (0, 0);
+        }
+        while batch.items.len() < max_docs && batch.data.len() < max_bytes {
+            if !self.next_record(&mut batch)? {
+                break;
             }
+        }
+        if let Some(stream) = &mut self.current {
+            stream.pending.extend_from_slice(&batch.data[stream.line_start..]);
+            batch.data.truncate(stream.line_start);
         }
         Ok(batch)
     }
 
-    fn next_record(&mut self) -> Result<Option<Record>, Failure> {
+    /// Adds the next record to `batch`; false at the end of the input.
+    fn next_record(&mut self, batch: &mut Batch) -> Result<bool, Failure> {
         loop {
             if let Some(stream) = &mut self.current {
-                match stream.next_record()? {
-                    Some(record) => return Ok(Some(record)),
-                    None => self.current = None,
+                if stream.next_line(batch, self.max_doc_bytes)? {
+                    return Ok(true);
                 }
+                self.current = None;
             }
-            let Some(source) = self.sources.pop_front() else { return Ok(None) };
+            let Some(source) = self.sources.pop_front() else { return Ok(false) };
             match source {
-                Source::Text(path) => return Ok(Some(read_text_file(&path)?)),
+                Source::Text(path) => {
+                    let id = path
+                        .file_name()
+                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    let name = path.display().to_string();
+                    let file = File::open(&path).map_err(|e| cannot_read(&name, &e))?;
+                    let size = file.metadata().map_or(0, |m| m.len());
+                    read_text(id, file, &name, batch, self.max_doc_bytes, Some(size))?;
+                    return Ok(true);
+                }
                 Source::Jsonl(path) => {
-                    let file = File::open(&path).map_err(|e| {
-                        Failure::io(format!("cannot read input `{}`: {}", path.display(), io_reason(&e)))
-                    })?;
-                    self.current = Some(JsonlStream::new(path.display().to_string(), Box::new(BufReader::new(file))));
+                    let name = path.display().to_string();
+                    let file = File::open(&path).map_err(|e| cannot_read(&name, &e))?;
+                    self.current = Some(JsonlStream::new(name, Box::new(file), batch.data.len()));
                 }
                 Source::Stdin => {
                     let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());
-                    if starts_with_brace(&mut stdin)? {
-                        self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(stdin)));
-                    } else {
-                        let mut raw = Vec::new();
-                        stdin
-                            .read_to_end(&mut raw)
-                            .map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
+                    let (blank, jsonl) = peek_stdin(&mut stdin)?;
+                    let rest = io::Cursor::new(blank).chain(stdin);
+                    if jsonl {
+                        self.current = Some(JsonlStream::new("stdin".to_owned(), Box::new(rest), batch.data.len()));
+                    } else if !read_text("stdin".to_owned(), rest, "stdin", batch, self.max_doc_bytes, None)? {
                         // Empty stdin holds no document (`byline run < /dev/null`).
-                        if !raw.is_empty() {
-                            return Ok(Some(text_record("stdin".to_owned(), raw)));
-                        }
+                        continue;
+                    } else {
+                        return Ok(true);
                     }
                 }
             }
@@ -143,85 +218,168 @@ impl Reader {
     }
 }
 
-/// Peeks past leading whitespace (and a BOM) for a `{`.
-fn starts_with_brace(reader: &mut BufReader<io::Stdin>) -> Result<bool, Failure> {
+fn cannot_read(name: &str, e: &io::Error) -> Failure {
+    Failure::io(format!("cannot read input `{name}`: {}", io_reason(e)))
+}
+
+/// Reads stdin's leading whitespace: it is JSONL when the first other
+/// character is `{` (after a BOM). The whitespace read is returned, so a
+/// whitespace-only stdin is a text document like the same bytes in a file.
+fn peek_stdin(stdin: &mut impl BufRead) -> Result<(Vec<u8>, bool), Failure> {
+    let mut blank = Vec::new();
     loop {
-        let buf = reader.fill_buf().map_err(|e| Failure::io(format!("cannot read stdin: {}", io_reason(&e))))?;
+        let buf = stdin.fill_buf().map_err(|e| cannot_read("stdin", &e))?;
         if buf.is_empty() {
-            return Ok(false);
+            return Ok((blank, false));
         }
         let skip = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
         if skip < buf.len() {
             let rest = &buf[skip..];
-            return Ok(rest[0] == b'{' || rest.starts_with("\u{feff}{".as_bytes()));
+            let jsonl = rest[0] == b'{' || rest.starts_with("\u{feff}{".as_bytes());
+            return Ok((blank, jsonl));
         }
+        blank.extend_from_slice(buf);
         let n = buf.len();
-        reader.consume(n);
+        stdin.consume(n);
     }
 }
 
-fn read_text_file(path: &Path) -> Result<Record, Failure> {
-    let raw = std::fs::read(path)
-        .map_err(|e| Failure::io(format!("cannot read input `{}`: {}", path.display(), io_reason(&e))))?;
-    let id = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(text_record(id, raw))
+/// Adds a whole text document (a file of `size_hint` bytes, or stdin); false
+/// for empty stdin.
+fn read_text(
+    id: String,
+    input: impl Read,
+    name: &str,
+    batch: &mut Batch,
+    limit: u64,
+    size_hint: Option<u64>,
+) -> Result<bool, Failure> {
+    // An empty file is a document; empty stdin (no size known) is none.
+    let keep_empty = size_hint.is_some();
+    let mut input = input;
+    let mut bytes = Vec::with_capacity(size_hint.map_or(0, |n| n.min(limit) as usize + 1));
+    let read = (&mut input).take(limit + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(name, &e))?;
+    let mut size = read as u64;
+    if size > limit {
+        drop(bytes);
+        size += io::copy(&mut input, &mut io::sink()).map_err(|e| cannot_read(name, &e))?;
+        batch.items.push(Item::Bad { id: RecordId::Text(id), error: InputError::TooLarge { size, limit } });
+    } else if size == 0 && !keep_empty {
+        return Ok(false);
+    } else {
+        batch.items.push(Item::Text { id, bytes });
+    }
+    batch.input_bytes += size;
+    Ok(true)
 }
 
-fn text_record(id: String, raw: Vec<u8>) -> Record {
-    match String::from_utf8(raw) {
-        Ok(text) => Record::Doc(Document::new(id, text)),
-        Err(e) => Record::Bad { id, error: InputError::NotUtf8(e.utf8_error().valid_up_to()).to_string() },
-    }
-}
+/// Bytes read from a JSONL input at a time.
+const READ_CHUNK: usize = 256 << 10;
 
 impl JsonlStream {
-    pub(crate) fn new(name: String, reader: Box<dyn BufRead>) -> JsonlStream {
-        JsonlStream { name, reader, line: 0 }
+    fn new(name: String, reader: Box<dyn Read + Send>, at: usize) -> JsonlStream {
+        JsonlStream { name: name.into(), reader, line: 0, line_start: at, scanned: at, pending: Vec::new(), eof: false }
     }
 
-    pub(crate) fn next_record(&mut self) -> Result<Option<Record>, Failure> {
-        let mut raw = Vec::new();
+    /// Adds the next non-blank line to `batch`; false at the end.
+    fn next_line(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
         loop {
-            raw.clear();
-            let n = self
-                .reader
-                .read_until(b'\n', &mut raw)
-                .map_err(|e| Failure::io(format!("cannot read `{}`: {}", self.name, io_reason(&e))))?;
-            if n == 0 {
-                return Ok(None);
-            }
+            let start = self.line_start;
+            let end = match memchr::memchr(b'\n', &batch.data[self.scanned..]) {
+                Some(i) => self.scanned + i + 1,
+                None if self.eof && start < batch.data.len() => batch.data.len(),
+                None if self.eof => return Ok(false),
+                None if (batch.data.len() - start) as u64 > limit => return self.skip_long_line(batch, limit),
+                None => {
+                    self.scanned = batch.data.len();
+                    self.read_more(&mut batch.data)?;
+                    continue;
+                }
+            };
+            (self.line_start, self.scanned) = (end, end);
             self.line += 1;
-            let mut line: &[u8] = &raw;
-            if self.line == 1 {
-                line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+            let size = (end - start) as u64;
+            batch.input_bytes += size;
+            let mut range = start..end;
+            // A BOM on the first line is not part of the record.
+            if self.line == 1 && batch.data[range.clone()].starts_with("\u{feff}".as_bytes()) {
+                range.start += 3;
+            }
+            let record = &batch.data[range.clone()];
+            // The limit is on the record, not its line end.
+            let record_size = record.strip_suffix(b"\n").map_or(record, |r| r.strip_suffix(b"\r").unwrap_or(r)).len();
+            if record_size as u64 > limit {
+                let id = self.id_in(record);
+                batch.items.push(Item::Bad { id, error: InputError::TooLarge { size: record_size as u64, limit } });
+                return Ok(true);
             }
             // Blank lines separate nothing in JSONL; they are not documents.
-            if line.iter().all(u8::is_ascii_whitespace) {
+            if record.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let fallback_id = format!("{}:{}", self.name, self.line);
-            let record = match std::str::from_utf8(line) {
-                Ok(text) => match Document::from_json(text, &fallback_id) {
-                    Ok(doc) => Record::Doc(doc),
-                    Err(e) => Record::Bad { id: salvage_id(text).unwrap_or(fallback_id), error: e.to_string() },
-                },
-                Err(e) => Record::Bad {
-                    id: salvage_id(&String::from_utf8_lossy(line)).unwrap_or(fallback_id),
-                    error: InputError::NotUtf8(e.valid_up_to()).to_string(),
-                },
-            };
-            return Ok(Some(record));
+            batch.items.push(Item::Line { range, source: self.name.clone(), line: self.line });
+            return Ok(true);
         }
     }
-}
 
-/// The `id` of a record that is unusable (no `text`, bad UTF-8 elsewhere in
-/// the line), so its error record can still be matched to the input.
-fn salvage_id(line: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(line).ok()?;
-    match value.get("id")? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
+    /// Reads up to [`READ_CHUNK`] more bytes onto `data`.
+    fn read_more(&mut self, data: &mut Vec<u8>) -> Result<(), Failure> {
+        let len = data.len();
+        data.resize(len + READ_CHUNK, 0);
+        let n = loop {
+            match self.reader.read(&mut data[len..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    data.truncate(len);
+                    return Err(cannot_read(&self.name, &e));
+                }
+            }
+        };
+        data.truncate(len + n);
+        self.eof = n == 0;
+        Ok(())
+    }
+
+    /// A line over `limit` bytes: keeps its start to find the id in, reads
+    /// the rest without keeping it, and adds an error record.
+    fn skip_long_line(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
+        self.line += 1;
+        let start = self.line_start;
+        let prefix_end = batch.data.len().min(start + ID_PREFIX);
+        let id = self.id_in(&batch.data[start..prefix_end]);
+        let mut size = (batch.data.len() - start) as u64;
+        batch.data.truncate(start);
+        loop {
+            self.read_more(&mut batch.data)?;
+            if self.eof {
+                break;
+            }
+            match memchr::memchr(b'\n', &batch.data[start..]) {
+                Some(i) => {
+                    size += i as u64;
+                    batch.input_bytes += 1;
+                    batch.data.drain(start..start + i + 1);
+                    break;
+                }
+                None => {
+                    size += (batch.data.len() - start) as u64;
+                    batch.data.truncate(start);
+                }
+            }
+        }
+        self.scanned = start;
+        batch.input_bytes += size;
+        batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
+        Ok(true)
+    }
+
+    /// The id of a record too large to read, when it is in `prefix`.
+    fn id_in(&self, prefix: &[u8]) -> RecordId {
+        let line = self.line;
+        match read_record(prefix, || format!("{}:{line}", self.name), &[]) {
+            Ok(doc) => RecordId::of(&doc),
+            Err(bad) => bad.id,
+        }
     }
 }

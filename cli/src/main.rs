@@ -61,12 +61,18 @@ struct PipelineArgs {
     /// Pipeline file (TOML); without it, the built-in default pipeline runs.
     #[arg(long, short = 'p', value_name = "FILE")]
     pipeline: Option<PathBuf>,
-    /// Worker threads (default: one per core).
+    /// Worker threads, 1 to 256 (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
 }
 
+/// `byline run --help`'s note on the progress line (see `run::progress_bar`).
+const RUN_PROGRESS: &str = "Progress: when stderr is a terminal and stdout is not (`byline run big.jsonl > out.jsonl`),
+a progress line on stderr shows bytes read, the rate and documents written, with a bar
+and an ETA when the input size is known (files; not stdin).";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = RUN_PROGRESS)]
 struct RunArgs {
     #[command(flatten)]
     pipeline: PipelineArgs,
@@ -79,6 +85,14 @@ struct RunArgs {
     /// Stop at the first document that fails instead of writing an error record and going on.
     #[arg(long)]
     fail_fast: bool,
+    /// Write only these layers (comma-separated, e.g. `sentences,entities`);
+    /// stages that no chosen layer depends on do not run.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    layers: Option<Vec<String>>,
+    /// A record (JSONL line) or text file larger than this many bytes
+    /// becomes an error record instead of being read.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_doc_bytes: u64,
     /// Inputs: .txt files (one document each, id = file name), .jsonl files
     /// (one {"id", "text", ...} per line), directories (their .txt and .jsonl
     /// files, sorted), or - for stdin (JSONL if it starts with '{', else one text).
@@ -240,6 +254,10 @@ impl Failure {
     pub(crate) fn io(message: impl Into<String>) -> Failure {
         Failure { code: 3, message: message.into() }
     }
+
+    pub(crate) fn internal(message: impl Into<String>) -> Failure {
+        Failure { code: 101, message: format!("internal error: {}; please report this", message.into()) }
+    }
 }
 
 /// Writes a command's whole output to stdout. A reader that went away
@@ -267,18 +285,25 @@ pub(crate) fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline, Failure> {
     built.map_err(|e| Failure::usage(e.to_string()))
 }
 
+/// Most worker threads: more only adds memory and switching on any machine
+/// byline runs on, and a typo (`-j 20000`) must not start thousands.
+const MAX_THREADS: usize = 256;
+
 /// Sizes the worker pool once, before any work.
 fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
-    if let Some(n) = args.threads {
-        if n == 0 {
-            return Err(Failure::usage("--threads must be at least 1"));
+    let n = match args.threads {
+        Some(n) if !(1..=MAX_THREADS).contains(&n) => {
+            return Err(Failure::usage(format!("--threads must be between 1 and {MAX_THREADS}, not {n}")));
         }
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .map_err(|e| Failure::usage(format!("cannot start {n} threads: {e}")))?;
-    }
-    Ok(())
+        Some(n) => n,
+        // Rayon's default: one per core.
+        None => 0,
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("byline-worker-{i}"))
+        .build_global()
+        .map_err(|e| Failure::usage(format!("cannot start {n} threads: {e}")))
 }
 
 fn dispatch(cli: Cli) -> Result<u8, Failure> {

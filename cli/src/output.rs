@@ -4,16 +4,17 @@
 //! adds the framing (`[`, `,`, `]` for `json`) in input order.
 
 use byline_core::Document;
-use byline_core::span::OffsetUnit;
-use serde_json::{Map, Value, json};
+use byline_core::json::{OutputOptions, RecordId, error_record, write_document};
+use serde_json::{Map, Value};
 
 use crate::{Format, html};
 
 /// Renders records of one format.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Renderer {
     pub(crate) format: Format,
-    pub(crate) unit: OffsetUnit,
+    /// Offsets and the layers to write (`--offsets`, `--layers`).
+    pub(crate) options: OutputOptions,
 }
 
 impl Renderer {
@@ -45,42 +46,50 @@ impl Renderer {
     }
 
     /// An annotated document.
-    pub(crate) fn document(&self, doc: &Document) -> Vec<u8> {
-        let mut out = Vec::with_capacity(doc.text().len() * 4 + 256);
+    pub(crate) fn document(&self, doc: &Document, out: &mut Vec<u8>) {
         match self.format {
             Format::Jsonl => {
-                doc.write_json(self.unit, &mut out);
+                write_document(doc, &self.options, out);
                 out.push(b'\n');
             }
-            Format::Json => indented(&doc.to_json(self.unit), &mut out),
-            Format::Pretty => pretty(&doc.to_json(OffsetUnit::Chars), &mut out),
+            Format::Json => indented(&self.value(doc), out),
+            Format::Pretty => pretty(&self.value(doc), out),
             Format::Yaml => {
                 let mut snap = Map::new();
                 snap.insert("id".into(), doc.id.clone().into());
                 if let Value::Object(layers) = byline_core::testing::snapshot_document(doc) {
-                    snap.extend(layers);
+                    let writes = |name: &String| self.options.layers.as_ref().is_none_or(|l| l.contains(name));
+                    snap.extend(layers.into_iter().filter(|(name, _)| writes(name)));
                 }
-                yaml(&Value::Object(snap), &mut out);
+                yaml(&Value::Object(snap), out);
             }
-            Format::Html => html::document(doc, &mut out),
+            Format::Html => html::document(doc, &self.options, out),
         }
-        out
+    }
+
+    /// The document's JSONL record as a value, for the other formats.
+    fn value(&self, doc: &Document) -> Value {
+        let mut line = Vec::new();
+        write_document(doc, &self.options, &mut line);
+        serde_json::from_slice(&line).unwrap_or(Value::Null)
     }
 
     /// The error record written in place of a document.
-    pub(crate) fn error(&self, id: &str, error: &str) -> Vec<u8> {
-        let mut out = Vec::new();
+    pub(crate) fn error(&self, id: &RecordId, error: &str, out: &mut Vec<u8>) {
         match self.format {
             Format::Jsonl => {
-                byline_core::json::error_record(id, error, &mut out);
+                error_record(id, error, out);
                 out.push(b'\n');
             }
-            Format::Json => indented(&json!({"id": id, "error": error}), &mut out),
+            Format::Json | Format::Yaml => {
+                let mut line = Vec::new();
+                error_record(id, error, &mut line);
+                let value = serde_json::from_slice(&line).unwrap_or(Value::Null);
+                if self.format == Format::Json { indented(&value, out) } else { yaml(&value, out) }
+            }
             Format::Pretty => out.extend(format!("━━ {id} ━━\nerror: {error}\n\n").into_bytes()),
-            Format::Yaml => yaml(&json!({"id": id, "error": error}), &mut out),
-            Format::Html => html::error(id, error, &mut out),
+            Format::Html => html::error(id, error, out),
         }
-        out
     }
 }
 

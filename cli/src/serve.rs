@@ -1,8 +1,8 @@
 //! `byline serve`: the pipeline over HTTP, for teams that do not write Rust.
 //!
 //! A thin shell over what `byline run` does: request bodies become input
-//! records exactly as `byline run` reads them (`input::JsonlStream`), are
-//! annotated by `run::annotate` and written by byline-core's JSON writer, so
+//! records exactly as `byline run` reads them (`input::Reader`), are
+//! annotated by `run::annotate_record` and written by byline-core's JSON writer, so
 //! a response is byte for byte the line `byline run` would print.
 //!
 //! HTTP is hyper's (HTTP/1.1) with axum's routing; nothing here parses HTTP.
@@ -29,7 +29,7 @@ use axum::http::header::{
 use axum::http::{Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use byline_core::json::InputError;
+use byline_core::json::{InputError, OutputOptions, RecordError};
 use byline_core::span::OffsetUnit;
 use byline_core::{Document, Pipeline, io_reason};
 use http_body_util::BodyExt;
@@ -42,12 +42,13 @@ use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
-use crate::input::{JsonlStream, Record};
+use crate::input::{Batch, Reader};
 use crate::output::Renderer;
 use crate::{Failure, Format, PipelineArgs, html, load_pipeline, run, stages};
 
 /// Responses are `byline run`'s JSONL records, offsets in characters.
-const RENDERER: Renderer = Renderer { format: Format::Jsonl, unit: OffsetUnit::Chars };
+const RENDERER: Renderer =
+    Renderer { format: Format::Jsonl, options: OutputOptions { unit: OffsetUnit::Chars, layers: None } };
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ServeArgs {
@@ -322,12 +323,12 @@ async fn annotate(State(server): State<Arc<Server>>, headers: HeaderMap, body: B
     let doc = if is_json(&headers, &text) {
         match Document::from_json(&text, "request") {
             Ok(doc) => doc,
-            Err(e) => return error_response(StatusCode::BAD_REQUEST, e.to_string()),
+            Err(e) => return error_response(StatusCode::BAD_REQUEST, e.error.to_string()),
         }
     } else {
         Document::new("request", text)
     };
-    let job = server.on_pool(move |pipeline| run::annotate(pipeline, &RENDERER, Record::Doc(doc)));
+    let job = server.on_pool(move |pipeline| annotate_one(pipeline, Ok(doc)));
     match job.await {
         Ok((record, true)) => (StatusCode::OK, [(CONTENT_TYPE, "application/json")], record).into_response(),
         // A stage failed: the error record `byline run` would write.
@@ -346,14 +347,13 @@ async fn annotate_batch(State(server): State<Arc<Server>>, headers: HeaderMap, b
         Err(response) => return response,
     };
     let job = server.on_pool(move |pipeline| {
-        let mut stream = JsonlStream::new("request".to_owned(), Box::new(Cursor::new(bytes)));
-        let mut records = Vec::new();
+        let custom_layers = run::custom_layers(pipeline);
+        let mut reader = Reader::jsonl("request", Box::new(Cursor::new(bytes)), u64::MAX);
         // Reading from memory cannot fail.
-        while let Ok(Some(record)) = stream.next_record() {
-            records.push(record);
-        }
+        let Batch { data, items, .. } = reader.next_batch(usize::MAX, usize::MAX, Vec::new()).unwrap_or_default();
+        let records: Vec<_> = items.into_iter().map(|item| item.parse(&data, &custom_layers)).collect();
         let rendered: Vec<(Vec<u8>, bool)> =
-            records.into_par_iter().map(|record| run::annotate(pipeline, &RENDERER, record)).collect();
+            records.into_par_iter().map(|record| annotate_one(pipeline, record)).collect();
         let failed = rendered.iter().filter(|(_, ok)| !ok).count();
         (rendered.into_iter().flat_map(|(bytes, _)| bytes).collect::<Vec<u8>>(), failed)
     });
@@ -366,6 +366,14 @@ async fn annotate_batch(State(server): State<Arc<Server>>, headers: HeaderMap, b
         }
         Err(response) => response,
     }
+}
+
+/// One record annotated and rendered as `byline run` writes it; `false`
+/// for an error record.
+fn annotate_one(pipeline: &Pipeline, record: Result<Document, RecordError>) -> (Vec<u8>, bool) {
+    let mut out = Vec::new();
+    let ok = run::render(&RENDERER, &run::annotate_record(pipeline, record), &mut out);
+    (out, ok)
 }
 
 /// A JSON record: said so by the Content-Type, or, without one that says

@@ -8,6 +8,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::{Layer, Span, StageError};
@@ -21,14 +22,17 @@ pub struct Document {
     text: String,
     /// Annotations added so far.
     pub layers: Layers,
-    /// Fields of the input record other than `id` and `text`, in input order.
-    pub extra: Map<String, Value>,
+    /// Fields of the input record other than `id` and `text`, in input
+    /// order, each as its exact JSON text (written back byte for byte).
+    pub extra: Vec<(String, Box<RawValue>)>,
+    /// The input wrote the id as a JSON integer (written back as one).
+    pub(crate) integer_id: bool,
 }
 
 impl Document {
     /// A document with no annotations.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), text: text.into(), layers: Layers::default(), extra: Map::new() }
+        Document { id: id.into(), text: text.into(), layers: Layers::default(), extra: Vec::new(), integer_id: false }
     }
 
     /// The original text, exactly as read.

@@ -62,6 +62,48 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Why a text file (a pipeline, a phrase list, a lexicon) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be opened or read: the OS's reason.
+    #[error("{0}")]
+    Io(String),
+    /// A byte that is not UTF-8, at a 1-based line and column (characters).
+    #[error("the file is not UTF-8: byte 0x{byte:02X} at line {line}, column {column}; save it as UTF-8")]
+    NotUtf8 {
+        /// Line of the bad byte.
+        line: usize,
+        /// Column of the bad byte, in characters.
+        column: usize,
+        /// The bad byte.
+        byte: u8,
+    },
+}
+
+/// Reads a UTF-8 text file; a byte that is not UTF-8 is reported with its
+/// line and column.
+pub fn read_utf8_file(path: &std::path::Path) -> Result<String, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError::Io(io_reason(&e)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        // Everything before `valid` is UTF-8, so counting is exact.
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+        let (line, column) = line_column(before, before.len());
+        FileError::NotUtf8 { line, column, byte: bytes[valid] }
+    })
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`, for
+/// messages that point into a file.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 // Re-exported so stage crates register with the same versions core collects.
 pub use inventory;
 pub use schemars;

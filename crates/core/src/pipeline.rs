@@ -79,11 +79,17 @@ impl Pipeline {
     /// resolve against the file's folder.
     pub fn from_file(path: &Path) -> Result<Pipeline, PipelineError> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            PipelineError::single(
-                &origin,
-                format!("cannot read the pipeline file: {}; check the path", crate::io_reason(&e)),
-            )
+        let text = crate::read_utf8_file(path).map_err(|e| match e {
+            crate::FileError::NotUtf8 { line, column, byte } => PipelineError {
+                diagnostics: vec![Diagnostic {
+                    origin: origin.clone(),
+                    position: Some((line, column)),
+                    message: format!("the pipeline file is not UTF-8 (byte 0x{byte:02X}); save it as UTF-8"),
+                }],
+            },
+            crate::FileError::Io(reason) => {
+                PipelineError::single(&origin, format!("cannot read the pipeline file: {reason}; check the path"))
+            }
         })?;
         Pipeline::parse(&text, &origin, path.parent(), true)
     }
@@ -93,14 +99,13 @@ impl Pipeline {
         let name = name.into();
         let mut diagnostics = Vec::new();
         let mut added = BTreeSet::new();
-        let refs: Vec<&dyn Stage> = stages.iter().map(|s| s.as_ref()).collect();
-        for (i, stage) in refs.iter().enumerate() {
-            check_needs(*stage, &added, &refs[i + 1..], |message| {
+        for (i, stage) in stages.iter().enumerate() {
+            let later = stages[i + 1..].iter().map(|s| s.as_ref());
+            check_needs(stage.as_ref(), &added, later, |message| {
                 diagnostics.push(Diagnostic { origin: name.clone(), position: None, message })
             });
             added.extend(stage.adds().iter().cloned());
         }
-        drop(refs);
         if diagnostics.is_empty() { Ok(Pipeline { name, stages }) } else { Err(PipelineError { diagnostics }) }
     }
 
@@ -181,8 +186,8 @@ impl Pipeline {
         if check {
             let mut added = BTreeSet::new();
             for (i, (stage, use_span)) in stages.iter().enumerate() {
-                let later: Vec<&dyn Stage> = stages[i + 1..].iter().map(|(s, _)| s.as_ref()).collect();
-                check_needs(stage.as_ref(), &added, &later, |message| report.error(Some(use_span.clone()), message));
+                let later = stages[i + 1..].iter().map(|(s, _)| s.as_ref());
+                check_needs(stage.as_ref(), &added, later, |message| report.error(Some(use_span.clone()), message));
                 added.extend(stage.adds().iter().cloned());
             }
         }
@@ -217,6 +222,24 @@ impl Pipeline {
             }
         }
         out
+    }
+
+    /// The pipeline cut down to the stages that `keep` depends on: the
+    /// stages adding a kept layer, and those adding what they need, and so
+    /// on. Stages that add no layer are kept (they may check documents).
+    /// Used by `byline run --layers`, so unwritten layers cost nothing.
+    pub fn keep_layers(self, keep: &[Layer]) -> Pipeline {
+        let mut wanted: BTreeSet<Layer> = keep.iter().cloned().collect();
+        let mut kept = Vec::new();
+        for stage in self.stages.into_iter().rev() {
+            let adds = stage.adds();
+            if adds.is_empty() || adds.iter().any(|l| wanted.contains(l)) {
+                wanted.extend(stage.needs().iter().cloned());
+                kept.push(stage);
+            }
+        }
+        kept.reverse();
+        Pipeline { name: self.name, stages: kept }
     }
 
     /// What each stage needs and adds, in order (`byline check` prints it).
@@ -258,13 +281,20 @@ impl Pipeline {
     }
 }
 
-/// Reports each layer `stage` needs that is not in `added`.
-fn check_needs(stage: &dyn Stage, added: &BTreeSet<Layer>, later: &[&dyn Stage], mut error: impl FnMut(String)) {
+/// Reports each layer `stage` needs that is not in `added`. `later` (the
+/// stages after it) is only walked for a missing layer, which keeps
+/// validation linear in the number of stages.
+fn check_needs<'s>(
+    stage: &dyn Stage,
+    added: &BTreeSet<Layer>,
+    later: impl Iterator<Item = &'s dyn Stage> + Clone,
+    mut error: impl FnMut(String),
+) {
     for need in stage.needs() {
         if added.contains(need) {
             continue;
         }
-        let fix = if let Some(later) = later.iter().find(|s| s.adds().contains(need)) {
+        let fix = if let Some(later) = later.clone().find(|s| s.adds().contains(need)) {
             format!("move the `{}` stage before it", later.name())
         } else if let Some(provider) = registry::registrations().into_iter().find(|r| r.adds.contains(need)) {
             format!("add `[[stage]] use = \"{}\"` before it", provider.name)
@@ -284,22 +314,13 @@ struct Report<'t> {
 
 impl Report<'_> {
     fn error(&mut self, span: Option<Range<usize>>, message: String) {
-        let position = Some(line_column(self.text, span.map_or(0, |s| s.start)));
+        let position = Some(crate::line_column(self.text, span.map_or(0, |s| s.start)));
         self.diagnostics.push(Diagnostic { origin: self.origin.to_owned(), position, message });
     }
 
     fn finish(self) -> PipelineError {
         PipelineError { diagnostics: self.diagnostics }
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// One problem in a pipeline spec.
@@ -355,7 +376,7 @@ impl std::error::Error for PipelineError {}
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::line_column;
 
     #[test]
     fn line_column_counts_characters() {

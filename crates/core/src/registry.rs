@@ -117,7 +117,10 @@ fn build_stage<S: BuildStage>(options: &StageOptions<'_>) -> Result<Box<dyn Stag
     let parsed: S::Options = options.parse()?;
     match S::build(parsed, options) {
         Ok(stage) => Ok(Box::new(stage)),
-        Err(message) => Err(OptionsError { message, span: options.span() }),
+        Err(message) => {
+            let span = options.span_named_in(&message).or_else(|| options.span());
+            Err(OptionsError { message, span })
+        }
     }
 }
 
@@ -215,6 +218,19 @@ impl<'a> StageOptions<'a> {
             Some(dir) if path.is_relative() => dir.join(path),
             _ => path.to_path_buf(),
         }
+    }
+
+    /// Where the value of option `key` is in the pipeline file.
+    pub fn value_span(&self, key: &str) -> Option<Range<usize>> {
+        let DeValue::Table(table) = self.value.get_ref() else { return None };
+        table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, value)| value.span())
+    }
+
+    /// The value of the first option a message names in backticks
+    /// (`` `file`: cannot read ... ``), so a stage's error about a file or a
+    /// value points at that option rather than at `[[stage]]`.
+    fn span_named_in(&self, message: &str) -> Option<Range<usize>> {
+        message.split('`').skip(1).step_by(2).find_map(|name| self.value_span(name))
     }
 
     /// Where the stage's table is in the pipeline file.

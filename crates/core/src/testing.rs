@@ -34,7 +34,7 @@ pub fn snapshot_document(doc: &Document) -> Value {
     let mut out = Map::new();
     for (name, value) in json {
         if let Value::Array(items) = value {
-            if doc.extra.get(&name).is_some_and(|v| v.is_array()) && !doc.layers_contain(&name) {
+            if doc.extra.iter().any(|(key, _)| *key == name) && !doc.layers_contain(&name) {
                 continue;
             }
             out.insert(name, Value::Array(items.into_iter().map(readable).collect()));

@@ -140,7 +140,7 @@ fn every_validation_error_names_its_place() {
         (
             "option the stage rejects",
             "[[stage]]\nuse = \"fake-tokens\"\nlimit = 500\n",
-            "news.toml:1:1: stage `fake-tokens`: `limit` must be at most 100",
+            "news.toml:3:9: stage `fake-tokens`: `limit` must be at most 100",
         ),
         (
             "missing layer, stage exists",
@@ -258,4 +258,41 @@ fn missing_layer_outside_a_pipeline_is_an_error() {
         err.to_string(),
         "stage `fake-entities` needs layer `tokens`, which is missing; run a stage that adds it first"
     );
+}
+
+#[test]
+fn keeping_layers_drops_the_stages_nothing_kept_needs() {
+    let spec = "[[stage]]\nuse = \"fake-tokens\"\n[[stage]]\nuse = \"fake-entities\"\n[[stage]]\nuse = \"fake-panic\"\n[[stage]]\nuse = \"fake-quotes\"\n";
+    let names = |layers: &[Layer]| {
+        let p = Pipeline::from_toml(spec, "p.toml").unwrap().keep_layers(layers);
+        p.stages().iter().map(|s| s.name().to_owned()).collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(names(&[Layer::TOKENS]), "fake-tokens fake-panic", "stages adding nothing are kept");
+    assert_eq!(names(&[Layer::ENTITIES]), "fake-tokens fake-entities fake-panic");
+    assert_eq!(names(&[Layer::QUOTES]), "fake-tokens fake-entities fake-panic fake-quotes");
+    assert_eq!(names(&[]), "fake-panic");
+}
+
+#[test]
+fn validation_is_linear_in_the_number_of_stages() {
+    let spec = |n: usize| "[[stage]]\nuse = \"fake-tokens\"\n[[stage]]\nuse = \"fake-entities\"\n".repeat(n / 2);
+    let time = |n: usize| {
+        let spec = spec(n);
+        let start = std::time::Instant::now();
+        assert_eq!(Pipeline::from_toml(&spec, "big.toml").unwrap().stages().len(), n);
+        start.elapsed().as_secs_f64()
+    };
+    time(2_000);
+    let (small, large) = (time(5_000), time(40_000));
+    // 8x the stages: ~8x the time when linear, 64x when quadratic.
+    assert!(large < small * 24.0, "5,000 stages: {small:.3} s; 40,000 stages: {large:.3} s");
+}
+
+#[test]
+fn a_pipeline_file_that_is_not_utf8_says_where() {
+    let path = std::env::temp_dir().join(format!("byline-latin1-{}.toml", std::process::id()));
+    std::fs::write(&path, b"[[stage]]\nuse = \"fake-tokens\"\nwords = [\"caf\xe9\"]\n").unwrap();
+    let err = Pipeline::from_file(&path).unwrap_err().to_string();
+    let _ = std::fs::remove_file(&path);
+    assert!(err.ends_with(":3:14: the pipeline file is not UTF-8 (byte 0xE9); save it as UTF-8"), "{err}");
 }

@@ -186,7 +186,7 @@ impl BuildStage for EntityStage {
 
     fn build(options: EntityOptions, ctx: &StageOptions<'_>) -> Result<Self, String> {
         let mut model = match &options.model {
-            Some(path) => Cow::Owned(Model::from_file(&ctx.resolve_path(path)).map_err(|e| e.to_string())?),
+            Some(path) => Cow::Owned(Model::from_file(&ctx.resolve_path(path)).map_err(|e| format!("`model`: {e}"))?),
             None => Cow::Borrowed(Model::builtin().map_err(|e| format!("the built-in model: {e}"))?),
         };
         if options.single_pass && model.document.is_some() {
@@ -302,8 +302,12 @@ impl Stage for GazetteerStage {
 
 /// Reads `LABEL<TAB>phrase` lines.
 fn file_phrases(path: &std::path::Path, case_sensitive: bool) -> Result<Vec<Phrase>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("`file`: cannot read {}: {e}; check the path", path.display()))?;
+    let text = byline_core::read_utf8_file(path).map_err(|e| match e {
+        byline_core::FileError::Io(reason) => {
+            format!("`file`: cannot read {}: {reason}; check the path", path.display())
+        }
+        not_utf8 => format!("`file` {}: {not_utf8}", path.display()),
+    })?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.split('#').next().unwrap_or("").trim_end();

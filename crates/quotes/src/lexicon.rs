@@ -306,8 +306,10 @@ impl Lexicon {
 
     /// Parses a lexicon file (TOML) and adds its words.
     pub fn extend_from_toml(&mut self, toml_text: &str) -> Result<(), LexiconError> {
-        let file: LexiconFile = toml::from_str(toml_text)
-            .map_err(|e| LexiconError(format!("invalid lexicon file: {}", e.message().trim_end())))?;
+        let file: LexiconFile = toml::from_str(toml_text).map_err(|e| {
+            let (line, column) = byline_core::line_column(toml_text, e.span().map_or(0, |s| s.start));
+            LexiconError(format!("{line}:{column}: invalid lexicon file: {}", e.message().trim_end()))
+        })?;
         self.extend(&file);
         Ok(())
     }

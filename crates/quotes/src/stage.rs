@@ -100,10 +100,13 @@ impl BuildStage for QuoteStage {
         let mut lexicon = Lexicon::default();
         if let Some(path) = &options.lexicon {
             let path = ctx.resolve_path(path);
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                format!("cannot read the lexicon file {}: {e}; check the `lexicon` path", path.display())
+            let text = byline_core::read_utf8_file(&path).map_err(|e| match e {
+                byline_core::FileError::Io(reason) => {
+                    format!("cannot read the lexicon file {}: {reason}; check the `lexicon` path", path.display())
+                }
+                not_utf8 => format!("`lexicon` {}: {not_utf8}", path.display()),
             })?;
-            lexicon.extend_from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            lexicon.extend_from_toml(&text).map_err(|e| format!("`lexicon` {}:{e}", path.display()))?;
         }
         for verb in &options.extra_cues {
             lexicon.add_speech_verb(verb);
