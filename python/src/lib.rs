@@ -7,7 +7,7 @@
 //! its numbers. The Python side (`byline/__init__.py`) turns that into
 //! `Doc`s and annotation objects, so there is one JSON implementation.
 
-use byline::json::error_record;
+use byline::json::{RecordId, error_record};
 use byline::registry;
 use byline::span::OffsetUnit;
 use byline::{Decimal, Document, PipelineError};
@@ -91,18 +91,23 @@ fn annotate(pipeline: &byline::Pipeline, record: Record) -> Output {
         Record::Text { id, text } => return finish(pipeline, Document::new(id, text)),
         Record::Json { fallback_id, line } => match Document::from_json(&line, &fallback_id) {
             Ok(doc) => return finish(pipeline, doc),
-            Err(e) => (fallback_id, e.to_string()),
+            Err(e) => (e.id, e.error.to_string()),
         },
-        Record::Bad { id, error } => (id, error),
+        Record::Bad { id, error } => (RecordId::Text(id), error),
     };
+    failed(id, error)
+}
+
+/// The error record written in place of a document.
+fn failed(id: RecordId, error: String) -> Output {
     let mut out = Vec::new();
     error_record(&id, &error, &mut out);
-    (id, out, Vec::new(), Some(error))
+    (id.as_str().to_owned(), out, Vec::new(), Some(error))
 }
 
 fn finish(pipeline: &byline::Pipeline, mut doc: Document) -> Output {
     if let Err(e) = pipeline.run(&mut doc) {
-        return annotate(pipeline, Record::Bad { id: doc.id, error: e.to_string() });
+        return failed(RecordId::of(&doc), e.to_string());
     }
     let mut out = Vec::with_capacity(doc.text().len() * 4 + 256);
     doc.write_json(OffsetUnit::Chars, &mut out);
