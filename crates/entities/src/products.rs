@@ -1,0 +1,98 @@
+//! Products, models and events with a number in their name (`GPT-4o`,
+//! `Gemini 2.5`, `iPhone 16`, `Llama 3`, `COP28`), MISC in CoNLL's
+//! annotation.
+//!
+//! The 1996 wire names few products, and a version number after a name
+//! looks to the tagger like the number of a results table, so it ends the
+//! name before it (`Gemini` MISC, `2.5` outside) or reads the name as the
+//! company (`Llama` ORG). A name of the `misc` list with a digit in it, and
+//! a product line (`lists/product-lines.txt`) followed by a version number,
+//! are one MISC name by rule. Other names before a number are left alone:
+//! `Olympic 100 metres`, `C$ 1.15 billion`, `London Irish 27`.
+
+use crate::lists::entries;
+
+/// A version number after a product's name: `16`, `2.5`, `4o`, `3.1`;
+/// not a year, not a count with a unit glued on (`10-year`).
+pub fn is_version(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let suffix = word.len() - digits.len();
+    !digits.is_empty()
+        && digits.len() <= 4
+        && suffix <= 2
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.ends_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (digits.len() != 4 || digits.contains('.')) // not a year
+}
+
+/// Product lines whose versions follow their name (`lists/product-lines.txt`).
+const PRODUCT_LINES: &str = include_str!("../lists/product-lines.txt");
+
+/// The length in words of the product line's name just before `at`, if any.
+fn product_line_before<S: AsRef<str>>(words: &[S], at: usize) -> Option<usize> {
+    entries(PRODUCT_LINES).find_map(|line| {
+        let n = line.split(' ').count();
+        (at >= n && words[at - n..at].iter().map(AsRef::as_ref).eq(line.split(' '))).then_some(n)
+    })
+}
+
+/// MISC names `(first, end)` of one sentence: a product line and its
+/// version (`Gemini 2.5`), and the `misc` list's matches `(first, end)`
+/// with a digit in them (`GPT-4o`, `COP28`) or a version after them.
+pub fn product_names<S: AsRef<str>>(words: &[S], list_matches: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let word = |i: usize| words.get(i).map_or("", |w| w.as_ref());
+    let mut out = Vec::new();
+    for &(first, end) in list_matches {
+        let versioned = is_version(word(end)) && product_line_before(words, end).is_some();
+        if versioned || (first..end).any(|i| word(i).contains(|c: char| c.is_ascii_digit())) {
+            out.push((first, end + usize::from(versioned)));
+        }
+    }
+    for at in 1..words.len() {
+        if is_version(word(at)) && !out.iter().any(|&(a, b)| a <= at && at < b) {
+            if let Some(n) = product_line_before(words, at) {
+                out.push((at - n, at + 1));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions() {
+        for (w, want) in [
+            ("16", true),
+            ("2.5", true),
+            ("4o", true),
+            ("3", true),
+            ("2024", false),
+            ("10-year", false),
+            ("1,000", false),
+            ("Pro", false),
+            ("2.", false),
+        ] {
+            assert_eq!(is_version(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn names_with_versions() {
+        let words = ["Gemini", "2.5", "beat", "GPT-4o", "and", "Llama", "3", "at", "COP28", "in", "2024"];
+        let matches = [(0, 1), (3, 4), (5, 6), (8, 9)];
+        assert_eq!(product_names(&words, &matches), [(0, 2), (3, 4), (5, 7), (8, 9)]);
+        // A list name without a digit or a version is left to the tagger.
+        assert_eq!(product_names(&["Gemini", "said"], &[(0, 1)]), []);
+        // A product line needs no list match; other names before numbers
+        // are not products.
+        assert_eq!(product_names(&["Windows", "11", "ships"], &[]), [(0, 2)]);
+        assert_eq!(product_names(&["Olympic", "100", "metres"], &[(0, 1)]), []);
+        assert_eq!(product_names(&["C$", "1.15", "billion"], &[]), []);
+    }
+}
