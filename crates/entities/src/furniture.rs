@@ -217,6 +217,65 @@ fn sign_off(lower: &[String], words: &[&str], out: &mut Vec<Override>) {
     }
 }
 
+/// Months, which end a byline's names (`By Jane Doe Dec 7 (Reuters)`).
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A byline: `By` with a capital (a line of its own, or at the start of a
+/// sentence) and one or more names of two to four words, ending the
+/// sentence or followed by a month, an all-caps dateline or a bracket:
+/// `By Jane Doe and Ali Khan`, `By Jane Doe Dec 7 (Reuters)`. `By Monday`
+/// is one word, not a name.
+fn byline(lower: &[String], words: &[&str], out: &mut Vec<Override>) {
+    let n = words.len();
+    for i in 0..n {
+        if words[i] != "By" {
+            continue;
+        }
+        let stop = (i + 1..n)
+            .find(|&j| {
+                MONTHS.contains(&lower[j].as_str())
+                    || (all_caps(words[j]) && words[j].len() > 1)
+                    || !(capitalised(words[j]) || PARTICLES.contains(&lower[j].as_str()) || lower[j] == "and")
+            })
+            .unwrap_or(n);
+        let ends_well = stop == n
+            || MONTHS.contains(&lower[stop].as_str())
+            || all_caps(words[stop])
+            || matches!(lower[stop].as_str(), "(" | "|" | "-" | "--" | "," | ";");
+        if let (true, Some(runs)) = (ends_well, name_runs(lower, words, i + 1, stop)) {
+            if !runs.is_empty() && runs.iter().all(|&(a, b)| (2..=4).contains(&(b - a))) {
+                let entities = runs.iter().map(|&(a, b)| (a, b, "PER")).collect();
+                out.push(Override { first: i, end: stop, entities, owns_overlaps: true });
+            }
+        }
+    }
+}
+
 /// What the furniture and credit rules say about one sentence's tokens.
 pub fn furniture_overrides(words: &[&str]) -> Vec<Override> {
     let mut buf = String::new();
@@ -230,6 +289,7 @@ pub fn furniture_overrides(words: &[&str]) -> Vec<Override> {
     let mut out = Vec::new();
     photo_credits(&lower, words, &mut out);
     sign_off(&lower, words, &mut out);
+    byline(&lower, words, &mut out);
     let mut i = 0;
     while i < words.len() {
         let len = furniture_at(&lower, words, i);
@@ -271,6 +331,10 @@ mod tests {
             ("the Paris / London route", &[]),
             ("FILE PHOTO : Turkish President Tayyip Erdogan speaks in Ankara", &[]),
             ("Reporting by the agency was thin", &[]),
+            ("By Nakul Rao Dec 7 ( Reuters ) - Gold rose", &[("Nakul Rao", "PER")]),
+            ("By Jane Doe and Ali Khan", &[("Jane Doe", "PER"), ("Ali Khan", "PER")]),
+            ("By Monday , the company had paid", &[]),
+            ("By Late Afternoon the Market Had Turned", &[]),
         ];
         for &(text, want) in cases {
             let want: Vec<(String, &str)> = want.iter().map(|&(t, l)| (t.to_owned(), l)).collect();

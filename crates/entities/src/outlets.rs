@@ -45,6 +45,11 @@ const OUTLETS: &[&[&str]] = &[
 /// Axios`, `according to The Verge`, `an interview with Wired`).
 fn cites_before(words: &[&str], at: usize) -> bool {
     let word = |i: usize| words.get(i).copied().unwrap_or("");
+    // `told the newspaper Bild`, `according to the magazine Wired`.
+    let mut at = at;
+    while at > 0 && matches!(word(at - 1), "newspaper" | "magazine" | "broadcaster" | "website" | "daily" | "the") {
+        at -= 1;
+    }
     let prev = at.checked_sub(1).map_or("", word);
     let prev2 = at.checked_sub(2).map_or("", word);
     match prev {
@@ -96,6 +101,7 @@ mod tests {
             ("The Information reported that", Some("The Information")),
             ("Politico 's report said", Some("Politico")),
             ("in an interview with Wired", Some("Wired")),
+            ("he told the newspaper Bild", Some("Bild")),
             ("Fortune favours the bold", None),
             ("the information reported", None),
             ("a story in Wired magazine", None),
