@@ -14,21 +14,15 @@ import argparse
 import hashlib
 from pathlib import Path
 
+import heldout  # this directory's script: its CoNLL document reader
+
 GOLD = Path("../shared/data/entities/conll2020_liu_ritter/dev.txt")
 
 
 def documents(path: Path) -> list[str]:
-    """The -DOCSTART- documents of a CoNLL file that have tokens."""
-    docs, cur = [], []
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-        if line.startswith("-DOCSTART-"):
-            if cur:
-                docs.append("".join(cur))
-            cur = []
-        cur.append(line)
-    if cur:
-        docs.append("".join(cur))
-    return [d for d in docs if any(l.strip() and not l.startswith("-DOCSTART-") for l in d.splitlines())]
+    """The -DOCSTART- documents of a CoNLL file that have tokens, in score.py's order."""
+    return [d for d in heldout.documents(path)
+            if any(l.strip() and not l.startswith("-DOCSTART-") for l in d.splitlines())]
 
 
 def main() -> None:

@@ -61,6 +61,66 @@ pub fn product_names<S: AsRef<str>>(words: &[S], list_matches: &[(usize, usize)]
     out
 }
 
+/// Aircraft makers, whose models are named by codes (`Airbus A350-900`).
+const MAKERS: &[&str] = &["Airbus", "ATR", "Boeing", "Bombardier", "Comac", "Embraer"];
+
+/// Nouns a model code names the type of (`787 jets`, `A320neo narrow-body`).
+const VEHICLES: &[&str] = &[
+    "aircraft",
+    "airliner",
+    "airliners",
+    "freighter",
+    "freighters",
+    "jet",
+    "jetliner",
+    "jetliners",
+    "jets",
+    "narrow-body",
+    "narrowbody",
+    "plane",
+    "planes",
+    "single-aisle",
+    "wide-body",
+    "widebody",
+];
+
+/// A model code: a capital letter and three digits (`A350`), or Boeing's
+/// `7x7` (a bare three-digit number before `jets` is a count: `100 jets`),
+/// then lowercase letters, digits or a dash (`A320neo`, `A220-100`,
+/// `A350s`).
+pub fn is_model_code(word: &str) -> bool {
+    let (letter, rest) = match word.strip_prefix(|c: char| c.is_ascii_uppercase()) {
+        Some(rest) => (true, rest),
+        None => (false, word),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let seven = rest.len() >= 3 && rest.as_bytes()[0] == b'7' && rest.as_bytes()[2] == b'7';
+    digits == 3
+        && (letter || seven)
+        && rest[3..].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Aircraft models of one sentence: a model code after a maker (`Airbus
+/// A350`: the maker ORG, the model MISC, as current annotation has them) or
+/// before a noun of aircraft (`787 jets`). `(first, end, label)`.
+pub fn aircraft_models<S: AsRef<str>>(words: &[S]) -> Vec<(usize, usize, &'static str)> {
+    let word = |i: usize| words.get(i).map_or("", |w| w.as_ref());
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if !is_model_code(word(i)) {
+            continue;
+        }
+        let maker = i > 0 && MAKERS.contains(&word(i - 1));
+        if maker {
+            out.push((i - 1, i, "ORG"));
+        }
+        if maker || VEHICLES.contains(&word(i + 1)) {
+            out.push((i, i + 1, "MISC"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +140,18 @@ mod tests {
         ] {
             assert_eq!(is_version(w), want, "{w}");
         }
+    }
+
+    #[test]
+    fn aircraft() {
+        for (w, want) in [("787", true), ("A350", true), ("A320neo", true), ("A220-100", true), ("A350s", true)] {
+            assert_eq!(is_model_code(w), want, "{w}");
+        }
+        for w in ["2020", "12", "AB350", "100", "1,000", "350km"] {
+            assert!(!is_model_code(w), "{w}");
+        }
+        let words = ["an", "Airbus", "A350-900", "and", "seven", "787", "jets", "and", "room", "101"];
+        assert_eq!(aircraft_models(&words), [(1, 2, "ORG"), (2, 3, "MISC"), (5, 6, "MISC")]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::lists::{BUILTIN, entries};
 use crate::model::Model;
 use crate::modifiers::modifier_name_len;
 use crate::outlets::outlet_overrides;
-use crate::products::product_names;
+use crate::products::{aircraft_models, product_names};
 use crate::tagger::Scratch;
 
 /// Options of the `entities` stage.
@@ -122,12 +122,19 @@ pub fn lines_are_units(text: &str, sentences: &[Span]) -> bool {
 
 /// Splits groups of tokens where a line break separates two tokens.
 fn split_at_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
+    split_at_line_breaks(text, groups, |_| true)
+}
+
+/// Splits groups of tokens at the line breaks between two tokens where
+/// `ends_unit` says the tokens before the break (since the last split) end
+/// a unit of their own.
+fn split_at_line_breaks(text: &str, groups: Vec<Vec<Span>>, ends_unit: impl Fn(&[Span]) -> bool) -> Vec<Vec<Span>> {
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut cur: Vec<Span> = Vec::with_capacity(group.len());
         for t in group {
             if let Some(last) = cur.last() {
-                if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) {
+                if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) && ends_unit(&cur) {
                     out.push(std::mem::take(&mut cur));
                 }
             }
@@ -183,22 +190,7 @@ fn split_slashes(text: &str, group: &[Span], found: &mut [(usize, usize, &str)])
 /// splitter may not end it, and read with the story's first sentence it is
 /// not recognised as a headline.
 fn split_title_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
-    let mut out = Vec::with_capacity(groups.len());
-    for group in groups {
-        let mut cur: Vec<Span> = Vec::with_capacity(group.len());
-        for t in group {
-            if let Some(last) = cur.last() {
-                if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) && is_title_line(text, &cur) {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            cur.push(t);
-        }
-        if !cur.is_empty() {
-            out.push(cur);
-        }
-    }
-    out
+    split_at_line_breaks(text, groups, |tokens| is_title_line(text, tokens))
 }
 
 /// True when tokens form a title-case line: three words or more, at least
@@ -260,7 +252,8 @@ impl EntityStage {
     }
 
     /// The rules that override the tagger in one sentence: page furniture
-    /// and credit lines, cited outlets, products with version numbers.
+    /// and credit lines, cited outlets, products with version numbers and
+    /// aircraft models, names made of date words.
     /// `found` is `(first, end, label)` in token indices, in order.
     fn apply_rules<'a>(&'a self, words: &[&str], found: &mut Vec<(usize, usize, &'a str)>) {
         let mut rules = furniture_overrides(words);
@@ -278,6 +271,14 @@ impl EntityStage {
                 .filter(|&(_, _, list)| Some(list) == misc)
                 .map(|(a, b, _)| (a, b))
                 .collect();
+            // Aircraft first: `Airbus A320` is the maker and a model, though the
+            // `misc` list has it whole.
+            rules.extend(aircraft_models(words).into_iter().map(|(first, end, label)| Override {
+                first,
+                end,
+                entities: vec![(first, end, label)],
+                owns_overlaps: true,
+            }));
             rules.extend(product_names(words, &listed).into_iter().map(|(first, end)| Override {
                 first,
                 end,
@@ -342,7 +343,8 @@ impl EntityStage {
                 ("MISC", false) => None,
                 (label, _) => Some(label.to_owned()),
             };
-            if let Some(label) = label {
+            let labels = self.model.tagset.labels();
+            if let Some(label) = label.filter(|l| labels.iter().position(|x| x == l).is_some_and(|i| self.report[i])) {
                 trimmed.push((k, end, label));
             }
         }
