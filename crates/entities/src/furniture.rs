@@ -276,8 +276,21 @@ fn byline(lower: &[String], words: &[&str], out: &mut Vec<Override>) {
     }
 }
 
+/// True when some word could start furniture or a credit, so that most
+/// sentences are passed over without lowercasing their words.
+fn may_have_furniture(words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        matches!(*w, "/" | ":" | "By")
+            || SIGN_OFF.iter().any(|s| w.eq_ignore_ascii_case(s))
+            || FURNITURE.iter().any(|p| w.eq_ignore_ascii_case(p[0]))
+    })
+}
+
 /// What the furniture and credit rules say about one sentence's tokens.
 pub fn furniture_overrides(words: &[&str]) -> Vec<Override> {
+    if !may_have_furniture(words) {
+        return Vec::new();
+    }
     let mut buf = String::new();
     let lower: Vec<String> = words
         .iter()
