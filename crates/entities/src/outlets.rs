@@ -77,6 +77,10 @@ fn cites_after(words: &[&str], end: usize) -> bool {
 pub fn outlet_overrides(words: &[&str]) -> Vec<Override> {
     let mut out = Vec::new();
     for i in 0..words.len() {
+        // Every outlet's name starts with a capital.
+        if !words[i].starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
         let Some(len) =
             OUTLETS.iter().filter(|o| words.get(i..i + o.len()).is_some_and(|w| w == **o)).map(|o| o.len()).max()
         else {

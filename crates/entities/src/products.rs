@@ -10,6 +10,10 @@
 //! are one MISC name by rule. Other names before a number are left alone:
 //! `Olympic 100 metres`, `C$ 1.15 billion`, `London Irish 27`.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::features::normalized;
 use crate::lists::entries;
 
 /// A version number after a product's name: `16`, `2.5`, `4o`, `3.1`;
@@ -29,11 +33,60 @@ pub fn is_version(word: &str) -> bool {
 /// Product lines whose versions follow their name (`lists/product-lines.txt`).
 const PRODUCT_LINES: &str = include_str!("../lists/product-lines.txt");
 
+/// The `misc` list's names with a digit in them (`GPT-4o`, `COP28`, `S&P
+/// 500`), lowercase, read once.
+fn numbered_names() -> &'static HashSet<String> {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        entries(include_str!("../lists/misc.txt"))
+            .filter(|e| e.bytes().any(|b| b.is_ascii_digit()))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Where the `misc` list's names with a digit stand in a sentence: `(first,
+/// end)`, the longest at each start, left to right. Only the few words
+/// around a word with a digit are looked at.
+pub fn numbered_list_names(words: &[&str]) -> Vec<(usize, usize)> {
+    let names = numbered_names();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut key = String::new();
+    for j in (0..words.len()).filter(|&j| words[j].bytes().any(|b| b.is_ascii_digit())) {
+        for first in j.saturating_sub(2)..=j {
+            if out.last().is_some_and(|&(_, end)| first < end) {
+                continue;
+            }
+            let starts = words[first].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let longest = (j + 1..=(first + 3).min(words.len())).rev().find(|&end| {
+                key.clear();
+                for (k, w) in words[first..end].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&normalized(w).to_lowercase());
+                }
+                starts && names.contains(&key)
+            });
+            if let Some(end) = longest {
+                out.push((first, end));
+            }
+        }
+    }
+    out
+}
+
+/// The product lines, each as its words, read once.
+fn product_lines() -> &'static [Vec<&'static str>] {
+    static LINES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    LINES.get_or_init(|| entries(PRODUCT_LINES).map(|line| line.split(' ').collect()).collect())
+}
+
 /// The length in words of the product line's name just before `at`, if any.
 fn product_line_before<S: AsRef<str>>(words: &[S], at: usize) -> Option<usize> {
-    entries(PRODUCT_LINES).find_map(|line| {
-        let n = line.split(' ').count();
-        (at >= n && words[at - n..at].iter().map(AsRef::as_ref).eq(line.split(' '))).then_some(n)
+    product_lines().iter().find_map(|line| {
+        let n = line.len();
+        (at >= n && words[at - n..at].iter().map(AsRef::as_ref).eq(line.iter().copied())).then_some(n)
     })
 }
 
@@ -152,6 +205,12 @@ mod tests {
         }
         let words = ["an", "Airbus", "A350-900", "and", "seven", "787", "jets", "and", "room", "101"];
         assert_eq!(aircraft_models(&words), [(1, 2, "ORG"), (2, 3, "MISC"), (5, 6, "MISC")]);
+    }
+
+    #[test]
+    fn numbered_names_of_the_list() {
+        let words = ["the", "FTSE", "100", "and", "GPT-4o", "at", "COP28", "and", "room", "101"];
+        assert_eq!(numbered_list_names(&words), [(1, 3), (4, 5), (6, 7)]);
     }
 
     #[test]

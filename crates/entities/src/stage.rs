@@ -15,7 +15,7 @@ use crate::lists::{BUILTIN, entries};
 use crate::model::Model;
 use crate::modifiers::modifier_name_len;
 use crate::outlets::outlet_overrides;
-use crate::products::{aircraft_models, product_names};
+use crate::products::{aircraft_models, numbered_list_names, product_names};
 use crate::tagger::Scratch;
 
 /// Options of the `entities` stage.
@@ -258,19 +258,9 @@ impl EntityStage {
     fn apply_rules<'a>(&'a self, words: &[&str], found: &mut Vec<(usize, usize, &'a str)>) {
         let mut rules = furniture_overrides(words);
         rules.extend(outlet_overrides(words));
+        // Products and models have a digit in or after their name.
         if words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
-            let misc = self.model.lists.id("misc");
-            let mut buf = String::new();
-            let forms: Vec<Cow<'_, str>> = words.iter().map(|w| normalized(w)).collect();
-            let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f, &mut buf)).collect();
-            let listed: Vec<(usize, usize)> = self
-                .model
-                .lists
-                .matches(&lowers, &forms)
-                .into_iter()
-                .filter(|&(_, _, list)| Some(list) == misc)
-                .map(|(a, b, _)| (a, b))
-                .collect();
+            let listed = numbered_list_names(words);
             // Aircraft first: `Airbus A320` is the maker and a model, though the
             // `misc` list has it whole.
             rules.extend(aircraft_models(words).into_iter().map(|(first, end, label)| Override {
