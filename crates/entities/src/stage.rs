@@ -126,16 +126,21 @@ fn split_at_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
 }
 
 /// Splits groups of tokens at the line breaks between two tokens where
-/// `ends_unit` says the tokens before the break (since the last split) end
-/// a unit of their own.
+/// `ends_unit` says the line before the break (its tokens) ends a unit of
+/// its own. Each token is on one line, so the whole is linear.
 fn split_at_line_breaks(text: &str, groups: Vec<Vec<Span>>, ends_unit: impl Fn(&[Span]) -> bool) -> Vec<Vec<Span>> {
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut cur: Vec<Span> = Vec::with_capacity(group.len());
+        // Where the current line starts in `cur`.
+        let mut line = 0;
         for t in group {
             if let Some(last) = cur.last() {
-                if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) && ends_unit(&cur) {
-                    out.push(std::mem::take(&mut cur));
+                if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) {
+                    if ends_unit(&cur[line..]) {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    line = cur.len();
                 }
             }
             cur.push(t);
