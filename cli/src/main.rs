@@ -199,9 +199,10 @@ struct TrainClustersArgs {
 
 #[derive(Debug, clap::Args)]
 struct TrainEntitiesArgs {
-    /// Training data: CoNLL columns, word first, IOB tag last.
-    #[arg(long, value_name = "FILE")]
-    train: PathBuf,
+    /// Training data: CoNLL columns, word first, IOB tag last (several
+    /// files are read as one, in order).
+    #[arg(long, value_name = "FILE", num_args = 1.., required = true)]
+    train: Vec<PathBuf>,
     /// Development data for early stopping and the per-epoch figures.
     #[arg(long, value_name = "FILE")]
     dev: Option<PathBuf>,
@@ -224,6 +225,10 @@ struct TrainEntitiesArgs {
     /// Cross-validation folds for the document pass and the name lists.
     #[arg(long, value_name = "N", default_value_t = 5)]
     folds: usize,
+    /// Drop features whose largest weight is below this share of the
+    /// model's largest weight (a smaller model file; 0 keeps all).
+    #[arg(long, value_name = "SHARE", default_value_t = 0.002)]
+    prune: f32,
     /// Switch a feature group off (repeatable): word, affixes, shape,
     /// position, window, window1, bigrams, gazetteers, truecase, clusters, document,
     /// unknown.

@@ -91,7 +91,10 @@ fn read_clusters(path: &std::path::Path) -> Result<Vec<(String, String)>, Failur
 
 pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
     let started = Instant::now();
-    let train_docs = read(&args.train)?;
+    let mut train_docs = Vec::new();
+    for path in &args.train {
+        train_docs.extend(read(path)?);
+    }
     let dev_docs = match &args.dev {
         Some(path) => read(path)?,
         None => Vec::new(),
@@ -115,16 +118,16 @@ pub(crate) fn entities(args: &TrainEntitiesArgs) -> Result<u8, Failure> {
         seed: args.seed,
         config,
         folds: args.folds,
+        prune: args.prune,
         bag: args.bag,
         clusters,
         text,
         about: format!(
             "trained by `byline train entities` on {} (seed {}){}",
-            name(&args.train),
+            args.train.iter().map(|p| name(p)).collect::<Vec<_>>().join(" + "),
             args.seed,
             args.dev.as_deref().map(|d| format!(", early-stopped on {}", name(d))).unwrap_or_default()
         ),
-        ..TrainOptions::default()
     };
     let mut report = |event: &TrainEvent| match event {
         TrainEvent::Epoch { pass, epoch, mistakes, tokens, dev } => {

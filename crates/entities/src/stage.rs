@@ -8,9 +8,14 @@ use byline_core::{Document, Entity, Layer, Span, Stage, StageError, require};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::features::{lower_hash, normalized};
+use crate::furniture::{Override, furniture_overrides};
 use crate::gazetteer::{Gazetteer, OverlapPolicy, Phrase, merge};
 use crate::lists::{BUILTIN, entries};
 use crate::model::Model;
+use crate::modifiers::modifier_name_len;
+use crate::outlets::outlet_overrides;
+use crate::products::{aircraft_models, numbered_list_names, product_names};
 use crate::tagger::Scratch;
 
 /// Options of the `entities` stage.
@@ -26,6 +31,12 @@ pub struct EntityOptions {
     /// Skip the document pass (label consistency across a story): about a
     /// quarter faster, about 1.7 F1 points less accurate.
     pub single_pass: bool,
+    /// Report the name inside a hyphenated modifier (`Texas` LOC in
+    /// `Texas-based`, when the story or the phrase lists know its label)
+    /// instead of CoNLL's whole-word MISC adjective. A name the tagger
+    /// labels PER, ORG or LOC ends at the hyphen either way (`Elon Musk` in
+    /// `Elon Musk-led`).
+    pub modifier_names: bool,
 }
 
 /// Tags named entities with a trained model.
@@ -34,6 +45,8 @@ pub struct EntityStage {
     model: Cow<'static, Model>,
     /// Label indices to report.
     report: Vec<bool>,
+    /// [`EntityOptions::modifier_names`].
+    modifier_names: bool,
 }
 
 impl EntityStage {
@@ -45,7 +58,7 @@ impl EntityStage {
     /// A stage with this model, reporting every label.
     pub fn with_model(model: Model) -> EntityStage {
         let report = vec![true; model.tagset.labels().len()];
-        EntityStage { model: Cow::Owned(model), report }
+        EntityStage { model: Cow::Owned(model), report, modifier_names: false }
     }
 
     /// The model.
@@ -109,13 +122,25 @@ pub fn lines_are_units(text: &str, sentences: &[Span]) -> bool {
 
 /// Splits groups of tokens where a line break separates two tokens.
 fn split_at_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
+    split_at_line_breaks(text, groups, |_| true)
+}
+
+/// Splits groups of tokens at the line breaks between two tokens where
+/// `ends_unit` says the line before the break (its tokens) ends a unit of
+/// its own. Each token is on one line, so the whole is linear.
+fn split_at_line_breaks(text: &str, groups: Vec<Vec<Span>>, ends_unit: impl Fn(&[Span]) -> bool) -> Vec<Vec<Span>> {
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut cur: Vec<Span> = Vec::with_capacity(group.len());
+        // Where the current line starts in `cur`.
+        let mut line = 0;
         for t in group {
             if let Some(last) = cur.last() {
                 if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) {
-                    out.push(std::mem::take(&mut cur));
+                    if ends_unit(&cur[line..]) {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    line = cur.len();
                 }
             }
             cur.push(t);
@@ -125,6 +150,62 @@ fn split_at_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
         }
     }
     out
+}
+
+/// The tokens of a group with those that have a slash between other
+/// characters cut into pieces at it (`REUTERS/Jane` → `REUTERS`, `/`,
+/// `Jane`), and `found` moved to the pieces' indices; None when no token has
+/// such a slash.
+fn split_slashes(text: &str, group: &[Span], found: &mut [(usize, usize, &str)]) -> Option<Vec<Span>> {
+    let inner = |t: &Span| {
+        let w = t.text(text);
+        w.len() > 1 && w.trim_matches('/').contains('/')
+    };
+    if !group.iter().any(inner) {
+        return None;
+    }
+    let mut pieces = Vec::with_capacity(group.len() + 4);
+    // Index of each token's first piece, plus the end.
+    let mut first_piece = Vec::with_capacity(group.len() + 1);
+    for t in group {
+        first_piece.push(pieces.len());
+        let mut at = t.start;
+        for (i, _) in t.text(text).match_indices('/') {
+            let slash = t.start + i;
+            if slash > at {
+                pieces.push(Span::new(at, slash));
+            }
+            pieces.push(Span::new(slash, slash + 1));
+            at = slash + 1;
+        }
+        if at < t.end {
+            pieces.push(Span::new(at, t.end));
+        }
+    }
+    first_piece.push(pieces.len());
+    for f in found.iter_mut() {
+        *f = (first_piece[f.0], first_piece[f.1], f.2);
+    }
+    Some(pieces)
+}
+
+/// Splits groups of tokens after a title-case line (`Nvidia Signs Pact
+/// With UK Government to Build AI Supercomputer`) that the sentence
+/// splitter ran on into the next line: a headline has no final stop, so the
+/// splitter may not end it, and read with the story's first sentence it is
+/// not recognised as a headline.
+fn split_title_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
+    split_at_line_breaks(text, groups, |tokens| is_title_line(text, tokens))
+}
+
+/// True when tokens form a title-case line: three words or more, at least
+/// 70% of them capitalised, no final stop.
+fn is_title_line(text: &str, tokens: &[Span]) -> bool {
+    let words: Vec<&str> =
+        tokens.iter().map(|t| t.text(text)).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let last = tokens.last().map_or("", |t| t.text(text));
+    words.len() >= 3 && 10 * capitalised >= 7 * words.len() && !matches!(last, "." | "!" | "?" | ":" | ",")
 }
 
 thread_local! {
@@ -137,6 +218,8 @@ impl EntityStage {
         let mut groups = group_tokens(tokens, sentences);
         if lines_are_units(text, sentences) {
             groups = split_at_lines(text, groups);
+        } else if text.contains('\n') {
+            groups = split_title_lines(text, groups);
         }
         let words: Vec<Vec<&str>> = groups.iter().map(|g| g.iter().map(|t| t.text(text)).collect()).collect();
         let spans = SCRATCH.with(|s| match s.try_borrow_mut() {
@@ -144,15 +227,145 @@ impl EntityStage {
             Err(_) => self.model.tag(&words),
         });
         let labels = self.model.tagset.labels();
-        spans
+        let mut by_group: Vec<Vec<(usize, usize, &str)>> = vec![Vec::new(); groups.len()];
+        for s in &spans {
+            if let (Some(found), Some(label)) = (by_group.get_mut(s.sentence), labels.get(s.label)) {
+                found.push((s.first, s.end, label.as_str()));
+            }
+        }
+        let mut out = Vec::new();
+        for ((group, words), mut found) in groups.iter().zip(&words).zip(by_group) {
+            // Credits glue names to slashes (`REUTERS/Jane Doe/File Photo`):
+            // the rules read such tokens in pieces.
+            let pieces = split_slashes(text, group, &mut found);
+            let (group, words) = match &pieces {
+                Some(pieces) => (pieces, &pieces.iter().map(|t| t.text(text)).collect::<Vec<_>>()),
+                None => (group, words),
+            };
+            self.apply_rules(words, &mut found);
+            for (first, end, label) in found {
+                let reported = labels.iter().position(|l| l == label).is_some_and(|i| self.report[i]);
+                if let (true, Some(a), Some(b)) =
+                    (reported, group.get(first), end.checked_sub(1).and_then(|e| group.get(e)))
+                {
+                    out.push(Entity { span: Span::new(a.start, b.end), label: label.to_owned() });
+                }
+            }
+        }
+        self.trim_modifiers(text, &mut out);
+        out
+    }
+
+    /// The rules that override the tagger in one sentence: page furniture
+    /// and credit lines, cited outlets, products with version numbers and
+    /// aircraft models, names made of date words.
+    /// `found` is `(first, end, label)` in token indices, in order.
+    fn apply_rules<'a>(&'a self, words: &[&str], found: &mut Vec<(usize, usize, &'a str)>) {
+        let mut rules = furniture_overrides(words);
+        rules.extend(outlet_overrides(words));
+        // Products and models have a digit in or after their name.
+        if words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+            let listed = numbered_list_names(words);
+            // Aircraft first: `Airbus A320` is the maker and a model, though the
+            // `misc` list has it whole.
+            rules.extend(aircraft_models(words).into_iter().map(|(first, end, label)| Override {
+                first,
+                end,
+                entities: vec![(first, end, label)],
+                owns_overlaps: true,
+            }));
+            rules.extend(product_names(words, &listed).into_iter().map(|(first, end)| Override {
+                first,
+                end,
+                entities: vec![(first, end, "MISC")],
+                owns_overlaps: true,
+            }));
+        }
+        self.drop_dates(words, found);
+        if rules.is_empty() {
+            return;
+        }
+        found.retain(|&(a, b, _)| {
+            !rules.iter().any(|r| if r.owns_overlaps { a < r.end && r.first < b } else { r.first <= a && b <= r.end })
+        });
+        for (a, b, label) in rules.into_iter().flat_map(|r| r.entities) {
+            let label = self.model.tagset.labels().iter().find(|l| *l == label);
+            if let Some(label) = label.filter(|_| !found.iter().any(|&(x, y, _)| x < b && a < y)) {
+                found.push((a, b, label.as_str()));
+            }
+        }
+        found.sort_unstable_by_key(|&(a, _, _)| a);
+    }
+
+    /// Drops names other than people's made only of the `dates` list's
+    /// words (`Christmas`, `Christmas and New Year`, `Monday`): CoNLL leaves
+    /// months, weekdays and holidays outside names, and the tagger, which
+    /// saw few holidays, sometimes takes them for events.
+    fn drop_dates(&self, words: &[&str], found: &mut Vec<(usize, usize, &str)>) {
+        let Some(dates) = self.model.lists.id("dates") else { return };
+        let mut buf = String::new();
+        found.retain(|&(a, b, label)| {
+            // `May` and `June` are people too.
+            let Some(span) = words.get(a..b).filter(|_| label != "PER") else { return true };
+            let forms: Vec<Cow<'_, str>> = span.iter().map(|w| normalized(w)).collect();
+            let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f, &mut buf)).collect();
+            let mut covered = vec![false; span.len()];
+            for (x, y, list) in self.model.lists.matches(&lowers, &forms) {
+                if list == dates {
+                    covered[x..y].fill(true);
+                }
+            }
+            let joiner = |w: &str| matches!(w, "and" | "'s" | "\u{2019}s" | "or");
+            !covered.iter().zip(span).all(|(&c, w)| c || joiner(w))
+        });
+    }
+
+    /// Ends names at the hyphen of a modifier (`Elon Musk-led` → `Elon
+    /// Musk`). A MISC modifier is CoNLL's adjective (`U.S.-led`, `Texas-based`:
+    /// 89 of the 100 such words of CoNLL-2003 train are MISC), unless
+    /// `modifier_names` asks for the name and the name has a label of its
+    /// own: in the story (`Texas` LOC elsewhere) or in the phrase lists.
+    fn trim_modifiers(&self, text: &str, entities: &mut [Entity]) {
+        let mut trimmed = Vec::new();
+        for (k, e) in entities.iter().enumerate() {
+            let covered = &text[e.span.start..e.span.end];
+            let last_word = covered.rsplit(' ').next().unwrap_or(covered);
+            let Some(name_len) = modifier_name_len(last_word) else { continue };
+            let end = e.span.end - last_word.len() + name_len;
+            let name = &text[e.span.start..end];
+            let label = match (e.label.as_str(), self.modifier_names) {
+                ("MISC", true) => self.label_of(text, entities, name),
+                ("MISC", false) => None,
+                (label, _) => Some(label.to_owned()),
+            };
+            let labels = self.model.tagset.labels();
+            if let Some(label) = label.filter(|l| labels.iter().position(|x| x == l).is_some_and(|i| self.report[i])) {
+                trimmed.push((k, end, label));
+            }
+        }
+        for (k, end, label) in trimmed {
+            entities[k].span.end = end;
+            entities[k].label = label;
+        }
+    }
+
+    /// The label of a name (`Texas`) from its other mentions in the story,
+    /// else from the phrase lists that have it as a whole entry.
+    fn label_of(&self, text: &str, entities: &[Entity], name: &str) -> Option<String> {
+        if let Some(e) = entities.iter().find(|e| e.label != "MISC" && &text[e.span.start..e.span.end] == name) {
+            return Some(e.label.clone());
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let mut buf = String::new();
+        let forms: Vec<Cow<'_, str>> = words.iter().map(|w| normalized(w)).collect();
+        let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f, &mut buf)).collect();
+        let lists = &self.model.lists;
+        let label = lists
+            .matches(&lowers, &forms)
             .into_iter()
-            .filter(|s| self.report.get(s.label).copied().unwrap_or(false))
-            .filter_map(|s| {
-                let group = groups.get(s.sentence)?;
-                let span = Span::new(group.get(s.first)?.start, group.get(s.end.checked_sub(1)?)?.end);
-                Some(Entity { span, label: labels.get(s.label)?.clone() })
-            })
-            .collect()
+            .filter(|&(a, b, _)| a == 0 && b == words.len())
+            .find_map(|(_, _, list)| lists.label(list))?;
+        (label != "MISC").then(|| label.to_owned())
     }
 }
 
@@ -202,7 +415,7 @@ impl BuildStage for EntityStage {
             }
         }
         let report = labels.iter().map(|l| options.labels.is_empty() || options.labels.contains(l)).collect();
-        Ok(EntityStage { model, report })
+        Ok(EntityStage { model, report, modifier_names: options.modifier_names })
     }
 }
 
