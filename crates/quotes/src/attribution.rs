@@ -172,7 +172,8 @@ impl Tokens<'_> {
         }
         let own = last.checked_sub(1).filter(|&k| k >= para.0).map(|k| self.toks[k].kind);
         let own_stop = matches!(own, Some(Kind::Punct('.' | '!' | '?' | '…')));
-        let linked = own_stop || matches!(own, Some(Kind::Punct(',' | '—' | '–' | '-'))) || i > close + 1;
+        let own_comma = matches!(own, Some(Kind::Punct(',')));
+        let linked = own_stop || own_comma || matches!(own, Some(Kind::Punct('—' | '–' | '-'))) || i > close + 1;
         // Without the comma (`“We will be back” Fain said.`), a quotation
         // that opens a statement is still attributed by words that end the
         // sentence.
@@ -224,6 +225,15 @@ impl Tokens<'_> {
             }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
+        // A statement left open by its own comma is attributed by what
+        // follows, whatever the verb (see `any_verb`): `“Q,” echoes Dr. Lee.`
+        let open_statement = own_comma && statement;
+        if open_statement && self.any_verb(i) {
+            let speaker = self.mention_right(i + 1, limit).filter(|&m| self.person(m));
+            if let Some((s, e)) = speaker.filter(|&(_, e)| e >= limit || self.toks[e].is_terminal()) {
+                return Some(Attribution::new(Some((s, e)), (i, i + 1), How::Adjacent));
+            }
+        }
         // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`,
         // `“Q,” a message on the website reads`.
         let (s, mut e) = self.mention_right(i, limit)?;
@@ -272,6 +282,15 @@ impl Tokens<'_> {
             }
             _ => {}
         }
+        // `“Q,” he states in his book.`, `“Q,” Ana Ruiz reflected.` (a verb
+        // the lexicon does not know ends the run of a name's words); a verb
+        // with an object is an action (`“Q,” Smith unveiled a plan.`).
+        if open_statement {
+            let (name_end, v) = if e > s + 1 && self.any_verb(e - 1) { (e - 1, e - 1) } else { (e, j) };
+            if self.person((s, name_end)) && self.any_verb(v) && self.tail_words(v, v + 1, limit) {
+                return Some(Attribution::new(Some((s, name_end)), (v, v + 1), How::Adjacent));
+            }
+        }
         if !(linked && j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
             return None;
         }
@@ -288,6 +307,29 @@ impl Tokens<'_> {
             k += 1;
         }
         None
+    }
+
+    /// A word that reads as a verb in `“Q,” she VERB.`, where the lexicon
+    /// may not know it (`states`, `reflected`): a lower-case word of letters
+    /// in -s or -ed, of no closed class (`was`, `has` and `press` are not).
+    fn any_verb(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let w = self.word(i);
+        t.is_word()
+            && !t.cap
+            && w.len() > 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+            && !t.is(DET | PRONOUN | BETWEEN | STOP | TIME | TITLE | OBJECT | CONJ | PREP | RELATIVE)
+    }
+
+    /// A mention that names a person: a personal pronoun or capitalised
+    /// words (`Dr. Lee`), not a description (`the report`).
+    fn person(&self, (s, e): Range) -> bool {
+        if e == s + 1 && self.toks[s].is(PERSONAL) {
+            return true;
+        }
+        (s..e).all(|k| self.toks[k].cap || !self.toks[k].is_word()) && !self.toks[s].is(DET | PRONOUN)
     }
 
     /// A pull quote or a post set off as its own paragraph, without marks,

@@ -677,3 +677,42 @@ fn quoted_fragments() {
     let text = cases[1].0;
     assert_eq!(byline_quotes::find(text).len(), 1);
 }
+
+/// A statement left open by its own comma (`“Q,”`) is attributed by the
+/// person and the verb that close the sentence, whether or not the lexicon
+/// knows the verb; an object after the verb makes it an action, and a
+/// description (`the report`) or a quotation inside a sentence keeps the
+/// usual rules.
+#[test]
+fn any_verb_closes_an_open_statement() {
+    let cases: &[(&str, &[Row])] = &[
+        // Verbs the lexicon does not list, after a pronoun or a name.
+        (
+            "“The rules were written for another age,” she states.",
+            &[("“The rules were written for another age,”", true, "she", "states")],
+        ),
+        (
+            "“Nobody owned the bridge,” Harlan Pike reflected in his memoir.",
+            &[("“Nobody owned the bridge,”", true, "Harlan Pike", "reflected")],
+        ),
+        ("“We start again tomorrow,” they vowed Tuesday.", &[("“We start again tomorrow,”", true, "they", "vowed")]),
+        // Inverted: the verb, then the name that ends the sentence.
+        ("“Patience pays off,” echoes Dr. Mira Osei.", &[("“Patience pays off,”", true, "Dr. Mira Osei", "echoes")]),
+        // The next piece of the same paragraph keeps that speaker.
+        (
+            "“The ferry was late,” Ortiz says. “The union had warned everyone,” he states. “Nobody listened.”",
+            &[
+                ("“The ferry was late,”", true, "Ortiz", "says"),
+                ("“The union had warned everyone,”", true, "he", "states"),
+                ("“Nobody listened.”", true, "he", "states"),
+            ],
+        ),
+        // A verb with an object is an action, not an attribution.
+        ("“Ready or not,” Kessler unveiled a new logo on Friday.", &[("“Ready or not,”", true, "", "")]),
+        // A description is not a person: `the memo states` keeps no speaker.
+        ("“Costs will rise,” the memo states.", &[("“Costs will rise,”", true, "", "")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
