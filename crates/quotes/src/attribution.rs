@@ -332,6 +332,36 @@ impl Tokens<'_> {
         (s..e).all(|k| self.toks[k].cap || !self.toks[k].is_word()) && !self.toks[s].is(DET | PRONOUN)
     }
 
+    /// The person a quotation with no cue continues when narration about
+    /// them leads up to it in its paragraph: the subject of the sentence
+    /// right before the opening mark (`Early on, she lost two patients.
+    /// “You never forget that.”`, `Mr. Ruiz describes himself as a
+    /// moderate. “Why would I side with them?”`). No one when that
+    /// sentence has quote marks of its own or its subject is not a person.
+    pub fn narrator(&self, open: usize, para: (usize, usize)) -> Option<Attribution> {
+        if open <= para.0 || !self.toks[open - 1].is_terminal() {
+            return None;
+        }
+        let end = open - 1;
+        let floor = end.saturating_sub(WINDOW).max(para.0);
+        let mut start = end;
+        while start > floor && !self.ends_sentence(start - 1, para.1) {
+            start -= 1;
+        }
+        if start == floor && floor > para.0 || (start..end).any(|k| self.toks[k].is_mark()) {
+            return None;
+        }
+        let (s, e) = self.subject(start, end)?;
+        if e == s + 1 && self.toks[s].is(PERSONAL) {
+            return Some(Attribution::new(Some((s, e)), (e, e), How::Inherited));
+        }
+        // A name, up to its verb (`Mr. Ruiz describes`).
+        let name_end = (s..e).find(|&k| self.toks[k].is_word() && !self.toks[k].cap).unwrap_or(e);
+        let verb_next = name_end == e || self.any_verb(name_end);
+        (name_end > s && verb_next && self.person((s, name_end)))
+            .then(|| Attribution::new(Some((s, name_end)), (name_end, name_end), How::Inherited))
+    }
+
     /// A pull quote or a post set off as its own paragraph, without marks,
     /// and signed: `We will rebuild, together. — Justin Trudeau`, `… what
     /// it gave me. Morgan Reid`, `… at their door. Matt Diaz, Homefinder.ca`,

@@ -716,3 +716,41 @@ fn any_verb_closes_an_open_statement() {
         check_direct(text, expect);
     }
 }
+
+/// A quotation with no cue after narration about a person in its own
+/// paragraph: the subject of that sentence speaks, when it is a pronoun or
+/// a name; a subject that is no person, or a cue elsewhere in the
+/// paragraph, leaves it to the usual rules.
+#[test]
+fn narration_names_the_speaker() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Early on, she lost two patients in one winter. “When someone that young dies, you never forget it.”",
+            &[("“When someone that young dies, you never forget it.”", true, "she", "")],
+        ),
+        (
+            "Ms. Okafor describes herself as the most cautious member of the board. “Why would I gamble with the pension fund?”",
+            &[("“Why would I gamble with the pension fund?”", true, "Ms. Okafor", "")],
+        ),
+        (
+            "Priya Nair walked out of the hearing early. “There was nothing left to say.”",
+            &[("“There was nothing left to say.”", true, "Priya Nair", "")],
+        ),
+        // Not a person: no speaker.
+        (
+            "The company's shares fell sharply on Monday. “We are disappointed by the ruling.”",
+            &[("“We are disappointed by the ruling.”", true, "", "")],
+        ),
+        // A cue in the paragraph attributes it first.
+        (
+            "“We lost this round,” Diaz said. She packed up her notes. “We will be back in the spring.”",
+            &[
+                ("“We lost this round,”", true, "Diaz", "said"),
+                ("“We will be back in the spring.”", true, "Diaz", "said"),
+            ],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
