@@ -337,8 +337,9 @@ impl Tokens<'_> {
     /// right before the opening mark (`Early on, she lost two patients.
     /// “You never forget that.”`, `Mr. Ruiz describes himself as a
     /// moderate. “Why would I side with them?”`). No one when that
-    /// sentence has quote marks of its own or its subject is not a person.
-    pub fn narrator(&self, open: usize, para: (usize, usize)) -> Option<Attribution> {
+    /// sentence holds a quotation (`quoted`; a scare quote is narration)
+    /// or its subject is not a person.
+    pub fn narrator(&self, open: usize, para: (usize, usize), quoted: &[bool]) -> Option<Attribution> {
         if open <= para.0 || !self.toks[open - 1].is_terminal() {
             return None;
         }
@@ -348,7 +349,7 @@ impl Tokens<'_> {
         while start > floor && !self.ends_sentence(start - 1, para.1) {
             start -= 1;
         }
-        if start == floor && floor > para.0 || (start..end).any(|k| self.toks[k].is_mark()) {
+        if start == floor && floor > para.0 || quoted[start..end].iter().any(|&q| q) {
             return None;
         }
         let (s, e) = self.subject(start, end)?;

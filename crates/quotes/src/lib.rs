@@ -253,7 +253,7 @@ impl Quoter {
             quoted[a..b].iter_mut().for_each(|q| *q = true);
             // Narration about someone right before a quotation nothing
             // attributes names its speaker.
-            let narrated = || piece.open.and_then(|o| doc.narrator(o, paras[piece.para]));
+            let narrated = || piece.open.and_then(|o| doc.narrator(o, paras[piece.para], &quoted));
             out.push((piece.span, true, attribution.or_else(narrated)));
             where_in.push(piece.para);
         }

@@ -736,6 +736,11 @@ fn narration_names_the_speaker() {
             "Priya Nair walked out of the hearing early. “There was nothing left to say.”",
             &[("“There was nothing left to say.”", true, "Priya Nair", "")],
         ),
+        // A scare quote in the narration is still narration.
+        (
+            "Later that year, he became “painfully aware” of how fast it can go wrong. “When a patient dies, you carry it.”",
+            &[("“When a patient dies, you carry it.”", true, "he", "")],
+        ),
         // Not a person: no speaker.
         (
             "The company's shares fell sharply on Monday. “We are disappointed by the ruling.”",
