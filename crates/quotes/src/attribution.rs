@@ -353,14 +353,22 @@ impl Tokens<'_> {
             return None;
         }
         let (s, e) = self.subject(start, end)?;
-        if e == s + 1 && self.toks[s].is(PERSONAL) {
-            return Some(Attribution::new(Some((s, e)), (e, e), How::Inherited));
-        }
         // A name, up to its verb (`Mr. Ruiz describes`).
-        let name_end = (s..e).find(|&k| self.toks[k].is_word() && !self.toks[k].cap).unwrap_or(e);
-        let verb_next = name_end == e || self.any_verb(name_end);
-        (name_end > s && verb_next && self.person((s, name_end)))
-            .then(|| Attribution::new(Some((s, name_end)), (name_end, name_end), How::Inherited))
+        let name_end = if e == s + 1 && self.toks[s].is(PERSONAL) {
+            e
+        } else {
+            let name_end = (s..e).find(|&k| self.toks[k].is_word() && !self.toks[k].cap).unwrap_or(e);
+            let verb_next = name_end == e || self.any_verb(name_end);
+            if name_end == s || !verb_next || !self.person((s, name_end)) {
+                return None;
+            }
+            name_end
+        };
+        // The verb is the cue when the lexicon knows it (`Mr. Ruiz said
+        // his group would appeal. “…”`, `describes himself as`).
+        let v = self.skip_between_right(name_end, end);
+        let cue = self.cue_at(v, end).map_or((name_end, name_end), |(cue_end, _)| (v, cue_end));
+        Some(Attribution::new(Some((s, name_end)), cue, How::Inherited))
     }
 
     /// A pull quote or a post set off as its own paragraph, without marks,

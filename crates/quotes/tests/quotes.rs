@@ -730,7 +730,12 @@ fn narration_names_the_speaker() {
         ),
         (
             "Ms. Okafor describes herself as the most cautious member of the board. “Why would I gamble with the pension fund?”",
-            &[("“Why would I gamble with the pension fund?”", true, "Ms. Okafor", "")],
+            &[("“Why would I gamble with the pension fund?”", true, "Ms. Okafor", "describes")],
+        ),
+        // The verb is the cue when the lexicon knows it.
+        (
+            "Later, Mr. Haddad said his group would appeal the ruling. “We expected this from the start.”",
+            &[("“We expected this from the start.”", true, "Mr. Haddad", "said")],
         ),
         (
             "Priya Nair walked out of the hearing early. “There was nothing left to say.”",
