@@ -527,29 +527,31 @@ impl Tokens<'_> {
             let ing = w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
             let b = self.skip_between_left(c, floor);
             let participle = ing && b > floor && self.toks[b - 1].is_punct(',');
-            let speaker =
-                if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
-                    .or_else(|| {
-                        // `she released a statement saying, “...”`: the
-                        // participle follows an object; the subject speaks.
-                        let before = self.speaker_before(c, floor)?;
-                        let subject_here = self.named(before)
-                            || self.clause_start(before.0, floor)
-                            || before.0 > floor && self.word_is(before.0 - 1, "with");
-                        let object = ing && !subject_here;
-                        Some(if object {
-                            self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before)
-                        } else {
-                            before
-                        })
-                    })
-                    .or_else(|| self.coordinated_speaker(floor, c))
-                    // `explained the headline by saying: “...”`.
-                    .or_else(|| if ing { self.subject(floor, c) } else { None })
-                    .or_else(|| {
-                        // `Said Smith: “...”`.
-                        self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
-                    });
+            // `went on to say, “...”`, `was moved to write:`: the subject
+            // of the sentence says it.
+            let infinitive = c > floor && self.word_is(c - 1, "to");
+            let speaker = if participle || infinitive {
+                self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c))
+            } else {
+                None
+            }
+            .or_else(|| {
+                // `she released a statement saying, “...”`: the
+                // participle follows an object; the subject speaks.
+                let before = self.speaker_before(c, floor)?;
+                let subject_here = self.named(before)
+                    || self.clause_start(before.0, floor)
+                    || before.0 > floor && self.word_is(before.0 - 1, "with");
+                let object = ing && !subject_here;
+                Some(if object { self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before) } else { before })
+            })
+            .or_else(|| self.coordinated_speaker(floor, c))
+            // `explained the headline by saying: “...”`.
+            .or_else(|| if ing { self.subject(floor, c) } else { None })
+            .or_else(|| {
+                // `Said Smith: “...”`.
+                self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
+            });
             let how = if adjacent || end == cue_end { How::Adjacent } else { How::Near };
             return Some(Attribution::new(speaker, (c, cue_end), how));
         }

@@ -764,3 +764,27 @@ fn narration_names_the_speaker() {
         check_direct(text, expect);
     }
 }
+
+/// A verb of speech in the infinitive before a quotation (`went on to
+/// say,`, `was prompted to write:`): the subject of the sentence speaks, as
+/// for a participle.
+#[test]
+fn infinitive_cues_take_the_subject() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Mayor Ortiz defended the budget, but went on to say, “Nobody should expect miracles this year.”",
+            &[("“Nobody should expect miracles this year.”", true, "Mayor Ortiz", "say")],
+        ),
+        (
+            "Dr. Amara Lind was prompted to write, “Our clinic cannot keep up with the waiting list.”",
+            &[("“Our clinic cannot keep up with the waiting list.”", true, "Dr. Amara Lind", "write")],
+        ),
+        (
+            "After the vote, she went so far as to declare: “This council has lost its way.”",
+            &[("“This council has lost its way.”", true, "she", "declare")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
