@@ -353,8 +353,12 @@ impl Tokens<'_> {
             return None;
         }
         let (s, e) = self.subject(start, end)?;
-        // A name, up to its verb (`Mr. Ruiz describes`).
+        // A name, up to its verb (`Mr. Ruiz describes`), or a third person
+        // (`I` and `we` in narration are the writer, not the speaker).
         let name_end = if e == s + 1 && self.toks[s].is(PERSONAL) {
+            if !["he", "she", "they"].iter().any(|w| self.word_is(s, w)) {
+                return None;
+            }
             e
         } else {
             let name_end = (s..e).find(|&k| self.toks[k].is_word() && !self.toks[k].cap).unwrap_or(e);

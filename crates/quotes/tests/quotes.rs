@@ -746,6 +746,11 @@ fn narration_names_the_speaker() {
             "Later that year, he became “painfully aware” of how fast it can go wrong. “When a patient dies, you carry it.”",
             &[("“When a patient dies, you carry it.”", true, "he", "")],
         ),
+        // The writer's `I` narrates; the quotation is someone else's.
+        (
+            "I drove out to the farm on a grey morning. “Nobody comes out here anymore.”",
+            &[("“Nobody comes out here anymore.”", true, "", "")],
+        ),
         // Not a person: no speaker.
         (
             "The company's shares fell sharply on Monday. “We are disappointed by the ruling.”",
