@@ -172,7 +172,8 @@ impl Tokens<'_> {
         }
         let own = last.checked_sub(1).filter(|&k| k >= para.0).map(|k| self.toks[k].kind);
         let own_stop = matches!(own, Some(Kind::Punct('.' | '!' | '?' | '…')));
-        let linked = own_stop || matches!(own, Some(Kind::Punct(',' | '—' | '–' | '-'))) || i > close + 1;
+        let own_comma = matches!(own, Some(Kind::Punct(',')));
+        let linked = own_stop || own_comma || matches!(own, Some(Kind::Punct('—' | '–' | '-'))) || i > close + 1;
         // Without the comma (`“We will be back” Fain said.`), a quotation
         // that opens a statement is still attributed by words that end the
         // sentence.
@@ -224,6 +225,15 @@ impl Tokens<'_> {
             }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
         }
+        // A statement left open by its own comma is attributed by what
+        // follows, whatever the verb (see `any_verb`): `“Q,” echoes Dr. Lee.`
+        let open_statement = own_comma && statement;
+        if open_statement && self.any_verb(i) {
+            let speaker = self.mention_right(i + 1, limit).filter(|&m| self.person(m));
+            if let Some((s, e)) = speaker.filter(|&(_, e)| e >= limit || self.toks[e].is_terminal()) {
+                return Some(Attribution::new(Some((s, e)), (i, i + 1), How::Adjacent));
+            }
+        }
         // The speaker first: `“Q,” Smith said`, `“Q,” Smith, a spokesman, said`,
         // `“Q,” a message on the website reads`.
         let (s, mut e) = self.mention_right(i, limit)?;
@@ -272,6 +282,15 @@ impl Tokens<'_> {
             }
             _ => {}
         }
+        // `“Q,” he states in his book.`, `“Q,” Ana Ruiz reflected.` (a verb
+        // the lexicon does not know ends the run of a name's words); a verb
+        // with an object is an action (`“Q,” Smith unveiled a plan.`).
+        if open_statement {
+            let (name_end, v) = if e > s + 1 && self.any_verb(e - 1) { (e - 1, e - 1) } else { (e, j) };
+            if self.person((s, name_end)) && self.any_verb(v) && self.tail_words(v, v + 1, limit) {
+                return Some(Attribution::new(Some((s, name_end)), (v, v + 1), How::Adjacent));
+            }
+        }
         if !(linked && j < limit && matches!(self.toks[j].kind, Kind::Punct(',' | '—' | '–'))) {
             return None;
         }
@@ -288,6 +307,72 @@ impl Tokens<'_> {
             k += 1;
         }
         None
+    }
+
+    /// A word that reads as a verb in `“Q,” she VERB.`, where the lexicon
+    /// may not know it (`states`, `reflected`): a lower-case word of letters
+    /// in -s or -ed, of no closed class (`was`, `has` and `press` are not).
+    fn any_verb(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let w = self.word(i);
+        t.is_word()
+            && !t.cap
+            && w.len() > 3
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+            && !t.is(DET | PRONOUN | BETWEEN | STOP | TIME | TITLE | OBJECT | CONJ | PREP | RELATIVE)
+    }
+
+    /// A mention that names a person: a personal pronoun or capitalised
+    /// words (`Dr. Lee`), not a description (`the report`).
+    fn person(&self, (s, e): Range) -> bool {
+        if e == s + 1 && self.toks[s].is(PERSONAL) {
+            return true;
+        }
+        (s..e).all(|k| self.toks[k].cap || !self.toks[k].is_word()) && !self.toks[s].is(DET | PRONOUN)
+    }
+
+    /// The person a quotation with no cue continues when narration about
+    /// them leads up to it in its paragraph: the subject of the sentence
+    /// right before the opening mark (`Early on, she lost two patients.
+    /// “You never forget that.”`, `Mr. Ruiz describes himself as a
+    /// moderate. “Why would I side with them?”`). No one when that
+    /// sentence holds a quotation (`quoted`; a scare quote is narration)
+    /// or its subject is not a person.
+    pub fn narrator(&self, open: usize, para: (usize, usize), quoted: &[bool]) -> Option<Attribution> {
+        if open <= para.0 || !self.toks[open - 1].is_terminal() {
+            return None;
+        }
+        let end = open - 1;
+        let floor = end.saturating_sub(WINDOW).max(para.0);
+        let mut start = end;
+        while start > floor && !self.ends_sentence(start - 1, para.1) {
+            start -= 1;
+        }
+        if start == floor && floor > para.0 || quoted[start..end].iter().any(|&q| q) {
+            return None;
+        }
+        let (s, e) = self.subject(start, end)?;
+        // A name, up to its verb (`Mr. Ruiz describes`), or a third person
+        // (`I` and `we` in narration are the writer, not the speaker).
+        let name_end = if e == s + 1 && self.toks[s].is(PERSONAL) {
+            if !["he", "she", "they"].iter().any(|w| self.word_is(s, w)) {
+                return None;
+            }
+            e
+        } else {
+            let name_end = (s..e).find(|&k| self.toks[k].is_word() && !self.toks[k].cap).unwrap_or(e);
+            let verb_next = name_end == e || self.any_verb(name_end);
+            if name_end == s || !verb_next || !self.person((s, name_end)) {
+                return None;
+            }
+            name_end
+        };
+        // The verb is the cue when the lexicon knows it (`Mr. Ruiz said
+        // his group would appeal. “…”`, `describes himself as`).
+        let v = self.skip_between_right(name_end, end);
+        let cue = self.cue_at(v, end).map_or((name_end, name_end), |(cue_end, _)| (v, cue_end));
+        Some(Attribution::new(Some((s, name_end)), cue, How::Inherited))
     }
 
     /// A pull quote or a post set off as its own paragraph, without marks,
@@ -446,29 +531,31 @@ impl Tokens<'_> {
             let ing = w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
             let b = self.skip_between_left(c, floor);
             let participle = ing && b > floor && self.toks[b - 1].is_punct(',');
-            let speaker =
-                if participle { self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c)) } else { None }
-                    .or_else(|| {
-                        // `she released a statement saying, “...”`: the
-                        // participle follows an object; the subject speaks.
-                        let before = self.speaker_before(c, floor)?;
-                        let subject_here = self.named(before)
-                            || self.clause_start(before.0, floor)
-                            || before.0 > floor && self.word_is(before.0 - 1, "with");
-                        let object = ing && !subject_here;
-                        Some(if object {
-                            self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before)
-                        } else {
-                            before
-                        })
-                    })
-                    .or_else(|| self.coordinated_speaker(floor, c))
-                    // `explained the headline by saying: “...”`.
-                    .or_else(|| if ing { self.subject(floor, c) } else { None })
-                    .or_else(|| {
-                        // `Said Smith: “...”`.
-                        self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
-                    });
+            // `went on to say, “...”`, `was moved to write:`: the subject
+            // of the sentence says it.
+            let infinitive = c > floor && self.word_is(c - 1, "to");
+            let speaker = if participle || infinitive {
+                self.earlier_speaker(floor, c).or_else(|| self.subject(floor, c))
+            } else {
+                None
+            }
+            .or_else(|| {
+                // `she released a statement saying, “...”`: the
+                // participle follows an object; the subject speaks.
+                let before = self.speaker_before(c, floor)?;
+                let subject_here = self.named(before)
+                    || self.clause_start(before.0, floor)
+                    || before.0 > floor && self.word_is(before.0 - 1, "with");
+                let object = ing && !subject_here;
+                Some(if object { self.subject(floor, c).filter(|s| s.1 <= before.0).unwrap_or(before) } else { before })
+            })
+            .or_else(|| self.coordinated_speaker(floor, c))
+            // `explained the headline by saying: “...”`.
+            .or_else(|| if ing { self.subject(floor, c) } else { None })
+            .or_else(|| {
+                // `Said Smith: “...”`.
+                self.mention_right(cue_end, end).filter(|&(s, _)| !self.toks[s].is(OBJECT))
+            });
             let how = if adjacent || end == cue_end { How::Adjacent } else { How::Near };
             return Some(Attribution::new(speaker, (c, cue_end), how));
         }

@@ -251,7 +251,10 @@ impl Quoter {
             }
             let (a, b) = (piece.open.unwrap_or(piece.inner.0), piece.close.map_or(piece.inner.1, |c| c + 1));
             quoted[a..b].iter_mut().for_each(|q| *q = true);
-            out.push((piece.span, true, *attribution));
+            // Narration about someone right before a quotation nothing
+            // attributes names its speaker.
+            let narrated = || piece.open.and_then(|o| doc.narrator(o, paras[piece.para], &quoted));
+            out.push((piece.span, true, attribution.or_else(narrated)));
             where_in.push(piece.para);
         }
         // Pull quotes without marks, signed (`… together. — Justin Trudeau`).

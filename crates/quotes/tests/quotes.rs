@@ -677,3 +677,119 @@ fn quoted_fragments() {
     let text = cases[1].0;
     assert_eq!(byline_quotes::find(text).len(), 1);
 }
+
+/// A statement left open by its own comma (`“Q,”`) is attributed by the
+/// person and the verb that close the sentence, whether or not the lexicon
+/// knows the verb; an object after the verb makes it an action, and a
+/// description (`the report`) or a quotation inside a sentence keeps the
+/// usual rules.
+#[test]
+fn any_verb_closes_an_open_statement() {
+    let cases: &[(&str, &[Row])] = &[
+        // Verbs the lexicon does not list, after a pronoun or a name.
+        (
+            "“The rules were written for another age,” she states.",
+            &[("“The rules were written for another age,”", true, "she", "states")],
+        ),
+        (
+            "“Nobody owned the bridge,” Harlan Pike reflected in his memoir.",
+            &[("“Nobody owned the bridge,”", true, "Harlan Pike", "reflected")],
+        ),
+        ("“We start again tomorrow,” they vowed Tuesday.", &[("“We start again tomorrow,”", true, "they", "vowed")]),
+        // Inverted: the verb, then the name that ends the sentence.
+        ("“Patience pays off,” echoes Dr. Mira Osei.", &[("“Patience pays off,”", true, "Dr. Mira Osei", "echoes")]),
+        // The next piece of the same paragraph keeps that speaker.
+        (
+            "“The ferry was late,” Ortiz says. “The union had warned everyone,” he states. “Nobody listened.”",
+            &[
+                ("“The ferry was late,”", true, "Ortiz", "says"),
+                ("“The union had warned everyone,”", true, "he", "states"),
+                ("“Nobody listened.”", true, "he", "states"),
+            ],
+        ),
+        // A verb with an object is an action, not an attribution.
+        ("“Ready or not,” Kessler unveiled a new logo on Friday.", &[("“Ready or not,”", true, "", "")]),
+        // A description is not a person: `the memo states` keeps no speaker.
+        ("“Costs will rise,” the memo states.", &[("“Costs will rise,”", true, "", "")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// A quotation with no cue after narration about a person in its own
+/// paragraph: the subject of that sentence speaks, when it is a pronoun or
+/// a name; a subject that is no person, or a cue elsewhere in the
+/// paragraph, leaves it to the usual rules.
+#[test]
+fn narration_names_the_speaker() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Early on, she lost two patients in one winter. “When someone that young dies, you never forget it.”",
+            &[("“When someone that young dies, you never forget it.”", true, "she", "")],
+        ),
+        (
+            "Ms. Okafor describes herself as the most cautious member of the board. “Why would I gamble with the pension fund?”",
+            &[("“Why would I gamble with the pension fund?”", true, "Ms. Okafor", "describes")],
+        ),
+        // The verb is the cue when the lexicon knows it.
+        (
+            "Later, Mr. Haddad said his group would appeal the ruling. “We expected this from the start.”",
+            &[("“We expected this from the start.”", true, "Mr. Haddad", "said")],
+        ),
+        (
+            "Priya Nair walked out of the hearing early. “There was nothing left to say.”",
+            &[("“There was nothing left to say.”", true, "Priya Nair", "")],
+        ),
+        // A scare quote in the narration is still narration.
+        (
+            "Later that year, he became “painfully aware” of how fast it can go wrong. “When a patient dies, you carry it.”",
+            &[("“When a patient dies, you carry it.”", true, "he", "")],
+        ),
+        // The writer's `I` narrates; the quotation is someone else's.
+        (
+            "I drove out to the farm on a grey morning. “Nobody comes out here anymore.”",
+            &[("“Nobody comes out here anymore.”", true, "", "")],
+        ),
+        // Not a person: no speaker.
+        (
+            "The company's shares fell sharply on Monday. “We are disappointed by the ruling.”",
+            &[("“We are disappointed by the ruling.”", true, "", "")],
+        ),
+        // A cue in the paragraph attributes it first.
+        (
+            "“We lost this round,” Diaz said. She packed up her notes. “We will be back in the spring.”",
+            &[
+                ("“We lost this round,”", true, "Diaz", "said"),
+                ("“We will be back in the spring.”", true, "Diaz", "said"),
+            ],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// A verb of speech in the infinitive before a quotation (`went on to
+/// say,`, `was prompted to write:`): the subject of the sentence speaks, as
+/// for a participle.
+#[test]
+fn infinitive_cues_take_the_subject() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Mayor Ortiz defended the budget, but went on to say, “Nobody should expect miracles this year.”",
+            &[("“Nobody should expect miracles this year.”", true, "Mayor Ortiz", "say")],
+        ),
+        (
+            "Dr. Amara Lind was prompted to write, “Our clinic cannot keep up with the waiting list.”",
+            &[("“Our clinic cannot keep up with the waiting list.”", true, "Dr. Amara Lind", "write")],
+        ),
+        (
+            "After the vote, she went so far as to declare: “This council has lost its way.”",
+            &[("“This council has lost its way.”", true, "she", "declare")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
