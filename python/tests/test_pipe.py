@@ -24,7 +24,8 @@ def test_pipe_takes_dicts_and_strings(nlp: byline.Pipeline) -> None:
     records = [{"id": "a", "text": "One."}, "Two.", {"id": 7, "text": "Three."}, {"text": "Four."}]
     docs = list(nlp.pipe(records))
     assert [(d.id, d.text) for d in docs] == [("a", "One."), ("1", "Two."), ("7", "Three."), ("3", "Four.")]
-    assert docs[2].to_dict()["id"] == "7"
+    # An integer id is written back as that integer, as `byline run` writes it.
+    assert docs[2].to_dict()["id"] == 7
 
 
 @pytest.mark.parametrize("threads", [None, 1, 3])
@@ -51,8 +52,9 @@ def test_errors_record_yields_a_doc_with_its_error(nlp: byline.Pipeline) -> None
     docs = list(nlp.pipe(records, errors="record"))  # type: ignore[arg-type]
     assert [d.error is None for d in docs] == [True, False, False, True]
     missing, wrong_type = docs[1], docs[2]
-    assert missing.id == "1" and "text" in (missing.error or "")
-    assert missing.to_dict() == {"id": "1", "error": missing.error}
+    # A record without text keeps its own id, as in `byline run`.
+    assert missing.id == "x" and "text" in (missing.error or "")
+    assert missing.to_dict() == {"id": "x", "error": missing.error}
     assert missing.layers == {} and missing.tokens == []
     assert wrong_type.id == "2" and "int" in (wrong_type.error or "")
     assert "error=" in repr(missing)
