@@ -138,22 +138,53 @@ impl EntityStage {
         if lines_are_units(text, sentences) {
             groups = split_at_lines(text, groups);
         }
-        let words: Vec<Vec<&str>> = groups.iter().map(|g| g.iter().map(|t| t.text(text)).collect()).collect();
-        let spans = SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut scratch) => self.model.tag_with(&words, &mut scratch),
-            Err(_) => self.model.tag(&words),
-        });
         let labels = self.model.tagset.labels();
-        spans
-            .into_iter()
-            .filter(|s| self.report.get(s.label).copied().unwrap_or(false))
-            .filter_map(|s| {
-                let group = groups.get(s.sentence)?;
-                let span = Span::new(group.get(s.first)?.start, group.get(s.end.checked_sub(1)?)?.end);
-                Some(Entity { span, label: labels.get(s.label)?.clone() })
-            })
-            .collect()
+        let mut out = Vec::new();
+        for chunk in chunks(&groups, CHUNK_TOKENS) {
+            let words: Vec<Vec<&str>> = chunk.iter().map(|g| g.iter().map(|t| t.text(text)).collect()).collect();
+            let spans = SCRATCH.with(|s| match s.try_borrow_mut() {
+                Ok(mut scratch) => self.model.tag_with(&words, &mut scratch),
+                Err(_) => self.model.tag(&words),
+            });
+            out.extend(spans.into_iter().filter(|s| self.report.get(s.label).copied().unwrap_or(false)).filter_map(
+                |s| {
+                    let group = chunk.get(s.sentence)?;
+                    let span = Span::new(group.get(s.first)?.start, group.get(s.end.checked_sub(1)?)?.end);
+                    Some(Entity { span, label: labels.get(s.label)?.clone() })
+                },
+            ));
+        }
+        out
     }
+}
+
+/// Most tokens tagged at once. The tagger keeps a few hundred bytes per
+/// token it tags (feature keys, scores, the lattice), so a document is
+/// tagged in chunks of whole sentences of at most this many tokens: memory
+/// stays bounded on a 50 MB text, and every document of ordinary length
+/// (this is ~100 kB of news; the longest CoNLL or WikiGold document has
+/// under 2,000 tokens) is still one chunk with its document pass over all
+/// of it. A longer sentence is cut into pieces of this length.
+const CHUNK_TOKENS: usize = 1 << 14;
+
+/// Splits sentence groups into runs of at most `max` tokens: whole groups
+/// while they fit, and a longer group in pieces of `max`.
+fn chunks(groups: &[Vec<Span>], max: usize) -> Vec<Vec<&[Span]>> {
+    let mut out: Vec<Vec<&[Span]>> = Vec::new();
+    let mut size = max;
+    for group in groups {
+        for piece in group.chunks(max.max(1)) {
+            if size + piece.len() > max {
+                out.push(Vec::new());
+                size = 0;
+            }
+            size += piece.len();
+            if let Some(chunk) = out.last_mut() {
+                chunk.push(piece);
+            }
+        }
+    }
+    out
 }
 
 const ENTITY_NEEDS: &[Layer] = &[Layer::TOKENS, Layer::SENTENCES];
@@ -364,6 +395,16 @@ inventory::submit! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_keep_sentences_whole_and_bound_their_size() {
+        let s = |a| Span::new(a, a + 1);
+        let groups = vec![vec![s(0), s(1)], vec![s(2)], vec![s(3), s(4), s(5), s(6), s(7)], vec![s(8)]];
+        let sizes: Vec<Vec<usize>> = chunks(&groups, 3).iter().map(|c| c.iter().map(|g| g.len()).collect()).collect();
+        // Whole sentences while they fit; the five-token one in pieces of three.
+        assert_eq!(sizes, vec![vec![2, 1], vec![3], vec![2, 1]]);
+        assert!(chunks(&[], 3).is_empty());
+    }
 
     #[test]
     fn groups_tokens_by_sentence() {
