@@ -3,4 +3,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|text: &str| byline_fuzz::check_stage("paragraphs", text));
+fuzz_target!(init: byline_fuzz::warm_up(), |data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        byline_fuzz::check_stage("paragraphs", text);
+    }
+});

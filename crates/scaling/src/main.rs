@@ -4,8 +4,10 @@
 //!
 //! ```text
 //! byline-scaling list                        stages, then cases with what they hold
+//! byline-scaling text CASE BYTES             the case as one JSONL record, for `byline run`
 //! byline-scaling measure STAGE CASE BYTES    STAGE CASE BYTES SECONDS PEAK_BYTES
-//! byline-scaling pipeline CASE BYTES         every stage in turn; then the process's peak RSS
+//! byline-scaling pipeline CASE BYTES         every stage in turn (and the process's peak
+//!                                            RSS while it ran); then the whole peak
 //! ```
 
 use std::process::ExitCode;
@@ -24,7 +26,7 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: byline-scaling list | measure STAGE CASE BYTES | pipeline CASE BYTES";
+const USAGE: &str = "usage: byline-scaling list | text CASE BYTES | measure STAGE CASE BYTES | pipeline CASE BYTES";
 
 fn run(args: &[&str]) -> Result<(), String> {
     let pipeline = default_pipeline();
@@ -41,6 +43,11 @@ fn run(args: &[&str]) -> Result<(), String> {
                 println!("{}\t{}", case.name, case.what);
             }
         }
+        ["text", name, bytes] => {
+            let text = text(name, bytes)?;
+            let record = serde_json::json!({ "id": format!("{name}-{}", text.len()), "text": text });
+            println!("{record}");
+        }
         ["measure", stage, name, bytes] => {
             let text = text(name, bytes)?;
             let m = measure(&pipeline, stage, &text)
@@ -51,7 +58,9 @@ fn run(args: &[&str]) -> Result<(), String> {
             let text = text(name, bytes)?;
             let all = measure_all(&pipeline, &text)?;
             for (stage, m) in &all {
-                println!("{stage}\t{name}\t{}\t{:.4}\t{}", text.len(), m.time.as_secs_f64(), peak(m.peak_bytes));
+                let (time, stage_peak, process_peak) =
+                    (m.time.as_secs_f64(), peak(m.peak_bytes), peak(m.process_peak_bytes));
+                println!("{stage}\t{name}\t{}\t{time:.4}\t{stage_peak}\t{process_peak}", text.len());
             }
             let total: f64 = all.iter().map(|(_, m)| m.time.as_secs_f64()).sum();
             let process = all.iter().filter_map(|(_, m)| m.process_peak_bytes).max();
