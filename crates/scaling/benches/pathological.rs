@@ -45,32 +45,14 @@ fn run(bencher: Bencher<'_, '_>, stage: &str, input: &str) {
     });
 }
 
-#[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
-fn paragraphs(bencher: Bencher<'_, '_>, input: &str) {
-    run(bencher, "paragraphs", input);
+/// One bench per stage, named after it.
+macro_rules! stage_benches {
+    ($($stage:ident),*) => {$(
+        #[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
+        fn $stage(bencher: Bencher<'_, '_>, input: &str) {
+            run(bencher, stringify!($stage), input);
+        }
+    )*};
 }
 
-#[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
-fn tokens(bencher: Bencher<'_, '_>, input: &str) {
-    run(bencher, "tokens", input);
-}
-
-#[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
-fn sentences(bencher: Bencher<'_, '_>, input: &str) {
-    run(bencher, "sentences", input);
-}
-
-#[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
-fn entities(bencher: Bencher<'_, '_>, input: &str) {
-    run(bencher, "entities", input);
-}
-
-#[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
-fn numbers(bencher: Bencher<'_, '_>, input: &str) {
-    run(bencher, "numbers", input);
-}
-
-#[divan::bench(args = inputs(), sample_count = 2, sample_size = 1)]
-fn quotes(bencher: Bencher<'_, '_>, input: &str) {
-    run(bencher, "quotes", input);
-}
+stage_benches!(paragraphs, tokens, sentences, entities, numbers, quotes);
