@@ -221,34 +221,38 @@ impl EntityStage {
         } else if text.contains('\n') {
             groups = split_title_lines(text, groups);
         }
-        let words: Vec<Vec<&str>> = groups.iter().map(|g| g.iter().map(|t| t.text(text)).collect()).collect();
-        let spans = SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut scratch) => self.model.tag_with(&words, &mut scratch),
-            Err(_) => self.model.tag(&words),
-        });
         let labels = self.model.tagset.labels();
-        let mut by_group: Vec<Vec<(usize, usize, &str)>> = vec![Vec::new(); groups.len()];
-        for s in &spans {
-            if let (Some(found), Some(label)) = (by_group.get_mut(s.sentence), labels.get(s.label)) {
-                found.push((s.first, s.end, label.as_str()));
-            }
-        }
         let mut out = Vec::new();
-        for ((group, words), mut found) in groups.iter().zip(&words).zip(by_group) {
-            // Credits glue names to slashes (`REUTERS/Jane Doe/File Photo`):
-            // the rules read such tokens in pieces.
-            let pieces = split_slashes(text, group, &mut found);
-            let (group, words) = match &pieces {
-                Some(pieces) => (pieces, &pieces.iter().map(|t| t.text(text)).collect::<Vec<_>>()),
-                None => (group, words),
-            };
-            self.apply_rules(words, &mut found);
-            for (first, end, label) in found {
-                let reported = labels.iter().position(|l| l == label).is_some_and(|i| self.report[i]);
-                if let (true, Some(a), Some(b)) =
-                    (reported, group.get(first), end.checked_sub(1).and_then(|e| group.get(e)))
-                {
-                    out.push(Entity { span: Span::new(a.start, b.end), label: label.to_owned() });
+        // Tagged in chunks of whole sentences so memory stays bounded on
+        // huge texts (see `CHUNK_TOKENS`); the rules then read each sentence.
+        for chunk in chunks(&groups, CHUNK_TOKENS) {
+            let words: Vec<Vec<&str>> = chunk.iter().map(|g| g.iter().map(|t| t.text(text)).collect()).collect();
+            let spans = SCRATCH.with(|s| match s.try_borrow_mut() {
+                Ok(mut scratch) => self.model.tag_with(&words, &mut scratch),
+                Err(_) => self.model.tag(&words),
+            });
+            let mut by_group: Vec<Vec<(usize, usize, &str)>> = vec![Vec::new(); chunk.len()];
+            for s in &spans {
+                if let (Some(found), Some(label)) = (by_group.get_mut(s.sentence), labels.get(s.label)) {
+                    found.push((s.first, s.end, label.as_str()));
+                }
+            }
+            for ((&group, words), mut found) in chunk.iter().zip(&words).zip(by_group) {
+                // Credits glue names to slashes (`REUTERS/Jane Doe/File Photo`):
+                // the rules read such tokens in pieces.
+                let pieces = split_slashes(text, group, &mut found);
+                let (group, words) = match &pieces {
+                    Some(pieces) => (pieces.as_slice(), &pieces.iter().map(|t| t.text(text)).collect::<Vec<_>>()),
+                    None => (group, words),
+                };
+                self.apply_rules(words, &mut found);
+                for (first, end, label) in found {
+                    let reported = labels.iter().position(|l| l == label).is_some_and(|i| self.report[i]);
+                    if let (true, Some(a), Some(b)) =
+                        (reported, group.get(first), end.checked_sub(1).and_then(|e| group.get(e)))
+                    {
+                        out.push(Entity { span: Span::new(a.start, b.end), label: label.to_owned() });
+                    }
                 }
             }
         }
@@ -367,6 +371,35 @@ impl EntityStage {
             .find_map(|(_, _, list)| lists.label(list))?;
         (label != "MISC").then(|| label.to_owned())
     }
+}
+
+/// Most tokens tagged at once. The tagger keeps a few hundred bytes per
+/// token it tags (feature keys, scores, the lattice), so a document is
+/// tagged in chunks of whole sentences of at most this many tokens: memory
+/// stays bounded on a 50 MB text, and every document of ordinary length
+/// (this is ~100 kB of news; the longest CoNLL or WikiGold document has
+/// under 2,000 tokens) is still one chunk with its document pass over all
+/// of it. A longer sentence is cut into pieces of this length.
+const CHUNK_TOKENS: usize = 1 << 14;
+
+/// Splits sentence groups into runs of at most `max` tokens: whole groups
+/// while they fit, and a longer group in pieces of `max`.
+fn chunks(groups: &[Vec<Span>], max: usize) -> Vec<Vec<&[Span]>> {
+    let mut out: Vec<Vec<&[Span]>> = Vec::new();
+    let mut size = max;
+    for group in groups {
+        for piece in group.chunks(max.max(1)) {
+            if size + piece.len() > max {
+                out.push(Vec::new());
+                size = 0;
+            }
+            size += piece.len();
+            if let Some(chunk) = out.last_mut() {
+                chunk.push(piece);
+            }
+        }
+    }
+    out
 }
 
 const ENTITY_NEEDS: &[Layer] = &[Layer::TOKENS, Layer::SENTENCES];
@@ -581,6 +614,16 @@ inventory::submit! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_keep_sentences_whole_and_bound_their_size() {
+        let s = |a| Span::new(a, a + 1);
+        let groups = vec![vec![s(0), s(1)], vec![s(2)], vec![s(3), s(4), s(5), s(6), s(7)], vec![s(8)]];
+        let sizes: Vec<Vec<usize>> = chunks(&groups, 3).iter().map(|c| c.iter().map(|g| g.len()).collect()).collect();
+        // Whole sentences while they fit; the five-token one in pieces of three.
+        assert_eq!(sizes, vec![vec![2, 1], vec![3], vec![2, 1]]);
+        assert!(chunks(&[], 3).is_empty());
+    }
 
     #[test]
     fn groups_tokens_by_sentence() {

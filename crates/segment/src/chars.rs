@@ -45,6 +45,12 @@ pub(crate) fn is_attaching(c: char) -> bool {
         | '\u{e0100}'..='\u{e01ef}')
 }
 
+/// The regional indicator letters: a pair of them is a flag (`🇯🇵`).
+#[inline]
+pub(crate) fn is_regional_indicator(c: char) -> bool {
+    matches!(c, '\u{1f1e6}'..='\u{1f1ff}')
+}
+
 /// Quote marks and brackets that close: after terminal punctuation they
 /// belong to the sentence that ends (`?"`, `.”`, `!)`).
 #[inline]

@@ -20,8 +20,8 @@ use byline_core::Span;
 
 use crate::abbreviations::{AbbreviationKind, Abbreviations, is_dotted_abbreviation};
 use crate::chars::{
-    char_at, char_before, is_alnum, is_apostrophe, is_attaching, is_currency, is_dash, is_opening, is_space,
-    word_start_before,
+    char_at, char_before, is_alnum, is_apostrophe, is_attaching, is_currency, is_dash, is_opening,
+    is_regional_indicator, is_space, word_start_before,
 };
 
 /// Splits text into word tokens; build one with [`Tokenizer::new`] to add
@@ -91,6 +91,9 @@ impl Tokenizer {
             // which stop at whitespace.
             let q = chunk.token_at(i).clamp(i + 1, bytes.len());
             let q = (q..=bytes.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(bytes.len());
+            // Whatever scanner ended the token, the marks after it are part
+            // of its last character: a token never splits a grapheme cluster.
+            let q = chunk.attach_marks(q);
             out.push(Span::new(i, q));
             i = q;
         }
@@ -209,7 +212,12 @@ impl Chunk<'_> {
         let same_run =
             matches!(c, '.' | '-' | '*' | '=' | '_' | '~' | '+' | '#' | '<' | '>' | '^' | '/' | '\\' | '|' | '`')
                 || is_dash(c);
-        if c == '?' || c == '!' {
+        if is_regional_indicator(c) {
+            // Two regional indicators are one flag: `🇯🇵`.
+            if let Some(n) = self.at(q).filter(|&n| is_regional_indicator(n)) {
+                q += n.len_utf8();
+            }
+        } else if c == '?' || c == '!' {
             while let Some(n @ ('?' | '!')) = self.at(q) {
                 q += n.len_utf8();
             }

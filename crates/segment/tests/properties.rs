@@ -69,6 +69,10 @@ fn text() -> impl Strategy<Value = String> {
         "🎉",
         "e\u{301}",
         "\u{200d}",
+        "\u{301}",
+        "\u{1f3fd}",
+        "\u{1f1ef}",
+        "\u{1f1f5}",
         "\u{feff}",
         "\r\n",
         "\n",
@@ -137,6 +141,13 @@ proptest! {
         for span in &spans {
             let token = span.text(&text);
             prop_assert!(!token.chars().any(is_space), "token {token:?} holds whitespace");
+            // A token never splits a grapheme cluster: one that starts with
+            // a combining mark or a skin tone starts after whitespace.
+            let first = token.chars().next().unwrap_or(' ');
+            if matches!(first, '\u{300}'..='\u{36f}' | '\u{1f3fb}'..='\u{1f3ff}') {
+                let before = text[..span.start].chars().next_back();
+                prop_assert!(before.is_none_or(is_space), "token {token:?} splits a cluster at {}", span.start);
+            }
         }
     }
 

@@ -123,6 +123,26 @@ fn symbols_and_emoji() {
 }
 
 #[test]
+fn grapheme_clusters_stay_whole() {
+    check_all(&[
+        // Flags are pairs of regional indicators, even back to back.
+        ("Tokyo 🇯🇵 fans", &["Tokyo", "🇯🇵", "fans"]),
+        ("🇯🇵🇺🇸🇫🇷", &["🇯🇵", "🇺🇸", "🇫🇷"]),
+        ("Go🇧🇷!", &["Go", "🇧🇷", "!"]),
+        // A lone indicator is a token of its own.
+        ("🇯 and 🇯🇵🇺", &["🇯", "and", "🇯🇵", "🇺"]),
+        // ZWJ sequences, skin tones, keycaps, variation selectors.
+        ("we 👩\u{200d}🔬👍🏿 1\u{fe0f}\u{20e3}", &["we", "👩\u{200d}🔬", "👍🏿", "1\u{fe0f}\u{20e3}"]),
+        ("hi👋🏽there", &["hi", "👋🏽", "there"]),
+        // Combining marks after punctuation, clitics and numbers stay on
+        // the character they mark.
+        ("wait...\u{301} no!!\u{308}", &["wait", "...\u{301}", "no", "!!\u{308}"]),
+        ("do n't\u{301} it's\u{323}", &["do", "n't\u{301}", "it", "'s\u{323}"]),
+        ("40%\u{20dd} ($5)\u{301}", &["40%\u{20dd}", "(", "$5", ")\u{301}"]),
+    ]);
+}
+
+#[test]
 fn conll_style_text_keeps_its_tokens() {
     // Already tokenized: one space between tokens, one sentence per line.
     let text = "1. Jane Doe ( U.S. ) 12.71\nSOCCER - C$ 1,200 , U.S. 's `` quote '' n't -- 3:30 .";

@@ -1,0 +1,34 @@
+//! A stage's peak memory on hostile text stays a small multiple of the
+//! text. Each measurement runs `byline-scaling` in its own process, so
+//! peaks of other tests do not mix in.
+//!
+//! The entities stage used to keep a few hundred bytes per token of the
+//! whole document at once: 0.5 MB of `a a a ...` took ~160 MB, 50 MB of
+//! words without punctuation ~3 GB.
+
+use std::process::Command;
+
+/// Peak bytes of `stage` on `case` at `bytes`, as `byline-scaling measure`
+/// reports them; `None` where the OS does not report peaks.
+fn peak(stage: &str, case: &str, bytes: usize) -> Option<u64> {
+    let out = Command::new(env!("CARGO_BIN_EXE_byline-scaling"))
+        .args(["measure", stage, case, &bytes.to_string()])
+        .output()
+        .expect("byline-scaling runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 report");
+    stdout.trim_end().split('\t').nth(4)?.parse().ok()
+}
+
+#[test]
+fn entities_memory_is_a_small_multiple_of_the_text() {
+    const BYTES: usize = 500_000;
+    // A token every two bytes, and one every byte.
+    for case in ["short-words", "control-characters"] {
+        let Some(peak) = peak("entities", case, BYTES) else { return };
+        // The tagger's form cache and one chunk's buffers (~30 MB, whatever
+        // the text's size), plus a small multiple of the text.
+        let bound = (48 << 20) + 32 * BYTES as u64;
+        assert!(peak < bound, "entities on {case}: {} MB at 0.5 MB", peak >> 20);
+    }
+}
