@@ -189,90 +189,31 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Dir {
 }
 
 thread_local! {
-    /// The byte offset of each character of the paragraph being tokenized,
-    /// kept per thread so a document does not allocate them once per
-    /// paragraph: 4 bytes a character (a paragraph over 4 GiB takes 8).
-    static OFFSETS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Above this many characters, a paragraph's offsets are freed after it
-/// rather than kept for the next one (a 16 MB buffer at most stays).
-const KEEP_OFFSETS: usize = 4 << 20;
-
-/// A byte offset in a paragraph.
-trait Offset: Copy {
-    fn get(self) -> usize;
-}
-
-impl Offset for u32 {
-    fn get(self) -> usize {
-        self as usize
-    }
-}
-
-impl Offset for usize {
-    fn get(self) -> usize {
-        self
-    }
-}
-
-/// The characters of a paragraph, by index: its text and each character's
-/// byte offset.
-struct Chars<'a, O> {
-    text: &'a str,
-    offsets: &'a [O],
-}
-
-impl<O: Offset> Chars<'_, O> {
-    fn len(&self) -> usize {
-        self.offsets.len()
-    }
-
-    /// Character `i`; `None` past the end.
-    fn at(&self, i: usize) -> Option<char> {
-        self.offsets.get(i).and_then(|o| self.text[o.get()..].chars().next())
-    }
-
-    /// Character `i`, which must exist.
-    fn char(&self, i: usize) -> char {
-        self.at(i).unwrap_or_else(|| panic!("character {i} of {}", self.len()))
-    }
-
-    /// The byte offset of character `i`; the text's length past the end.
-    fn byte(&self, i: usize) -> usize {
-        self.offsets.get(i).map_or(self.text.len(), |o| o.get())
-    }
+    /// The characters of the paragraph being tokenized, kept per thread so a
+    /// document does not allocate them once per paragraph.
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Appends the tokens of `text[span]` to `out`.
 pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
-    let s = span.text(text);
-    if u32::try_from(s.len()).is_err() {
-        let offsets: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
-        tokenize_chars(text, span, &Chars { text: s, offsets: &offsets }, lexicon, out);
-        return;
-    }
-    OFFSETS.with(|cell| {
-        let mut offsets = cell.take();
-        offsets.clear();
-        // Fits: the paragraph is shorter than 4 GiB.
-        offsets.extend(s.char_indices().map(|(b, _)| b as u32));
-        tokenize_chars(text, span, &Chars { text: s, offsets: &offsets }, lexicon, out);
-        if offsets.capacity() <= KEEP_OFFSETS {
-            cell.replace(offsets);
-        }
+    CHARS.with(|cell| {
+        let mut chars = cell.take();
+        chars.clear();
+        chars.extend(span.text(text).char_indices());
+        tokenize_chars(text, span, &chars, lexicon, out);
+        cell.replace(chars);
     });
 }
 
-fn tokenize_chars<O: Offset>(text: &str, span: Span, chars: &Chars<'_, O>, lexicon: &Lexicon, out: &mut Vec<Tok>) {
+fn tokenize_chars(text: &str, span: Span, chars: &[(usize, char)], lexicon: &Lexicon, out: &mut Vec<Tok>) {
     let base = span.start;
     let s = span.text(text);
     let n = chars.len();
-    let at = |i: usize| chars.at(i);
-    let byte = |i: usize| chars.byte(i);
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
     let mut i = 0;
     while i < n {
-        let c = chars.char(i);
+        let c = chars[i].1;
         if c.is_whitespace() || c == '\u{feff}' {
             i += 1;
             continue;
@@ -364,27 +305,27 @@ fn tokenize_chars<O: Offset>(text: &str, span: Span, chars: &Chars<'_, O>, lexic
 
 /// The end (char index) of the word starting at `i`: word characters joined
 /// by internal apostrophes, hyphens and periods (`doesn’t`, `ex-wife`, `U.S`).
-fn word_end<O: Offset>(chars: &Chars<'_, O>, mut i: usize) -> usize {
+fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
     let n = chars.len();
     while i < n {
-        let c = chars.char(i);
+        let c = chars[i].1;
         if is_word_char(c) {
             i += 1;
         } else if (is_apostrophe(c) || matches!(c, '-' | '‐' | '.' | ',' | '&'))
             && i + 1 < n
-            && is_word_char(chars.char(i + 1))
+            && is_word_char(chars[i + 1].1)
             && i > 0
-            && is_word_char(chars.char(i - 1))
+            && is_word_char(chars[i - 1].1)
         {
             // `.` and `,` join digits (`19.9`, `1,000`).
-            if matches!(c, '.' | ',') && chars.char(i - 1).is_ascii_digit() && chars.char(i + 1).is_ascii_digit() {
+            if matches!(c, '.' | ',') && chars[i - 1].1.is_ascii_digit() && chars[i + 1].1.is_ascii_digit() {
                 i += 1;
                 continue;
             }
             // `.` joins single letters (`U.S`, `a.m`), not sentences without a space.
-            let single_letter_before = chars.char(i - 1).is_alphabetic()
-                && (i < 2 || !is_word_char(chars.char(i - 2)) || chars.char(i - 2) == '.');
-            if c == ',' || c == '.' && !(single_letter_before && chars.char(i + 1).is_alphabetic()) {
+            let single_letter_before =
+                chars[i - 1].1.is_alphabetic() && (i < 2 || !is_word_char(chars[i - 2].1) || chars[i - 2].1 == '.');
+            if c == ',' || c == '.' && !(single_letter_before && chars[i + 1].1.is_alphabetic()) {
                 break;
             }
             i += 1;
