@@ -21,7 +21,7 @@ use crate::lexicon::{
 };
 use crate::marks::Piece;
 use crate::mentions::{Range, Tokens};
-use crate::tokens::{Dir, Kind};
+use crate::tokens::{Dir, Kind, Tok};
 
 /// The cue and speaker of a quotation, as token ranges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,7 +148,14 @@ impl Tokens<'_> {
 
     /// `“Q,” SPEAKER CUE` and `“Q,” CUE SPEAKER` after the closing mark;
     /// `open` is the quotation's opening mark.
-    pub fn attribution_after(&self, open: Option<usize>, close: usize, para: (usize, usize)) -> Option<Attribution> {
+    /// `marks_from` is [`mark_runs`]`[close]`.
+    pub fn attribution_after(
+        &self,
+        open: Option<usize>,
+        close: usize,
+        para: (usize, usize),
+        marks_from: usize,
+    ) -> Option<Attribution> {
         let mut i = close + 1;
         let mut dash = None;
         while i < para.1 && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '―')) {
@@ -164,12 +171,7 @@ impl Tokens<'_> {
         // `“Q,” he said`: the quotation's own punctuation or a comma after it
         // links it to the words that follow; without (`the ‘bill’ it
         // promised`), they belong to another clause.
-        let mut last = close;
-        while last > para.0
-            && (self.toks[last - 1].is_mark() || matches!(self.toks[last - 1].kind, Kind::Punct(')' | '\'')))
-        {
-            last -= 1;
-        }
+        let last = marks_from.max(para.0);
         let own = last.checked_sub(1).filter(|&k| k >= para.0).map(|k| self.toks[k].kind);
         let own_stop = matches!(own, Some(Kind::Punct('.' | '!' | '?' | '…')));
         let own_comma = matches!(own, Some(Kind::Punct(',')));
@@ -731,15 +733,30 @@ impl Tokens<'_> {
     }
 }
 
+/// For each token `k` (and `k = toks.len()`), the first token of the run of
+/// quote marks, `)` and `'` that ends right before it; `k` when token
+/// `k - 1` is none of them. One pass, so a text of nothing but quote marks
+/// does not make every quotation walk back over all the marks before it.
+fn mark_runs(toks: &[Tok]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    out.push(0);
+    for (k, t) in toks.iter().enumerate() {
+        let closing = t.is_mark() || matches!(t.kind, Kind::Punct(')' | '\''));
+        out.push(if closing { out[k] } else { k + 1 });
+    }
+    out
+}
+
 /// Attributes every piece; `None` for pieces nothing attributes.
 pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usize)]) -> Vec<Option<Attribution>> {
+    let marks_from = if pieces.is_empty() { Vec::new() } else { mark_runs(doc.toks) };
     let mut own: Vec<Option<Attribution>> = pieces
         .iter()
         .map(|p| {
             let para = paras[p.para];
             let before = |adjacent| p.open.and_then(|o| doc.attribution_before(o, para, adjacent));
             before(true)
-                .or_else(|| p.close.and_then(|c| doc.attribution_after(p.open, c, para)))
+                .or_else(|| p.close.and_then(|c| doc.attribution_after(p.open, c, para, marks_from[c])))
                 .or_else(|| before(false))
         })
         .collect();

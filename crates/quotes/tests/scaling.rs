@@ -16,6 +16,10 @@ const PATTERNS: &[(&str, &str)] = &[
     ("straight marks", "\""),
     ("curly marks", "“”"),
     ("unbalanced marks", "“ ” “ “ ’ ' "),
+    // Every kind of mark, no words: many quotations, each closing mark
+    // after a long run of marks.
+    ("mixed marks", "\"“”'‘’«» \"»“ ’"),
+    ("spaced mixed marks", "\" “ ” ' ‘ ’ « » "),
     ("cue verbs", "said told added "),
     ("capitalised words", "Smith Jones Acme Corp "),
     ("marks and cues", "\"He said, "),
