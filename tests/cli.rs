@@ -1,38 +1,16 @@
 //! The `byline` binary, run as a user runs it: inputs, outputs, exit codes
 //! and every error message.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod support;
+use support::{byline, workspace};
+
 /// Stages every build of byline must register (the default pipeline uses them).
 const BUILT_IN_STAGES: &[&str] = &["paragraphs", "tokens", "sentences", "entities", "gazetteer", "numbers", "quotes"];
-
-fn byline(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .current_dir(workspace())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("byline starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let data = stdin.to_vec();
-    // Write on a thread so a large input cannot deadlock against a full stdout pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("byline runs");
-    writer.join().expect("stdin writer");
-    out
-}
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf()
-}
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("output is UTF-8")

@@ -3,28 +3,13 @@
 //! the documents and nothing that refers outside the page. The browser side
 //! (rendering, focus, hover) is `tests/browser/run.sh`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
 
-fn byline(args: &[&str], stdin: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .current_dir(workspace())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("byline starts");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin written");
-    let out = child.wait_with_output().expect("byline finishes");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
+mod support;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf()
+/// What `byline ARGS` prints for this stdin.
+fn byline(args: &[&str], stdin: &str) -> String {
+    String::from_utf8(support::byline(args, stdin.as_bytes()).stdout).expect("UTF-8 output")
 }
 
 const OPEN: &str = "<script type=\"application/json\" class=\"byline-doc\" data-id=\"";

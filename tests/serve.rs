@@ -4,12 +4,14 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+mod support;
+use support::{byline, workspace};
 
 /// A news article of about 1 kB in our own words.
 const ARTICLE: &str = "RIVERTON, Ohio — The Riverton school board voted 5-2 on Monday to close two \
@@ -140,22 +142,9 @@ fn read_response(stream: &mut TcpStream) -> Response {
     response
 }
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf()
-}
-
 /// What `byline run` writes for this stdin.
 fn byline_run(stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .arg("run")
-        .current_dir(workspace())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("byline run starts");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin written");
-    child.wait_with_output().expect("byline run finishes")
+    byline(&["run"], stdin.as_bytes())
 }
 
 fn record(id: &str, text: &str) -> String {
