@@ -438,3 +438,93 @@ fn run_help_documents_the_progress_line() {
     assert!(help.contains("progress line on stderr shows bytes read, the rate"), "{help}");
     assert!(help.contains("ETA"), "{help}");
 }
+
+/// Threads of a running process, from /proc.
+#[cfg(target_os = "linux")]
+fn thread_count(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |tasks| tasks.count())
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn threads_is_how_many_threads_the_run_uses() {
+    // No thread is set aside for reading or writing: `-j 1` is one thread
+    // doing everything, `-j 3` three threads sharing all of it.
+    for threads in [1, 3] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(["run", "--threads", &threads.to_string()])
+            .current_dir(workspace())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("byline starts");
+        // Blocked reading stdin, every thread started.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while thread_count(child.id()) < threads && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let seen = thread_count(child.id());
+        drop(child.stdin.take());
+        assert!(child.wait().expect("byline runs").success());
+        assert_eq!(seen, threads, "--threads {threads}");
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_progress_line_shows_bytes_rate_and_eta_on_a_terminal() {
+    // `script` gives byline a terminal for stderr, as a person watching has.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` (util-linux) to make a terminal");
+        return;
+    }
+    let text = "The council voted on Tuesday. \u{201c}We are ready,\u{201d} the mayor said.\n\n".repeat(20);
+    let mut input = String::new();
+    for i in 0..400 {
+        input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+        input.push('\n');
+    }
+    let file = Scratch::new("progress.jsonl", input.as_bytes());
+    let byline = env!("CARGO_BIN_EXE_byline");
+    let path = file.path();
+    // A file's size is known (a bar and an ETA); stdin's is not (bytes read).
+    for (shell, expect) in [
+        (format!("'{byline}' run --threads 1 '{path}' > /dev/null"), "ETA"),
+        (format!("cat '{path}' | '{byline}' run --threads 1 > /dev/null"), "read"),
+    ] {
+        let out = Command::new("script").args(["-qec", &shell, "/dev/null"]).output().expect("script runs");
+        let screen = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{screen}");
+        assert!(screen.contains(expect) && screen.contains("documents") && screen.contains("B/s"), "{shell}: {screen}");
+    }
+}
+
+#[test]
+fn any_number_of_threads_writes_the_same_bytes() {
+    // Small and bad records, a document large enough to be streamed by the
+    // writing thread, and enough records for many batches.
+    let mut input = String::new();
+    for i in 0..3_000 {
+        match i % 1000 {
+            7 => input.push_str("{\"id\": \"broken\", \"text\": \n"),
+            500 => {
+                let text = "A sentence of the long document. ".repeat(40_000);
+                input.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+                input.push('\n');
+            }
+            _ => input.push_str(&format!("{{\"id\": {i}, \"text\": \"Item {i}. It said \\u201cyes.\\u201d\"}}\n")),
+        }
+    }
+    let file = Scratch::new("threads.jsonl", input.as_bytes());
+    let pipeline = Scratch::new("threads.toml", b"[[stage]]\nuse = \"paragraphs\"\n[[stage]]\nuse = \"sentences\"\n");
+    let run = |threads: &str| byline(&["run", "-p", pipeline.path(), "--threads", threads, file.path()], b"");
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(1), "{}", stderr(&one));
+    assert_eq!(lines(&one).len(), 3_000);
+    for threads in ["2", "5"] {
+        let many = run(threads);
+        assert_eq!(many.status.code(), Some(1), "{}", stderr(&many));
+        assert!(many.stdout == one.stdout, "--threads {threads} wrote other bytes than --threads 1");
+    }
+}

@@ -61,7 +61,7 @@ struct PipelineArgs {
     /// Pipeline file (TOML); without it, the built-in default pipeline runs.
     #[arg(long, short = 'p', value_name = "FILE")]
     pipeline: Option<PathBuf>,
-    /// Worker threads, 1 to 256 (default: one per core).
+    /// Threads, 1 to 256 (default: one per core); each reads, annotates and writes in turn.
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
 }
@@ -294,16 +294,27 @@ pub(crate) fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline, Failure> {
 /// byline runs on, and a typo (`-j 20000`) must not start thousands.
 const MAX_THREADS: usize = 256;
 
-/// Sizes the worker pool once, before any work.
-fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
-    let n = match args.threads {
+/// The `--threads` asked for, checked; 0 for one per core.
+fn threads(args: &PipelineArgs) -> Result<usize, Failure> {
+    match args.threads {
         Some(n) if !(1..=MAX_THREADS).contains(&n) => {
-            return Err(Failure::usage(format!("--threads must be between 1 and {MAX_THREADS}, not {n}")));
+            Err(Failure::usage(format!("--threads must be between 1 and {MAX_THREADS}, not {n}")))
         }
-        Some(n) => n,
-        // Rayon's default: one per core.
-        None => 0,
-    };
+        Some(n) => Ok(n),
+        None => Ok(0),
+    }
+}
+
+/// Threads for `byline run`: as asked, or one per core.
+fn run_threads(args: &PipelineArgs) -> Result<usize, Failure> {
+    let n = threads(args)?;
+    Ok(if n > 0 { n } else { std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS)) })
+}
+
+/// Sizes the worker pool of `byline eval` once, before any work.
+fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
+    // Rayon's default for 0: one per core.
+    let n = threads(args)?;
     rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .thread_name(|i| format!("byline-worker-{i}"))
@@ -314,8 +325,8 @@ fn configure_threads(args: &PipelineArgs) -> Result<(), Failure> {
 fn dispatch(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Run(args) => {
-            configure_threads(&args.pipeline)?;
-            run::run(&args)
+            let threads = run_threads(&args.pipeline)?;
+            run::run(&args, threads)
         }
         Command::Stages(args) => stages::stages(&args),
         Command::Check(args) => check::check(&args),

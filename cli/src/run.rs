@@ -1,19 +1,23 @@
-//! `byline run`: a reader thread, parallel workers and an ordered writer.
+//! `byline run`: N threads that each read, annotate and write in turn.
 //!
-//! The reader thread only splits the input into batches of raw records; each
-//! batch goes to one worker of the pool (rayon), which parses, annotates and
-//! renders it into bytes; the writer (this thread) puts the batches back in
-//! input order and writes them. So the serial part of a run is splitting
-//! lines and writing bytes. At most [`in_flight`] batches exist at once,
+//! Every thread runs the same loop: take the next batch of raw records from
+//! the input (one thread at a time, under a lock: it only splits lines),
+//! parse, annotate and render it into bytes (in parallel), and hand it to the
+//! output, where whichever thread holds the writer writes every batch that is
+//! next in input order. No thread is set aside for reading or writing, so
+//! `--threads 1` is one thread doing everything and `--threads 2` is two
+//! threads sharing all of it: the serial part of a run is only splitting
+//! lines and writing bytes, and it never waits for a dedicated thread to be
+//! scheduled. At most [`in_flight`] batches are taken and not yet written,
 //! which bounds memory; a document whose text exceeds [`STREAM_TEXT`] is
-//! rendered by the writer straight into the output through a small buffer,
-//! so its output (often ten times its text) is never held in memory.
+//! rendered by the writing thread straight into the output through a small
+//! buffer, so its output (often ten times its text) is never held in memory.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 
 use byline_core::json::{OutputOptions, RecordError, RecordId, stream_document};
 use byline_core::{Document, Layer, Pipeline, io_reason};
@@ -23,22 +27,22 @@ use crate::input::{Batch, Reader};
 use crate::output::Renderer;
 use crate::{Failure, Format, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline};
 
-/// Records per batch: a batch is one worker's unit of work.
+/// Records per batch: a batch is one thread's unit of work.
 const BATCH_DOCS: usize = 1024;
 /// Bytes of input per batch (a larger record makes a batch of its own):
-/// small enough that the last batches of a run, when some workers have
+/// small enough that the last batches of a run, when some threads have
 /// nothing left to do, are short even for the heaviest pipeline.
 const BATCH_BYTES: usize = 256 << 10;
 /// Documents with more text than this are rendered by the writer, streaming.
 const STREAM_TEXT: usize = 1 << 20;
 
-/// Batches read, annotated or waiting to be written at once: enough to keep
-/// every worker busy while the writer catches up.
-fn in_flight() -> usize {
-    4 * rayon::current_num_threads() + 4
+/// Batches taken from the input and not yet written, at most: enough to
+/// keep every thread busy while one of them writes.
+fn in_flight(threads: usize) -> usize {
+    4 * threads + 4
 }
 
-/// What a worker made of a batch.
+/// What a thread made of a batch.
 struct Rendered {
     /// The rendered records, one after another.
     bytes: Vec<u8>,
@@ -55,7 +59,7 @@ enum Out {
     Stream(Box<Document>),
 }
 
-/// A message to the writer, tagged with its batch number.
+/// What the output receives, by batch number.
 enum Msg {
     Batch(Rendered),
     /// The input could not be read: stop after the batches before it.
@@ -63,7 +67,7 @@ enum Msg {
     End,
 }
 
-/// Why the write loop stopped early.
+/// Why writing stopped early.
 enum Stop {
     Input(Failure),
     Output(io::Error),
@@ -75,14 +79,14 @@ impl From<io::Error> for Stop {
     }
 }
 
-/// What the write loop did.
+/// What the writer did.
 #[derive(Default)]
 struct Tally {
     written: usize,
     failed: usize,
 }
 
-/// Everything a worker needs, shared by all of them.
+/// Everything a thread needs to annotate, shared by all of them.
 struct Work {
     pipeline: Pipeline,
     renderer: Renderer,
@@ -94,23 +98,66 @@ struct Work {
 
 impl Work {
     fn buffer(&self) -> Vec<u8> {
-        self.buffers.lock().ok().and_then(|mut b| b.pop()).unwrap_or_default()
+        lock(&self.buffers).pop().unwrap_or_default()
     }
 
     fn recycle(&self, mut buffer: Vec<u8>) {
         // Keep a few ordinary buffers; let the one of a huge record go.
         if buffer.capacity() <= 64 * BATCH_BYTES {
             buffer.clear();
-            if let Ok(mut buffers) = self.buffers.lock() {
-                if buffers.len() < 64 {
-                    buffers.push(buffer);
-                }
+            let mut buffers = lock(&self.buffers);
+            if buffers.len() < 64 {
+                buffers.push(buffer);
             }
         }
     }
 }
 
-pub(crate) fn run(args: &RunArgs) -> Result<u8, Failure> {
+/// A lock whose holder panicked is still usable: every critical section
+/// below leaves its data consistent, and a worker's panic is caught and
+/// reported as an error of its batch.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The input side: one thread at a time cuts the next batch.
+struct Input {
+    reader: Reader,
+    /// The number of the next batch.
+    seq: u64,
+    /// The input ended or failed: no more batches.
+    done: bool,
+}
+
+/// The output side: the thread holding it writes batches in input order.
+struct Output {
+    out: io::BufWriter<Box<dyn Write + Send>>,
+    /// The number of the next batch to write.
+    next: u64,
+    tally: Tally,
+    /// Set once, when writing ends: normally at the input's end, or why not.
+    finished: Option<Result<(), Stop>>,
+}
+
+/// One run, shared by its threads.
+struct Run<'w> {
+    work: &'w Work,
+    fail_fast: bool,
+    progress: ProgressBar,
+    input: Mutex<Input>,
+    /// Batches done and waiting for every batch before them to be written.
+    ready: Mutex<BTreeMap<u64, Msg>>,
+    output: Mutex<Output>,
+    /// Batches taken and not yet written, with its limit and the condition
+    /// a thread waits on for room.
+    taken: Mutex<usize>,
+    max_taken: usize,
+    room: Condvar,
+    /// Writing ended: threads stop taking batches.
+    stopped: AtomicBool,
+}
+
+pub(crate) fn run(args: &RunArgs, threads: usize) -> Result<u8, Failure> {
     let pipeline = load_pipeline(&args.pipeline)?;
     let (pipeline, layers) = choose_layers(pipeline, args.layers.as_deref())?;
     let custom_layers = custom_layers(&pipeline);
@@ -118,26 +165,44 @@ pub(crate) fn run(args: &RunArgs) -> Result<u8, Failure> {
     let mut out = open_stdout()?;
     let reader = Reader::open(&args.inputs, args.max_doc_bytes)?;
     let progress = progress_bar(reader.total_bytes);
-    let work = Arc::new(Work { pipeline, renderer, custom_layers, buffers: Mutex::default() });
+    let work = Work { pipeline, renderer, custom_layers, buffers: Mutex::default() };
+    let begun = out.write_all(work.renderer.begin());
 
-    let (results_tx, results) = mpsc::channel();
-    let (slots_tx, slots) = mpsc::sync_channel(in_flight());
-    {
-        let work = Arc::clone(&work);
-        std::thread::Builder::new()
-            .name("byline-reader".into())
-            .spawn(move || read_batches(reader, &work, &results_tx, &slots_tx))
-            .map_err(|e| Failure::io(format!("cannot start the reader thread: {e}")))?;
+    let run = Run {
+        work: &work,
+        fail_fast: args.fail_fast,
+        progress,
+        input: Mutex::new(Input { reader, seq: 0, done: false }),
+        ready: Mutex::default(),
+        output: Mutex::new(Output { out, next: 0, tally: Tally::default(), finished: None }),
+        taken: Mutex::new(0),
+        max_taken: in_flight(threads),
+        room: Condvar::new(),
+        stopped: AtomicBool::new(false),
+    };
+    if let Err(e) = begun {
+        run.finish(&mut lock(&run.output), Err(Stop::Output(e)));
     }
+    std::thread::scope(|scope| {
+        for i in 1..threads {
+            let run = &run;
+            // A thread that cannot start leaves its share to the others.
+            let _ =
+                std::thread::Builder::new().name(format!("byline-worker-{i}")).spawn_scoped(scope, move || run.work());
+        }
+        run.work();
+    });
+    run.progress.finish_and_clear();
 
-    let mut tally = Tally::default();
-    let renderer = &work.renderer;
-    let outcome =
-        write_in_order(&results, &slots, &work, args.fail_fast, &mut out, &progress, &mut tally).and_then(|()| {
-            out.write_all(renderer.end(tally.written > 0))?;
-            out.flush().map_err(Stop::Output)
-        });
-    progress.finish_and_clear();
+    let Output { mut out, tally, finished, .. } = run.output.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let outcome = match finished {
+        Some(Ok(())) => {
+            out.write_all(work.renderer.end(tally.written > 0)).and_then(|()| out.flush()).map_err(Stop::Output)
+        }
+        Some(Err(stop)) => Err(stop),
+        // Every thread ended without the input's end being written: a bug.
+        None => Err(Stop::Input(Failure::internal("the run ended before its input did"))),
+    };
     match outcome {
         Ok(()) => {}
         Err(Stop::Input(failure)) => return Err(failure),
@@ -154,6 +219,151 @@ pub(crate) fn run(args: &RunArgs) -> Result<u8, Failure> {
         return Ok(SOME_DOCUMENTS_FAILED);
     }
     Ok(0)
+}
+
+impl Run<'_> {
+    /// One thread's loop: take a batch, annotate it, hand it to the output.
+    fn work(&self) {
+        while let Some((seq, batch)) = self.take() {
+            let msg = catch_unwind(AssertUnwindSafe(|| Msg::Batch(annotate(self.work, batch))))
+                .unwrap_or_else(|_| Msg::Failed(Failure::internal("a worker stopped unexpectedly")));
+            self.deliver(seq, msg);
+        }
+    }
+
+    /// The next batch and its number, once there is room for it; `None` at
+    /// the end of the input or when writing has stopped.
+    fn take(&self) -> Option<(u64, Batch)> {
+        {
+            let mut taken = lock(&self.taken);
+            while *taken >= self.max_taken && !self.stopped.load(Ordering::Acquire) {
+                taken = self.room.wait(taken).unwrap_or_else(PoisonError::into_inner);
+            }
+            if self.stopped.load(Ordering::Acquire) {
+                return None;
+            }
+            *taken += 1;
+        }
+        let mut input = lock(&self.input);
+        if input.done {
+            drop(input);
+            self.written_one();
+            return None;
+        }
+        let seq = input.seq;
+        input.seq += 1;
+        let last = match input.reader.next_batch(BATCH_DOCS, BATCH_BYTES, self.work.buffer()) {
+            Ok(batch) if batch.items.is_empty() && batch.input_bytes == 0 => Msg::End,
+            Ok(batch) => return Some((seq, batch)),
+            Err(failure) => Msg::Failed(failure),
+        };
+        input.done = true;
+        drop(input);
+        self.deliver(seq, last);
+        None
+    }
+
+    /// Hands batch `seq` to the output, and writes it with every batch
+    /// after it that is ready, unless another thread is writing: that thread
+    /// looks for it before it lets go of the writer.
+    fn deliver(&self, seq: u64, msg: Msg) {
+        lock(&self.ready).insert(seq, msg);
+        loop {
+            let mut output = match self.output.try_lock() {
+                Ok(output) => output,
+                Err(TryLockError::WouldBlock) => return,
+                Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            };
+            self.write_ready(&mut output);
+            let next = output.next;
+            let done = output.finished.is_some();
+            drop(output);
+            // A batch that arrived while this thread held the writer found
+            // it taken: write it now.
+            if done || !lock(&self.ready).contains_key(&next) {
+                return;
+            }
+        }
+    }
+
+    /// Writes every ready batch that is next in input order.
+    fn write_ready(&self, output: &mut Output) {
+        while output.finished.is_none() {
+            let Some(msg) = lock(&self.ready).remove(&output.next) else { return };
+            output.next += 1;
+            match msg {
+                Msg::Batch(rendered) => match self.write_batch(output, rendered) {
+                    Ok(true) => self.written_one(),
+                    Ok(false) => self.finish(output, Ok(())),
+                    Err(stop) => self.finish(output, Err(stop)),
+                },
+                Msg::Failed(failure) => self.finish(output, Err(Stop::Input(failure))),
+                Msg::End => self.finish(output, Ok(())),
+            }
+        }
+    }
+
+    /// Ends writing: every thread stops taking batches.
+    fn finish(&self, output: &mut Output, how: Result<(), Stop>) {
+        output.finished = Some(how);
+        self.stopped.store(true, Ordering::Release);
+        // Taken under the lock, so no thread misses the wake-up between its
+        // check of `stopped` and its wait.
+        let _taken = lock(&self.taken);
+        self.room.notify_all();
+    }
+
+    /// A batch is written (or was never taken): room for another.
+    fn written_one(&self) {
+        let mut taken = lock(&self.taken);
+        *taken = taken.saturating_sub(1);
+        self.room.notify_one();
+    }
+
+    /// Writes one batch's records; `false` when `--fail-fast` stops the run.
+    fn write_batch(&self, output: &mut Output, rendered: Rendered) -> Result<bool, Stop> {
+        let Output { out, tally, .. } = output;
+        let renderer = &self.work.renderer;
+        // Rendered records go out in runs, one write per run: a separator,
+        // a streamed document or a stop at a failure ends a run.
+        let separator = renderer.separator();
+        let (mut start, mut end) = (0, 0);
+        let mut stop = false;
+        for record in &rendered.records {
+            if tally.written > 0 && !separator.is_empty() {
+                out.write_all(&rendered.bytes[start..end])?;
+                out.write_all(separator)?;
+                start = end;
+            }
+            tally.written += 1;
+            match record {
+                Out::Done { end: e, ok } => {
+                    end = *e;
+                    if !ok {
+                        tally.failed += 1;
+                        stop = self.fail_fast;
+                    }
+                }
+                Out::Stream(doc) => {
+                    out.write_all(&rendered.bytes[start..end])?;
+                    start = end;
+                    stream_document(doc, &renderer.options, out)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            if stop {
+                break;
+            }
+        }
+        out.write_all(&rendered.bytes[start..end])?;
+        if stop {
+            return Ok(false);
+        }
+        self.progress.inc(rendered.input_bytes);
+        self.progress.set_message(format!("{} documents", tally.written));
+        self.work.recycle(rendered.bytes);
+        Ok(true)
+    }
 }
 
 /// `--layers`: checks each name against the layers the pipeline adds and
@@ -179,11 +389,11 @@ fn choose_layers(pipeline: Pipeline, chosen: Option<&[String]>) -> Result<(Pipel
 /// Stdout as a file of our own. Rust reopens a closed stdout on /dev/null
 /// (read-write) before `main`, where every write would succeed and every
 /// record be lost; that is reported like an unwritable output.
-fn open_stdout() -> Result<io::BufWriter<Box<dyn Write>>, Failure> {
+fn open_stdout() -> Result<io::BufWriter<Box<dyn Write + Send>>, Failure> {
     if stdout_was_closed() {
         return Err(Failure::io("cannot write the output: stdout is closed; redirect it to a file or a pipe"));
     }
-    let sink: Box<dyn Write> = match stdout_file() {
+    let sink: Box<dyn Write + Send> = match stdout_file() {
         Some(file) => Box::new(file),
         None => Box::new(io::stdout()),
     };
@@ -219,37 +429,6 @@ fn stdout_was_closed() -> bool {
 #[cfg(not(target_os = "linux"))]
 fn stdout_was_closed() -> bool {
     false
-}
-
-/// The reader thread: cuts the input into batches and hands each to a worker.
-fn read_batches(mut reader: Reader, work: &Arc<Work>, results: &Sender<(u64, Msg)>, slots: &SyncSender<()>) {
-    let mut seq = 0;
-    loop {
-        // Wait for room: the writer frees a slot per batch written, and
-        // drops the channel when it stops early.
-        if slots.send(()).is_err() {
-            return;
-        }
-        match reader.next_batch(BATCH_DOCS, BATCH_BYTES, work.buffer()) {
-            Ok(batch) if batch.items.is_empty() && batch.input_bytes == 0 => {
-                let _ = results.send((seq, Msg::End));
-                return;
-            }
-            Ok(batch) => {
-                let (work, results) = (Arc::clone(work), results.clone());
-                rayon::spawn(move || {
-                    let msg = catch_unwind(AssertUnwindSafe(|| Msg::Batch(annotate(&work, batch))))
-                        .unwrap_or_else(|_| Msg::Failed(Failure::internal("a worker stopped unexpectedly")));
-                    let _ = results.send((seq, msg));
-                });
-            }
-            Err(failure) => {
-                let _ = results.send((seq, Msg::Failed(failure)));
-                return;
-            }
-        }
-        seq += 1;
-    }
 }
 
 /// A worker: parses, annotates and renders one batch.
@@ -303,84 +482,6 @@ pub(crate) fn render(renderer: &Renderer, annotated: &Result<Document, (RecordId
             renderer.error(id, error, out);
             false
         }
-    }
-}
-
-/// The writer: takes batches in input order and writes their records.
-fn write_in_order(
-    results: &Receiver<(u64, Msg)>,
-    slots: &Receiver<()>,
-    work: &Work,
-    fail_fast: bool,
-    out: &mut impl Write,
-    progress: &ProgressBar,
-    tally: &mut Tally,
-) -> Result<(), Stop> {
-    let renderer = &work.renderer;
-    out.write_all(renderer.begin())?;
-    let mut waiting = BTreeMap::new();
-    let mut next = 0;
-    loop {
-        let msg = match waiting.remove(&next) {
-            Some(msg) => msg,
-            None => {
-                // Every sender gone without an End: the reader thread died.
-                let Ok((seq, msg)) = results.recv() else {
-                    return Err(Stop::Input(Failure::internal("the reader stopped unexpectedly")));
-                };
-                if seq != next {
-                    waiting.insert(seq, msg);
-                    continue;
-                }
-                msg
-            }
-        };
-        next += 1;
-        let rendered = match msg {
-            Msg::Batch(rendered) => rendered,
-            Msg::Failed(failure) => return Err(Stop::Input(failure)),
-            Msg::End => return Ok(()),
-        };
-        // Rendered records go out in runs, one write per run: a separator,
-        // a streamed document or a stop at a failure ends a run.
-        let separator = renderer.separator();
-        let (mut start, mut end) = (0, 0);
-        let mut stop = false;
-        for record in &rendered.records {
-            if tally.written > 0 && !separator.is_empty() {
-                out.write_all(&rendered.bytes[start..end])?;
-                out.write_all(separator)?;
-                start = end;
-            }
-            tally.written += 1;
-            match record {
-                Out::Done { end: e, ok } => {
-                    end = *e;
-                    if !ok {
-                        tally.failed += 1;
-                        stop = fail_fast;
-                    }
-                }
-                Out::Stream(doc) => {
-                    out.write_all(&rendered.bytes[start..end])?;
-                    start = end;
-                    stream_document(doc, &renderer.options, out)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            if stop {
-                break;
-            }
-        }
-        out.write_all(&rendered.bytes[start..end])?;
-        if stop {
-            return Ok(());
-        }
-        progress.inc(rendered.input_bytes);
-        work.recycle(rendered.bytes);
-        progress.set_message(format!("{} documents", tally.written));
-        // Free the batch's slot for the reader.
-        let _ = slots.recv();
     }
 }
 
