@@ -180,6 +180,8 @@ impl<'t> Scan<'t> {
                 number_word(next.as_str()).is_some_and(follows_a)
                     || (one_unit_word(next.as_str()) && hyphen_len(b, e) == 0)
                     || (matches!(next.as_str(), "year" | "month" | "week" | "day") && age_suffix(b, e) > e)
+                    || (matches!(next.as_str(), "year" | "month" | "week" | "day" | "hour" | "minute")
+                        && and_a_half(b, e).is_some())
             }
             Some(w) => starts_number(w),
             None => crate::words::split_compound(w.as_str()).is_some(),
@@ -258,6 +260,12 @@ impl<'t> Scan<'t> {
                 atom.unit = UnitName::Named(name);
                 atom.end = age_suffix(self.b, u.end);
             }
+            // `a year and a half`, `an hour and a half`: a duration (`a
+            // year` alone is mostly a date or a rate: `a year ago`).
+            Meaning::Quantity(name, Dim::Duration) if and_a_half(self.b, u.end).is_some() => {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(name);
+            }
             Meaning::Quantity(name, Dim::Mass) if name != "ton" && name != "metric ton" && name != "stone" => {
                 atom.kind = NumberKind::Quantity;
                 atom.unit = UnitName::Named(name);
@@ -270,7 +278,22 @@ impl<'t> Scan<'t> {
                     atom.unit = UnitName::Named("pound");
                 }
             }
+            // `a mile`, `an acre`, `a litre`: `one_unit_word` admits only
+            // the measures that are no everyday noun (`a meter`, `a foot`,
+            // `a yard` and `a ton of work` are not amounts).
+            Meaning::Quantity(name, Dim::Length | Dim::Area | Dim::Volume) => {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(name);
+            }
             _ => return None,
+        }
+        // `a mile and a half`, `a dollar and a half`: one and a half units
+        // (not after cents or an age, which end the amount).
+        if atom.end == u.end {
+            if let Some(end) = and_a_half(self.b, u.end) {
+                atom.value *= Decimal::new(15, 1);
+                atom.end = end;
+            }
         }
         Some(atom)
     }
@@ -1188,7 +1211,21 @@ fn ordinal_idiom(ordinal: &str, next: &str) -> bool {
     )
 }
 
-/// Units `a` makes into one of them: `a dollar`, `a kilogram`, `a grand`.
+/// `and a half` right after `i` (`a mile and a half`): where it ends.
+fn and_a_half(b: &[u8], i: usize) -> Option<usize> {
+    let mut at = i;
+    for want in ["and", "a", "half"] {
+        let (_, e, w) = next_word(b, at).filter(|(s, _, _)| *s > at)?;
+        if w.as_str() != want {
+            return None;
+        }
+        at = e;
+    }
+    (hyphen_len(b, at) == 0).then_some(at)
+}
+
+/// Units `a` makes into one of them: `a dollar`, `a kilogram`, `a grand`,
+/// `a mile`, `an acre`.
 fn one_unit_word(w: &str) -> bool {
     matches!(
         w,
@@ -1212,6 +1249,18 @@ fn one_unit_word(w: &str) -> bool {
             | "rupee"
             | "yen"
             | "yuan"
+            | "mile"
+            | "kilometre"
+            | "kilometer"
+            | "km"
+            | "metre"
+            | "inch"
+            | "litre"
+            | "liter"
+            | "gallon"
+            | "pint"
+            | "acre"
+            | "hectare"
     )
 }
 

@@ -140,6 +140,52 @@ fn mixed() {
     ]);
 }
 
+/// Dozens take fractions as scales do: `a dozen and a half` is half a
+/// dozen more than a dozen (`one million and a half`), `two and a half
+/// dozen` is two and a half times twelve (`two and a half million`).
+#[test]
+fn dozens_with_fractions() {
+    check(&[
+        ("She bought a dozen and a half eggs.", &["a dozen and a half = cardinal 18"]),
+        ("Two dozen and a half chairs were set out.", &["Two dozen and a half = cardinal 30"]),
+        ("They planted three dozens and a quarter of bulbs.", &["three dozens and a quarter of = cardinal 39"]),
+        ("The box holds one and a half dozen rolls.", &["one and a half dozen = cardinal 18"]),
+        ("About two and a half dozen sheep escaped.", &["About two and a half dozen = cardinal 30 (approximately)"]),
+        ("The crate held 3.5 dozen lemons.", &["3.5 dozen = cardinal 42"]),
+        ("He sold a dozen and one more later.", &["a dozen = cardinal 12", "one = cardinal 1"]),
+    ]);
+}
+
+/// A comma may separate the groups of a spelled number, as it does in
+/// digits (`2,400`): after a scale word of a thousand or more, when the
+/// group after the comma has its own `hundred` or a smaller scale word. A
+/// comma before a bare small number is a list.
+#[test]
+fn commas_between_spelled_groups() {
+    check(&[
+        (
+            "The cheque read two thousand, four hundred dollars.",
+            &["two thousand, four hundred dollars = money 2400 USD"],
+        ),
+        (
+            "Some one million, sixty thousand voters registered.",
+            &["Some one million, sixty thousand = cardinal 1060000 (approximately)"],
+        ),
+        (
+            "It came to three million, twelve thousand, five hundred and nine.",
+            &["three million, twelve thousand, five hundred and nine = cardinal 3012509"],
+        ),
+        ("The sum was a thousand, seven hundred.", &["a thousand, seven hundred = cardinal 1700"]),
+        (
+            "Rows of a thousand, two thousand, three thousand.",
+            &["a thousand = cardinal 1000", "two thousand = cardinal 2000", "three thousand = cardinal 3000"],
+        ),
+        ("They asked for a thousand, four of them at once.", &["a thousand = cardinal 1000", "four = cardinal 4"]),
+        ("Nine hundred, forty more came.", &["Nine hundred = cardinal 900", "forty = cardinal 40"]),
+        ("One thousand,\n\nfive hundred", &["One thousand = cardinal 1000", "five hundred = cardinal 500"]),
+    ]);
+}
+
 #[test]
 fn fractions() {
     check(&[
@@ -393,6 +439,35 @@ fn ranges_and_qualifiers() {
         ("between 2.0 g and about 7.0 g", &["between 2.0 g and about 7.0 g = quantity 2..7 gram"]),
         ("around 2 -7 g", &["around 2 -7 g = quantity 2..7 gram (approximately)"]),
         ("The Supreme Court split 5-4.", &["5-4 = cardinal 5 score"]),
+    ]);
+}
+
+/// `a` or `an` before a unit of money, mass, length, area or volume is one
+/// of that unit, and `and a half` after it makes one and a half. Measures
+/// that are also everyday nouns (`a meter` reading, `a foot`, `a yard`, `a
+/// ton of`) are not read this way, nor is a duration without its half (`a
+/// year ago` is a date, `$5 a year` a rate).
+#[test]
+fn one_unit_after_an_article() {
+    check(&[
+        ("The school is a mile from the river.", &["a mile = quantity 1 mile"]),
+        (
+            "The queue stretched for more than a kilometre.",
+            &["more than a kilometre = quantity 1 kilometer (more_than)"],
+        ),
+        ("They farm an acre of beans.", &["an acre = quantity 1 acre"]),
+        ("Fuel costs less now than a litre of milk.", &["a litre = quantity 1 liter"]),
+        ("Each hectare yields a tonne.", &[]),
+        ("He swam a mile and a half before dawn.", &["a mile and a half = quantity 1.5 mile"]),
+        ("The fare was a dollar and a half.", &["a dollar and a half = money 1.5 USD"]),
+        ("Add a kilogram and a half of flour.", &["a kilogram and a half = quantity 1.5 kilogram"]),
+        ("It was a dollar and 20 cents.", &["a dollar and 20 cents = money 1.2 USD"]),
+        ("Petrol sold at $4 a gallon.", &["$4 = money 4 USD"]),
+        ("A meter reader called.", &[]),
+        ("He did not give an inch-thick file.", &[]),
+        ("She waited a year and a half.", &["a year and a half = quantity 1.5 year"]),
+        ("The talks lasted an hour and a half.", &["an hour and a half = quantity 1.5 hour"]),
+        ("Prices rose a year ago.", &[]),
     ]);
 }
 

@@ -2,7 +2,9 @@
 //! writes them (digits, words and mixed forms; integers to 10^15, decimals,
 //! negatives, fractions, mixed numbers, ordinals, percentages, money in
 //! every currency of the ISO 4217 table by code, sign and name, quantities
-//! in every spelling of the unit table; vague amounts and scores; with and
+//! in every spelling of the unit table and one of a unit after an article
+//! (`a mile and a half`); dozens with fractions; spelled numbers with
+//! commas between groups; vague amounts and scores; with and
 //! without qualifiers and ranges) inside a sentence, and checks that the finder reads back exactly
 //! that span with its value, kind, unit and qualifier.
 //!
@@ -133,7 +135,8 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
         }
         3 => {
             let n = r.magnitude(9).max(2);
-            (words(n, r.coin()), Decimal::from(n))
+            let and = r.coin();
+            (if r.below(3) == 0 { comma_words(n, and) } else { words(n, and) }, Decimal::from(n))
         }
         4 => {
             // Decimals: `3.25`, `1,204.5`.
@@ -195,10 +198,35 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
     }
 }
 
+/// `two million, forty thousand, three hundred and six`: words with a
+/// comma after each scale word before a group that has its own `hundred`
+/// or scale word (docs/numbers.md; `two thousand, six` is a list).
+fn comma_words(n: u64, and: bool) -> String {
+    let mut chunks: Vec<(String, bool)> = Vec::new();
+    for (scale, name) in SCALES {
+        let part = n / scale % 1000;
+        if part > 0 {
+            chunks.push((format!("{} {name}", words(part, and)), true));
+        }
+    }
+    let rest = n % 1000;
+    if rest > 0 {
+        chunks.push((words(rest, and), rest >= 100));
+    }
+    let mut out = String::new();
+    for (i, (chunk, grouped)) in chunks.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if *grouped { ", " } else { " " });
+        }
+        out.push_str(chunk);
+    }
+    out
+}
+
 // ---------------------------------------------------------------- phrases
 
 fn cardinal(r: &mut Rng) -> Phrase {
-    let (text, value) = match r.below(6) {
+    let (text, value) = match r.below(7) {
         0 => {
             // Negative numbers: `-45`, `−45`, `minus 45`, `negative forty-five`.
             let n = r.magnitude(9).max(1);
@@ -263,6 +291,26 @@ fn cardinal(r: &mut Rng) -> Phrase {
             let value = if d2 == 0 { Decimal::from(whole) + Decimal::new(d1 as i64, 1) } else { value };
             (format!("{} point {tail}", words(whole, r.coin())), value)
         }
+        4 => {
+            // Dozens with a fraction: `a dozen and a half`, `two dozens and
+            // a quarter`, `three and a half dozen`.
+            let n = r.range(1, 9);
+            let (frac_words, frac) = *r.pick(&[
+                ("a half", Decimal::new(5, 1)),
+                ("a quarter", Decimal::new(25, 2)),
+                ("three quarters", Decimal::new(75, 2)),
+            ]);
+            let head = if n == 1 && r.coin() { "a".to_owned() } else { words(n, false) };
+            let dozen = if n > 1 && r.coin() { "dozens" } else { "dozen" };
+            if r.coin() {
+                (format!("{head} {dozen} and {frac_words}"), (Decimal::from(n) + frac) * Decimal::from(12))
+            } else {
+                (
+                    format!("{} and a half dozen", words(n, false)),
+                    (Decimal::from(n) + Decimal::new(5, 1)) * Decimal::from(12),
+                )
+            }
+        }
         _ => amount(r, false),
     };
     let tail = if text.ends_with(['f', 'h', 's', 'r']) && !text.contains("and") { " of the vote" } else { "" };
@@ -320,6 +368,9 @@ fn money(r: &mut Rng) -> Phrase {
 }
 
 fn quantity(r: &mut Rng) -> Phrase {
+    if r.below(8) == 0 {
+        return one_unit(r);
+    }
     let units = unit_table();
     let unit = r.pick(&units);
     let spelling = r.pick(&unit.spellings);
@@ -334,6 +385,40 @@ fn quantity(r: &mut Rng) -> Phrase {
     let gap = if spelling.glued_only { "" } else { " " };
     let text = format!("{number}{gap}{}", spelling.text);
     Phrase { text, expect: Expect::of(NumberKind::Quantity, value).unit(unit.name), tail: "" }
+}
+
+/// `a mile`, `an acre and a half`, `an hour and a half`: one (and a half)
+/// of a unit after an article (a duration only with its half).
+fn one_unit(r: &mut Rng) -> Phrase {
+    let (word, name, alone) = *r.pick(&[
+        ("mile", "mile", true),
+        ("kilometre", "kilometer", true),
+        ("kilometer", "kilometer", true),
+        ("metre", "meter", true),
+        ("inch", "inch", true),
+        ("litre", "liter", true),
+        ("liter", "liter", true),
+        ("gallon", "gallon", true),
+        ("pint", "pint", true),
+        ("acre", "acre", true),
+        ("hectare", "hectare", true),
+        ("kilogram", "kilogram", true),
+        ("ounce", "ounce", true),
+        ("year", "year", false),
+        ("month", "month", false),
+        ("week", "week", false),
+        ("day", "day", false),
+        ("hour", "hour", false),
+        ("minute", "minute", false),
+    ]);
+    let article =
+        if matches!(word.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u') || word == "hour" { "an" } else { "a" };
+    let (text, value) = if alone && r.coin() {
+        (format!("{article} {word}"), Decimal::ONE)
+    } else {
+        (format!("{article} {word} and a half"), Decimal::new(15, 1))
+    };
+    Phrase { text, expect: Expect::of(NumberKind::Quantity, value).unit(name), tail: "" }
 }
 
 /// A qualifier before or a range around a phrase of digits, sometimes.
