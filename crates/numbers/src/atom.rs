@@ -611,6 +611,24 @@ impl<'t> Scan<'t> {
         if atom.kind == NumberKind::Money && atom.unit != UnitName::None {
             self.cents(&mut atom);
         }
+        // `two years and a half`, `five dollars and a half`: half of the
+        // unit more, after a whole count of a unit written as a word after
+        // it (not `$40 and a half of it`, `100 cents`, `2 million dollars`,
+        // `30 years old`).
+        let named_unit = is_alpha(b[atom.end - 1])
+            && !crate::text::word_is(b, crate::text::word_start(b, atom.end), atom.end, "old");
+        let whole_units = match atom.kind {
+            NumberKind::Quantity => true,
+            NumberKind::Money => atom.value == p.value,
+            _ => false,
+        };
+        if named_unit && whole_units && atom.scale.is_none() && p.value.fract().is_zero() && !p.value.is_zero() {
+            if let Some(e) = and_a_half(b, atom.end) {
+                let half = Decimal::new(5, 1);
+                atom.value += if atom.value.is_sign_negative() { -half } else { half };
+                atom.end = e;
+            }
+        }
 
         if atom.kind == NumberKind::Cardinal {
             return self.cardinal(atom, items, &p, floor);

@@ -471,6 +471,24 @@ fn one_unit_after_an_article() {
     ]);
 }
 
+/// `and a half` after a whole count and a unit written as a word adds half
+/// of that unit; after a scale (`2 million dollars and a half`), an age
+/// (`30 years old`) or a symbol it is not read this way.
+#[test]
+fn a_half_after_a_unit() {
+    check(&[
+        ("The strike lasted two years and a half.", &["two years and a half = quantity 2.5 year"]),
+        ("The ferry covers 12 km and a half.", &["12 km and a half = quantity 12.5 kilometer"]),
+        ("It cooled to -4 degrees and a half.", &["-4 degrees and a half = quantity -4.5 degree"]),
+        ("Tickets cost three dollars and a half.", &["three dollars and a half = money 3.5 USD"]),
+        ("Bring 3 kilograms and a half of rice.", &["3 kilograms and a half = quantity 3.5 kilogram"]),
+        (
+            "It raised 2 million dollars and a half share of the rest.",
+            &["2 million dollars = money 2000000 USD", "a half = cardinal 0.5"],
+        ),
+    ]);
+}
+
 #[test]
 fn quantities() {
     check(&[

@@ -383,7 +383,14 @@ fn quantity(r: &mut Rng) -> Phrase {
         (format!("{whole}.{n:02}"), Decimal::from(whole) + Decimal::new(n as i64, 2))
     };
     let gap = if spelling.glued_only { "" } else { " " };
-    let text = format!("{number}{gap}{}", spelling.text);
+    let mut text = format!("{number}{gap}{}", spelling.text);
+    let mut value = value;
+    // `40 minutes and a half`: half of a unit written as a word after a
+    // whole count.
+    if value.fract().is_zero() && spelling.text.ends_with(|c: char| c.is_ascii_alphabetic()) && r.below(6) == 0 {
+        text.push_str(" and a half");
+        value += Decimal::new(5, 1);
+    }
     Phrase { text, expect: Expect::of(NumberKind::Quantity, value).unit(unit.name), tail: "" }
 }
 
