@@ -115,11 +115,16 @@ pub(crate) fn lex_items(text: &str, start: usize, ascii_groups: bool, out: &mut 
 }
 
 /// `two thousand, four hundred`: a comma right after a scale word of a
-/// thousand or more, then a space and a word below a hundred, may join the
-/// groups of one spelled number, as `2,400` joins digits. The next item's
+/// thousand or more in a number spelled out, then a space and a word below
+/// a hundred, may join the groups of one spelled number, as `2,400` joins
+/// digits. The next item's
 /// start and its gap; the grammar decides (`word_gap_ok`, [`parse_int`]).
 fn group_comma(b: &[u8], pos: usize, out: &[Item]) -> Option<(usize, Gap)> {
     if b.get(pos) != Some(&b',') || !matches!(out.last()?.word(), Some(Word::Scale(e)) if e >= 3) {
+        return None;
+    }
+    // Only in a number spelled out: `5 million, two hundred ...` is a list.
+    if out.iter().any(|it| !matches!(it.kind, ItemKind::Word(_))) {
         return None;
     }
     let (at, gap) = read_gap(b, pos + 1)?;

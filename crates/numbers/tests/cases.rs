@@ -157,7 +157,8 @@ fn dozens_with_fractions() {
 }
 
 /// A comma may separate the groups of a spelled number, as it does in
-/// digits (`2,400`): after a scale word of a thousand or more, when the
+/// digits (`2,400`): after a scale word of a thousand or more in a number
+/// spelled out (not after digits: `5 million, two hundred`), when the
 /// group after the comma has its own `hundred` or a smaller scale word. A
 /// comma before a bare small number is a list.
 #[test]
@@ -182,6 +183,10 @@ fn commas_between_spelled_groups() {
         ),
         ("They asked for a thousand, four of them at once.", &["a thousand = cardinal 1000", "four = cardinal 4"]),
         ("Nine hundred, forty more came.", &["Nine hundred = cardinal 900", "forty = cardinal 40"]),
+        (
+            "It sold 5 million, two hundred thousand of them abroad.",
+            &["5 million = cardinal 5000000", "two hundred thousand = cardinal 200000"],
+        ),
         ("One thousand,\n\nfive hundred", &["One thousand = cardinal 1000", "five hundred = cardinal 500"]),
     ]);
 }
