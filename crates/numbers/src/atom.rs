@@ -417,8 +417,12 @@ impl<'t> Scan<'t> {
         // What follows: a unit, a currency, a percent sign, a scale letter.
         let mut end = core_end;
         let mut unit = unit_after(text, end);
-        // `a quarter of a percentage point`, `half a mile`: a fraction of one unit.
-        if unit.is_none() && (matches!(p.form, Form::Fraction | Form::AOrdinal) || p.bare_half || p.quarters) {
+        // `a quarter of a percentage point`, `half a mile`, `3/4 of a mile`:
+        // a fraction of one unit.
+        let slash_fraction = lit.is_some_and(|l| l.fraction == Some(true));
+        if unit.is_none()
+            && (matches!(p.form, Form::Fraction | Form::AOrdinal) || p.bare_half || p.quarters || slash_fraction)
+        {
             if let Some(u) = fraction_of_unit(text, core_end, p.bare_half) {
                 unit = Some(u);
             }
@@ -923,9 +927,13 @@ impl<'t> Scan<'t> {
     fn one_is_count(&self, atom: &Atom) -> bool {
         let b = self.b;
         let floor = 0;
-        // `one-on-one`, `second-to-none`: the end of a hyphenated compound.
+        // `one-on-one`, `second-to-none`: the end of a hyphenated compound
+        // (but `won two-one`: the second side of a spelled tally counts).
         if atom.start >= 2 && b[atom.start - 1] == b'-' && is_alpha(b[atom.start - 2]) {
-            return false;
+            let side = lower(b, crate::text::word_start(b, atom.start - 1), atom.start - 1)
+                .and_then(|w| number_word(w.as_str()))
+                .is_some_and(|w| matches!(w, Word::Zero | Word::Unit(_) | Word::Teen(_) | Word::Tens(_)));
+            return side;
         }
         let next = next_word(b, atom.end);
         let next_is_or = next.as_ref().is_some_and(|(_, _, w)| w.as_str() == "or");

@@ -679,7 +679,8 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
 }
 
 /// A score or a vote, `voted 4-1`, `won 3-2`, `a 50-50 split`, `a 5-4
-/// decision`: two counts joined by a dash, one annotation. It is a
+/// decision`, `a fifty-fifty chance`: two counts joined by a dash, both in
+/// digits or both in words, one annotation. It is a
 /// cardinal whose value is the first count (the side named first), with
 /// unit `score`; the span holds the whole tally. A dash between counts is
 /// a score when the first is at least the second (no range runs down)
@@ -689,15 +690,19 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
 /// votes` stays a range).
 fn score(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     let bytes = text.as_bytes();
-    let bare = |x: &Atom| {
+    // Both counts in digits (`5-4`) or both spelled as one word each
+    // (`fifty-fifty`, `ruled five-four`).
+    let bare = |x: &Atom, written: fn(&u8) -> bool| {
         x.fate == Fate::Keep
             && x.kind == NumberKind::Cardinal
             && x.unit == UnitName::None
             && x.scale.is_none()
             && x.value <= Decimal::from(999)
-            && bytes[x.start..x.end].iter().all(u8::is_ascii_digit)
+            && x.value.fract().is_zero()
+            && bytes[x.start..x.end].iter().all(written)
     };
-    if !bare(a) || !bare(b) {
+    let tally = |written: fn(&u8) -> bool| bare(a, written) && bare(b, written);
+    if !tally(u8::is_ascii_digit) && !tally(u8::is_ascii_alphabetic) {
         return None;
     }
     let dash = &text[a.end..b.start];

@@ -464,6 +464,8 @@ fn one_unit_after_an_article() {
         ("Fuel costs less now than a litre of milk.", &["a litre = quantity 1 liter"]),
         ("Each hectare yields a tonne.", &[]),
         ("He swam a mile and a half before dawn.", &["a mile and a half = quantity 1.5 mile"]),
+        ("The trail is 3/4 of a mile long.", &["3/4 of a mile = quantity 0.75 mile"]),
+        ("Rates fell 1/4 of a percentage point.", &["1/4 of a percentage point = percent 0.25 percentage point"]),
         ("The fare was a dollar and a half.", &["a dollar and a half = money 1.5 USD"]),
         ("Add a kilogram and a half of flour.", &["a kilogram and a half = quantity 1.5 kilogram"]),
         ("It was a dollar and 20 cents.", &["a dollar and 20 cents = money 1.2 USD"]),

@@ -394,8 +394,9 @@ fn quantity(r: &mut Rng) -> Phrase {
     Phrase { text, expect: Expect::of(NumberKind::Quantity, value).unit(unit.name), tail: "" }
 }
 
-/// `a mile`, `an acre and a half`, `an hour and a half`: one (and a half)
-/// of a unit after an article (a duration only with its half).
+/// `a mile`, `an acre and a half`, `an hour and a half`, `3/4 of a mile`:
+/// one (and a half, or a fraction) of a unit after an article (a duration
+/// only with its half).
 fn one_unit(r: &mut Rng) -> Phrase {
     let (word, name, alone) = *r.pick(&[
         ("mile", "mile", true),
@@ -420,7 +421,12 @@ fn one_unit(r: &mut Rng) -> Phrase {
     ]);
     let article =
         if matches!(word.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u') || word == "hour" { "an" } else { "a" };
-    let (text, value) = if alone && r.coin() {
+    let (text, value) = if alone && r.below(4) == 0 {
+        // `3/4 of a mile`: a slash fraction of one unit.
+        let den = *r.pick(&[2u64, 4, 5, 8, 10]);
+        let num = r.range(1, den - 1);
+        (format!("{num}/{den} of {article} {word}"), Decimal::from(num) / Decimal::from(den))
+    } else if alone && r.coin() {
         (format!("{article} {word}"), Decimal::ONE)
     } else {
         (format!("{article} {word} and a half"), Decimal::new(15, 1))
@@ -534,11 +540,17 @@ fn vague(r: &mut Rng) -> Phrase {
 /// `7-2`, `50-50`: a tally after a contest verb (docs/numbers.md, "Scores
 /// and votes").
 fn score(r: &mut Rng) -> Phrase {
-    let hi = r.range(0, 999);
+    let spelled = r.below(4) == 0;
+    let hi = r.range(0, if spelled { 19 } else { 999 });
     let lo = r.range(0, hi);
     let dash = *r.pick(&["-", "\u{2013}"]);
     let verb = *r.pick(&["voted ", "won ", "ruled ", "finished "]);
     let expect = Expect::of(NumberKind::Cardinal, Decimal::from(hi)).unit("score");
+    // `voted seven-two`: a side of one spelled word each.
+    if spelled {
+        let text = format!("{}-{}", SMALL[hi as usize], SMALL[lo as usize]);
+        return Phrase { text, expect, tail: verb };
+    }
     Phrase { text: format!("{hi}{dash}{lo}"), expect, tail: verb }
 }
 

@@ -102,6 +102,11 @@ fn scores_and_votes_are_one_annotation() {
         ("The justices ruled in a 6-3 decision.", &["6-3 = cardinal 6 score"]),
         ("The visitors lost 1-3 in extra time.", &["1-3 = cardinal 1 score"]),
         ("The bill passed 220-210 in the House.", &["220-210 = cardinal 220 score"]),
+        // Spelled tallies: one word a side.
+        ("She gave the bid a fifty-fifty chance.", &["fifty-fifty = cardinal 50 score"]),
+        ("The court ruled five-four against the state.", &["five-four = cardinal 5 score"]),
+        ("The hosts won two-one after a late goal.", &["two-one = cardinal 2 score"]),
+        ("They met one-on-one.", &[]),
         // A rising pair with a plural count is still a range.
         ("Each seat drew 5-10 votes.", &["5-10 = cardinal 5..10"]),
     ]);
