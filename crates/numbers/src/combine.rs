@@ -562,11 +562,13 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
     if b.get(from) == Some(&b'+') && !b.get(from + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Some((from + 1, Postfix::Bound(AtLeast)));
     }
-    let plus = b"-plus";
-    if b.get(from..from + plus.len()).is_some_and(|w| w.eq_ignore_ascii_case(plus))
-        && !b.get(from + plus.len()).copied().is_some_and(|c| c.is_ascii_alphanumeric())
-    {
-        return Some((from + plus.len(), Postfix::Bound(AtLeast)));
+    // `18-plus`; `sixty-odd`, `100-odd` (some more than it: about).
+    for (suffix, q) in [(&b"-plus"[..], AtLeast), (&b"-odd"[..], APPROX)] {
+        if b.get(from..from + suffix.len()).is_some_and(|w| w.eq_ignore_ascii_case(suffix))
+            && !b.get(from + suffix.len()).copied().is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return Some((from + suffix.len(), Postfix::Bound(q)));
+        }
     }
     let toks = tokens_forward(text, from, to, 4);
     let first = toks.first()?;

@@ -367,7 +367,10 @@ fn special_start(items: &[Item], text: &str) -> Option<Parsed> {
                     return Some(p);
                 }
             }
-            if let Some(m) = word(1).filter(|_| items[1].gap.is_space()).and_then(multiplier) {
+            // `half million`, `half-dozen`.
+            if let Some(m) =
+                word(1).filter(|_| items[1].gap.is_space() || items[1].gap.is_tight_hyphen()).and_then(multiplier)
+            {
                 p.value = half * m;
                 p.end = 2;
                 return Some(p);
@@ -428,10 +431,11 @@ fn multiplier(w: Word) -> Option<Decimal> {
 }
 
 /// A scale word after `p` multiplies it: `two point two million`, `five and
-/// a half million`, `½ million`; so does `dozen` (`two and a half dozen`),
+/// a half million`, `½ million`, `a half-million`; so does `dozen` (`two and a half dozen`),
 /// which is no power of ten, so no range end shares it.
 fn with_scale(items: &[Item], mut p: Parsed) -> Parsed {
-    let Some(it) = items.get(p.end).filter(|it| it.gap.is_space()) else { return p };
+    // Spaced or hyphened: `a half million`, `a half-million`, `a half-dozen`.
+    let Some(it) = items.get(p.end).filter(|it| it.gap.is_space() || it.gap.is_tight_hyphen()) else { return p };
     let (m, scale) = match it.kind {
         ItemKind::Word(Word::Scale(e)) => (pow10(e), Some(e)),
         ItemKind::Word(Word::Dozen) => (Decimal::from(12), None),

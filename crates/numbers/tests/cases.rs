@@ -156,6 +156,30 @@ fn dozens_with_fractions() {
     ]);
 }
 
+/// A half (or a quarter) hyphened to a scale word or `dozen` multiplies it,
+/// as it does spaced: `a half-million` is `a half million`.
+#[test]
+fn hyphened_fractions_of_a_scale() {
+    check(&[
+        ("The repairs cost a half-million dollars.", &["a half-million dollars = money 500000 USD"]),
+        ("A quarter-million people marched.", &["A quarter-million = cardinal 250000"]),
+        ("She keeps a half-dozen hens.", &["a half-dozen = cardinal 6"]),
+        ("Half-dozen boats were moored.", &["Half-dozen = cardinal 6"]),
+        ("The half-hour show ended.", &["half-hour = quantity 0.5 hour"]),
+        ("They led at half-time.", &[]),
+    ]);
+}
+
+/// `-odd` after a count means some more than it: approximately (as `or so`).
+#[test]
+fn odd_after_a_count_is_approximate() {
+    check(&[
+        ("Then sixty-odd delegates walked out.", &["sixty-odd = cardinal 60 (approximately)"]),
+        ("The 40-odd members voted.", &["40-odd = cardinal 40 (approximately)"]),
+        ("It was an odd choice.", &[]),
+    ]);
+}
+
 /// A comma may separate the groups of a spelled number, as it does in
 /// digits (`2,400`): after a scale word of a thousand or more in a number
 /// spelled out (not after digits: `5 million, two hundred`), when the
