@@ -180,12 +180,16 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
             )
         }
         8 => {
-            // `a quarter of a million`, `half a billion`, `three quarters of a million`.
+            // `a quarter of a million`, `half a billion`, `a half-million`,
+            // `three quarters of a million`.
             let (scale, name) = *r.pick(&SCALES[1..3]);
             let scale = Decimal::from(scale);
-            match r.below(3) {
+            match r.below(5) {
                 0 => (format!("a quarter of a {name}"), scale / Decimal::from(4)),
                 1 => (format!("half a {name}"), scale / Decimal::from(2)),
+                // `a half-million`, `a quarter-billion`.
+                2 => (format!("a half-{name}"), scale / Decimal::from(2)),
+                3 => (format!("a quarter-{name}"), scale / Decimal::from(4)),
                 _ => (format!("three quarters of a {name}"), scale * Decimal::new(75, 2)),
             }
         }
@@ -438,6 +442,13 @@ fn one_unit(r: &mut Rng) -> Phrase {
 fn qualify(r: &mut Rng, p: Phrase) -> Phrase {
     if p.expect.value.is_none() || p.expect.kind == NumberKind::Ordinal || r.below(3) != 0 {
         return p;
+    }
+    // `1,200-odd`: a count in digits with `-odd` after it.
+    let digits = !p.text.is_empty() && p.text.bytes().all(|c| c.is_ascii_digit() || c == b',');
+    if digits && p.expect.kind == NumberKind::Cardinal && r.below(4) == 0 {
+        let mut expect = p.expect;
+        expect.qualifier = Some(Qualifier::Approximately);
+        return Phrase { text: format!("{}-odd", p.text), expect, tail: p.tail };
     }
     let (word, q) = *r.pick(&[
         ("about", Qualifier::Approximately),
