@@ -625,10 +625,12 @@ fn fraction_part(items: &[Item], i: usize) -> Option<(Decimal, usize)> {
 }
 
 /// `X over Y` (at the end of a clause), `X out of Y` (X <= Y) and `X in Y`
-/// (X < Y, Y no year, no unit after): a fraction.
+/// or `X-in-Y` (X < Y, Y no year, no unit after): a fraction.
 fn ratio(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
     let op = items.get(int.end)?;
-    if !op.gap.is_space() || !int.whole {
+    // `one-in-five`, `1-in-5`: hyphens all through, as a compound adjective.
+    let hyphened = op.gap.is_tight_hyphen() && op.word() == Some(Word::In);
+    if !(op.gap.is_space() || hyphened) || !int.whole {
         return None;
     }
     let (y_start, kind) = match op.word()? {
@@ -637,7 +639,8 @@ fn ratio(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
         Word::Out if items.get(int.end + 1).and_then(Item::word) == Some(Word::Of) => (int.end + 2, 1),
         _ => return None,
     };
-    if !items.get(y_start)?.gap.is_space() {
+    let y_gap = items.get(y_start)?.gap;
+    if !(if hyphened { y_gap.is_tight_hyphen() } else { y_gap.is_space() }) {
         return None;
     }
     let y = parse_int(items, y_start)?;

@@ -218,6 +218,8 @@ fn commas_between_spelled_groups() {
 #[test]
 fn fractions() {
     check(&[
+        ("It is a one-in-five chance.", &["one-in-five = cardinal 0.2"]),
+        ("About 1-in-4 homes flooded.", &["About 1-in-4 = cardinal 0.25 (approximately)"]),
         ("Add 1/2 a cup.", &["1/2 = cardinal 0.5"]),
         ("It grew 2 1/2 times.", &["2 1/2 = cardinal 2.5"]),
         ("2  1/4", &["2  1/4 = cardinal 2.25"]),

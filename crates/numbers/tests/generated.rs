@@ -247,11 +247,19 @@ fn cardinal(r: &mut Rng) -> Phrase {
             }
         }
         1 => {
-            // Fractions: `3/4`, `three quarters`, `two thirds`.
+            // Fractions: `3/4`, `three quarters`, `two thirds`, `1 in 4`,
+            // `one-in-four`.
             let den = r.range(2, 9);
             let num = r.range(1, den - 1);
             let value = Decimal::from(num) / Decimal::from(den);
-            if r.coin() {
+            if r.below(4) == 0 {
+                let sep = *r.pick(&[" in ", "-in-"]);
+                if r.coin() {
+                    (format!("{num}{sep}{den}"), value)
+                } else {
+                    (format!("{}{sep}{}", SMALL[num as usize], SMALL[den as usize]), value)
+                }
+            } else if r.coin() {
                 (format!("{num}/{den}"), value)
             } else {
                 let name = match den {
