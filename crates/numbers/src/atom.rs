@@ -605,6 +605,13 @@ impl<'t> Scan<'t> {
                 atom.end = e;
             }
         }
+        if atom.kind == NumberKind::Cardinal && digit_core {
+            if let Some(e) = feet_and_inches_marks(b, atom.start, end) {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(e.1);
+                atom.end = e.0;
+            }
+        }
         if atom.kind == NumberKind::Cardinal {
             if let Some(e) = special_unit(text, end) {
                 atom.kind = NumberKind::Quantity;
@@ -1157,10 +1164,41 @@ fn pence_after(text: &str, i: usize) -> bool {
 }
 
 /// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6
-/// ft 2 in tall`), not the preposition (`6 ft 2 in the rain`): its end.
+/// ft 2 in tall`, `5ft 10in`), not the preposition (`6 ft 2 in the rain`):
+/// its end.
+/// A height in marks, `5'10"` (or with primes, `5′10″`): the feet before
+/// the mark, the inches after it. The number is at `start..end`; the end
+/// and unit of the mark that makes it one.
+fn feet_and_inches_marks(b: &[u8], start: usize, end: usize) -> Option<(usize, &'static str)> {
+    // The length of a foot mark (`'`, `′`) or an inch mark (`"`, `″`) at `i`.
+    let mark = |i: usize, inch: bool| match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(b'\''), _, _) if !inch => 1,
+        (Some(b'"'), _, _) if inch => 1,
+        (Some(0xE2), Some(0x80), Some(0xB2)) if !inch => 3,
+        (Some(0xE2), Some(0x80), Some(0xB3)) if inch => 3,
+        _ => 0,
+    };
+    let inches_after = |i: usize| {
+        let e = digits_end(b, i);
+        (e > i && e - i <= 2 && mark(e, true) > 0).then(|| e + mark(e, true))
+    };
+    let foot = mark(end, false);
+    if foot > 0
+        && end - start <= 2
+        && inches_after(end + foot).is_some_and(|e| !b.get(e).copied().is_some_and(is_alnum))
+    {
+        return Some((end + foot, "foot"));
+    }
+    // The inches: right after a foot mark that follows digits.
+    let before = (1..=3).find(|&n| start >= n && mark(start - n, false) == n)?;
+    let feet = start - before;
+    (feet > 0 && b[feet - 1].is_ascii_digit() && inches_after(start) == Some(end + mark(end, true)))
+        .then(|| (end + mark(end, true), "inch"))
+}
+
 fn inches_word(b: &[u8], i: usize) -> Option<usize> {
     let (s, e, w) = next_word(b, i)?;
-    if s == i || w.as_str() != "in" || b[s] != b'i' {
+    if w.as_str() != "in" || b[s] != b'i' {
         return None;
     }
     let ends = match next_word(b, e) {

@@ -522,6 +522,19 @@ fn a_half_after_a_unit() {
     ]);
 }
 
+/// Feet and inches are two quantities, however written: `5 ft 4 in`,
+/// `5ft 10in`, `5'10"`, `5′10″`. A foot mark counts only before inches.
+#[test]
+fn feet_and_inches() {
+    check(&[
+        ("The suspect is 5ft 10in tall.", &["5ft = quantity 5 foot", "10in = quantity 10 inch"]),
+        ("She is 5'6\" and fast.", &["5' = quantity 5 foot", "6\" = quantity 6 inch"]),
+        ("He stands 6′2″ in socks.", &["6′ = quantity 6 foot", "2″ = quantity 2 inch"]),
+        ("Put 10in the box.", &[]),
+        ("Scores of 5' were rare.", &["5 = cardinal 5"]),
+    ]);
+}
+
 #[test]
 fn quantities() {
     check(&[
@@ -648,6 +661,10 @@ fn not_numbers() {
         ("This is a one-time payment.", &[]),
         ("a zero-sum game", &[]),
         ("in the 1990s", &[]),
+        // Decades with an apostrophe are decades too; a possessive is not.
+        ("Fashion from the 1970's returned.", &[]),
+        ("They met in their 30’s.", &[]),
+        ("The 747's engines failed.", &["747 = cardinal 747"]),
         ("in their 40s", &[]),
         ("open 24/7", &[]),
         ("after 9/11", &[]),
