@@ -522,26 +522,36 @@ fn sentence(r: &mut Rng, p: &Phrase) -> (String, usize) {
 /// `hundreds`, `tens of thousands of dollars`, `a handful`: approximate
 /// ranges (docs/numbers.md, "Vague amounts").
 fn vague(r: &mut Rng) -> Phrase {
-    let (head, multiple) = *r.pick(&[
-        ("dozens", 12u64),
-        ("hundreds", 100),
-        ("thousands", 1_000),
-        ("millions", 1_000_000),
-        ("billions", 1_000_000_000),
-        ("tens of thousands", 10_000),
-        ("hundreds of thousands", 100_000),
-        ("tens of millions", 10_000_000),
-        ("hundreds of millions", 100_000_000),
+    // Plurals take a unit after `of`; `a few` and `several` with a
+    // singular multiple take it right after (`several thousand dollars`).
+    let (head, multiple, of) = *r.pick(&[
+        ("dozens", 12u64, " of"),
+        ("hundreds", 100, " of"),
+        ("thousands", 1_000, " of"),
+        ("millions", 1_000_000, " of"),
+        ("billions", 1_000_000_000, " of"),
+        ("tens of thousands", 10_000, " of"),
+        ("hundreds of thousands", 100_000, " of"),
+        ("tens of millions", 10_000_000, " of"),
+        ("hundreds of millions", 100_000_000, " of"),
+        ("a few dozen", 12, ""),
+        ("a few hundred", 100, ""),
+        ("several thousand", 1_000, ""),
+        ("several hundred thousand", 100_000, ""),
+        ("a few million", 1_000_000, ""),
+        ("several hundred million", 100_000_000, ""),
     ]);
-    let (unit_text, kind, unit) = *r.pick(&[
+    let (unit_word, kind, unit) = *r.pick(&[
         ("", NumberKind::Cardinal, None),
-        (" of dollars", NumberKind::Money, Some("USD")),
-        (" of euros", NumberKind::Money, Some("EUR")),
-        (" of miles", NumberKind::Quantity, Some("mile")),
+        (" dollars", NumberKind::Money, Some("USD")),
+        (" euros", NumberKind::Money, Some("EUR")),
+        (" miles", NumberKind::Quantity, Some("mile")),
     ]);
+    let unit_text = if unit_word.is_empty() { String::new() } else { format!("{of}{unit_word}") };
     let m = Decimal::from(multiple);
     let (text, min, max) = if r.below(8) == 0 {
-        (format!("a handful{unit_text}"), Decimal::from(2), Decimal::from(5))
+        let of_unit = if unit_word.is_empty() { String::new() } else { format!(" of{unit_word}") };
+        (format!("a handful{of_unit}"), Decimal::from(2), Decimal::from(5))
     } else {
         (format!("{head}{unit_text}"), m * Decimal::from(2), m * Decimal::from(10) - Decimal::ONE)
     };

@@ -41,6 +41,15 @@ fn vague_amounts_are_approximate_ranges() {
         ("A handful of shops reopened.", &["A handful = cardinal 2..5 (approximately)"]),
         ("The fraud cost millions of dollars.", &["millions of dollars = money 2000000..9999999 USD (approximately)"]),
         ("They sailed thousands of miles.", &["thousands of miles = quantity 2000..9999 mile (approximately)"]),
+        // `a few` and `several` before a singular multiple: as its plural.
+        ("A few hundred fans waited.", &["A few hundred = cardinal 200..999 (approximately)"]),
+        (
+            "The dam cost several hundred million dollars.",
+            &["several hundred million dollars = money 200000000..999999999 USD (approximately)"],
+        ),
+        ("They walked a few thousand miles.", &["a few thousand miles = quantity 2000..9999 mile (approximately)"]),
+        ("Several dozen were hurt.", &["Several dozen = cardinal 24..119 (approximately)"]),
+        ("A few days later, several rivals quit.", &[]),
         // A count before the plural is the grammar's: `three hundreds`.
         ("The tally was three hundreds.", &["three hundreds = cardinal 300"]),
         // `tens` alone is a column, not an amount.
