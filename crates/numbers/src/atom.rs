@@ -1163,9 +1163,6 @@ fn pence_after(text: &str, i: usize) -> bool {
     unit_after(text, k).is_some_and(|u| u.meaning == Meaning::Money(Code::Iso("GBP"), Factor::Hundredth))
 }
 
-/// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6
-/// ft 2 in tall`, `5ft 10in`), not the preposition (`6 ft 2 in the rain`):
-/// its end.
 /// A height in marks, `5'10"` (or with primes, `5′10″`): the feet before
 /// the mark, the inches after it. The number is at `start..end`; the end
 /// and unit of the mark that makes it one.
@@ -1196,6 +1193,9 @@ fn feet_and_inches_marks(b: &[u8], start: usize, end: usize) -> Option<(usize, &
         .then(|| (end + mark(end, true), "inch"))
 }
 
+/// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6
+/// ft 2 in tall`, `5ft 10in`), not the preposition (`6 ft 2 in the rain`):
+/// its end.
 fn inches_word(b: &[u8], i: usize) -> Option<usize> {
     let (s, e, w) = next_word(b, i)?;
     if w.as_str() != "in" || b[s] != b'i' {

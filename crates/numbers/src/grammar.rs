@@ -117,8 +117,8 @@ pub(crate) fn lex_items(text: &str, start: usize, ascii_groups: bool, out: &mut 
 /// `two thousand, four hundred`: a comma right after a scale word of a
 /// thousand or more in a number spelled out, then a space and a word below
 /// a hundred, may join the groups of one spelled number, as `2,400` joins
-/// digits. The next item's
-/// start and its gap; the grammar decides (`word_gap_ok`, [`parse_int`]).
+/// digits. Returns the next item's start and its gap; the grammar decides
+/// (`word_gap_ok`, [`parse_int`]).
 fn group_comma(b: &[u8], pos: usize, out: &[Item]) -> Option<(usize, Gap)> {
     if b.get(pos) != Some(&b',') || !matches!(out.last()?.word(), Some(Word::Scale(e)) if e >= 3) {
         return None;
@@ -431,8 +431,8 @@ fn multiplier(w: Word) -> Option<Decimal> {
 }
 
 /// A scale word after `p` multiplies it: `two point two million`, `five and
-/// a half million`, `½ million`, `a half-million`; so does `dozen` (`two and a half dozen`),
-/// which is no power of ten, so no range end shares it.
+/// a half million`, `½ million`, `a half-million`; so does `dozen` (`two
+/// and a half dozen`), which is no power of ten, so no range end shares it.
 fn with_scale(items: &[Item], mut p: Parsed) -> Parsed {
     // Spaced or hyphened: `a half million`, `a half-million`, `a half-dozen`.
     let Some(it) = items.get(p.end).filter(|it| it.gap.is_space() || it.gap.is_tight_hyphen()) else { return p };

@@ -201,7 +201,6 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
         return Lexed::Num(lit);
     }
 
-    // Letters right after the digits: an ordinal suffix, a decade, a scale.
     // `the 1990's`, `in their 40's`: decades, as `1990s` (below).
     if lit.int && value.fract().is_zero() && (value % Decimal::TEN).is_zero() && !value.is_zero() {
         let apostrophe = match (b.get(j), b.get(j + 1), b.get(j + 2)) {
@@ -214,6 +213,7 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
             return Lexed::Reject(s + 1);
         }
     }
+    // Letters right after the digits: an ordinal suffix, a decade, a scale.
     if b.get(j).copied().is_some_and(is_alpha) {
         let mut w = j;
         while w < b.len() && is_alpha(b[w]) {
