@@ -67,11 +67,10 @@ pub(crate) fn may_start(b: &[u8], start: usize, end: usize) -> bool {
     let w = &b[start..end];
     let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
     match w.len() {
-        // `a handful`, `a few`: only when an `h` or an `f` follows the space.
+        // `a handful`, `a few`: only when one of those words follows the space.
         1 => {
-            (w[0] | 0x20) == b'a'
-                && b.get(end) == Some(&b' ')
-                && b.get(end + 1).is_some_and(|&c| matches!(c | 0x20, b'h' | b'f'))
+            let next = |word: &[u8]| b.get(end + 1..end + 1 + word.len()).is_some_and(|n| n.eq_ignore_ascii_case(word));
+            (w[0] | 0x20) == b'a' && b.get(end) == Some(&b' ') && (next(b"handful") || next(b"few"))
         }
         4 => is("tens"),
         6 => is("dozens"),
