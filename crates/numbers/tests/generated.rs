@@ -2,11 +2,14 @@
 //! writes them (digits, words and mixed forms; integers to 10^15, decimals,
 //! negatives, fractions, mixed numbers, ordinals, percentages, money in
 //! every currency of the ISO 4217 table by code, sign and name, quantities
-//! in every spelling of the unit table and one of a unit after an article
-//! (`a mile and a half`); dozens with fractions; spelled numbers with
-//! commas between groups; vague amounts and scores; with and
-//! without qualifiers and ranges) inside a sentence, and checks that the finder reads back exactly
-//! that span with its value, kind, unit and qualifier.
+//! in every spelling of the unit table (`40 minutes and a half`) and one of
+//! a unit after an article (`a mile and a half`, `3/4 of a mile`); dozens
+//! with fractions; ratios (`1-in-4`); spelled numbers with commas between
+//! groups; `a half-million`; vague amounts (`several hundred million
+//! dollars`) and scores in digits and words; with and without qualifiers
+//! (`about`, `1,200-odd`) and ranges) inside a sentence, and checks that the
+//! finder reads back exactly that span with its value, kind, unit and
+//! qualifier.
 //!
 //! 10,000 cases per run from a fixed seed; `BYLINE_SEED=N` runs another
 //! seed, `BYLINE_CASES=N` another count. A failure prints the seed, the
