@@ -1328,7 +1328,8 @@ fn one_unit_word(w: &str) -> bool {
     )
 }
 
-fn unit_of(code: Code) -> UnitName {
+/// The unit name of a currency code (`$` is the `dollar` option's).
+pub(crate) fn unit_of(code: Code) -> UnitName {
     match code {
         Code::Dollar => UnitName::Dollar,
         Code::Iso(c) => UnitName::Named(c),

@@ -15,6 +15,7 @@ use crate::atom::{Atom, Fate, UnitName, year_cue_before};
 use crate::context::{change_verb, count_noun, next_word, prev_word};
 use crate::literal::pow10;
 use crate::text::{Lower, is_alpha, skip_spaces, skip_spaces_back};
+use crate::units::{Factor, Meaning, unit_after};
 
 /// A number being assembled: an atom, or two joined.
 #[derive(Clone, Copy, Debug)]
@@ -680,6 +681,22 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
     out
 }
 
+/// `twenty-odd years`, `40-plus miles`, `100-odd dollars`: the unit after
+/// a count's `-odd` or `-plus` is the count's, as it is right after a
+/// number.
+fn unit_after_suffix(text: &str, p: &mut Phrase) {
+    let Some(u) = unit_after(text, p.end).filter(|u| u.end > p.end + 1) else { return };
+    let (kind, unit) = match u.meaning {
+        Meaning::Quantity(name, _) => (NumberKind::Quantity, UnitName::Named(name)),
+        Meaning::Money(code, Factor::One) if u.scale.is_none() => (NumberKind::Money, crate::atom::unit_of(code)),
+        Meaning::Percent => (NumberKind::Percent, UnitName::None),
+        _ => return,
+    };
+    p.kind = kind;
+    p.unit = unit;
+    p.end = u.end;
+}
+
 /// A score or a vote, `voted 4-1`, `won 3-2`, `a 50-50 split`, `a 5-4
 /// decision`, `a fifty-fifty chance`: two counts joined by a dash, both in
 /// digits or both in words, one annotation. It is a
@@ -1021,8 +1038,12 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
             (_, Some((e, Postfix::Bound(q)))) => {
                 // A hedge before a bound after stays outside: `about five
                 // hundred or less`.
+                let suffix = text.as_bytes().get(p.end) == Some(&b'-');
                 p.end = e;
                 p.qualifier = Some(q);
+                if suffix && plain_count {
+                    unit_after_suffix(text, p);
+                }
             }
             (Some((s, Prefix::Q(q))), _) => {
                 p.start = s;
@@ -1031,6 +1052,11 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
             _ => {}
         }
         floor = p.end;
+        // A unit read after `-odd` covers the numbers inside it (`per
+        // second`, `cm2`): they are part of this one.
+        for q in phrases[i + 1..].iter_mut().take_while(|q| q.start < floor) {
+            q.fate = Fate::Drop;
+        }
     }
     phrases
 }

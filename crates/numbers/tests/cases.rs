@@ -170,13 +170,21 @@ fn hyphened_fractions_of_a_scale() {
     ]);
 }
 
-/// `-odd` after a count means some more than it: approximately (as `or so`).
+/// `-odd` after a count means some more than it: approximately (as `or so`);
+/// `-plus` means at least. A unit after either is the count's.
 #[test]
-fn odd_after_a_count_is_approximate() {
+fn odd_and_plus_after_a_count() {
     check(&[
         ("Then sixty-odd delegates walked out.", &["sixty-odd = cardinal 60 (approximately)"]),
         ("The 40-odd members voted.", &["40-odd = cardinal 40 (approximately)"]),
         ("It was an odd choice.", &[]),
+        ("She served twenty-odd years.", &["twenty-odd years = quantity 20 year (approximately)"]),
+        ("Crews work 60-plus hours a week.", &["60-plus hours = quantity 60 hour (at_least)"]),
+        (
+            "The probe flew 300-odd metres per second.",
+            &["300-odd metres per second = quantity 300 meter per second (approximately)"],
+        ),
+        ("Each flat is 90-plus m2.", &["90-plus m2 = quantity 90 square meter (at_least)"]),
     ]);
 }
 

@@ -399,6 +399,13 @@ fn quantity(r: &mut Rng) -> Phrase {
     };
     let gap = if spelling.glued_only { "" } else { " " };
     let mut text = format!("{number}{gap}{}", spelling.text);
+    // `120-odd miles`, `40-plus hours`: a suffix between count and unit.
+    if value.fract().is_zero() && !spelling.glued_only && r.below(8) == 0 {
+        let (suffix, q) = *r.pick(&[("-odd", Qualifier::Approximately), ("-plus", Qualifier::AtLeast)]);
+        let mut expect = Expect::of(NumberKind::Quantity, value).unit(unit.name);
+        expect.qualifier = Some(q);
+        return Phrase { text: format!("{number}{suffix} {}", spelling.text), expect, tail: "" };
+    }
     let mut value = value;
     // `40 minutes and a half`: half of a unit written as a word after a
     // whole count.
@@ -451,7 +458,12 @@ fn one_unit(r: &mut Rng) -> Phrase {
 
 /// A qualifier before or a range around a phrase of digits, sometimes.
 fn qualify(r: &mut Rng, p: Phrase) -> Phrase {
-    if p.expect.value.is_none() || p.expect.kind == NumberKind::Ordinal || r.below(3) != 0 {
+    // One qualifier a phrase: not before `120-odd miles`.
+    if p.expect.value.is_none()
+        || p.expect.qualifier.is_some()
+        || p.expect.kind == NumberKind::Ordinal
+        || r.below(3) != 0
+    {
         return p;
     }
     // `1,200-odd`: a count in digits with `-odd` after it.
