@@ -180,6 +180,8 @@ impl<'t> Scan<'t> {
                 number_word(next.as_str()).is_some_and(follows_a)
                     || (one_unit_word(next.as_str()) && hyphen_len(b, e) == 0)
                     || (matches!(next.as_str(), "year" | "month" | "week" | "day") && age_suffix(b, e) > e)
+                    || (matches!(next.as_str(), "year" | "month" | "week" | "day" | "hour" | "minute")
+                        && and_a_half(b, e).is_some())
             }
             Some(w) => starts_number(w),
             None => crate::words::split_compound(w.as_str()).is_some(),
@@ -258,6 +260,12 @@ impl<'t> Scan<'t> {
                 atom.unit = UnitName::Named(name);
                 atom.end = age_suffix(self.b, u.end);
             }
+            // `a year and a half`, `an hour and a half`: a duration (`a
+            // year` alone is mostly a date or a rate: `a year ago`).
+            Meaning::Quantity(name, Dim::Duration) if and_a_half(self.b, u.end).is_some() => {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(name);
+            }
             Meaning::Quantity(name, Dim::Mass) if name != "ton" && name != "metric ton" && name != "stone" => {
                 atom.kind = NumberKind::Quantity;
                 atom.unit = UnitName::Named(name);
@@ -270,7 +278,22 @@ impl<'t> Scan<'t> {
                     atom.unit = UnitName::Named("pound");
                 }
             }
+            // `a mile`, `an acre`, `a litre`: `one_unit_word` admits only
+            // the measures that are no everyday noun (`a meter`, `a foot`,
+            // `a yard` and `a ton of work` are not amounts).
+            Meaning::Quantity(name, Dim::Length | Dim::Area | Dim::Volume) => {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(name);
+            }
             _ => return None,
+        }
+        // `a mile and a half`, `a dollar and a half`: one and a half units
+        // (not after cents or an age, which end the amount).
+        if atom.end == u.end {
+            if let Some(end) = and_a_half(self.b, u.end) {
+                atom.value *= Decimal::new(15, 1);
+                atom.end = end;
+            }
         }
         Some(atom)
     }
@@ -394,8 +417,12 @@ impl<'t> Scan<'t> {
         // What follows: a unit, a currency, a percent sign, a scale letter.
         let mut end = core_end;
         let mut unit = unit_after(text, end);
-        // `a quarter of a percentage point`, `half a mile`: a fraction of one unit.
-        if unit.is_none() && (matches!(p.form, Form::Fraction | Form::AOrdinal) || p.bare_half || p.quarters) {
+        // `a quarter of a percentage point`, `half a mile`, `3/4 of a mile`:
+        // a fraction of one unit.
+        let slash_fraction = lit.is_some_and(|l| l.fraction == Some(true));
+        if unit.is_none()
+            && (matches!(p.form, Form::Fraction | Form::AOrdinal) || p.bare_half || p.quarters || slash_fraction)
+        {
             if let Some(u) = fraction_of_unit(text, core_end, p.bare_half) {
                 unit = Some(u);
             }
@@ -578,6 +605,13 @@ impl<'t> Scan<'t> {
                 atom.end = e;
             }
         }
+        if atom.kind == NumberKind::Cardinal && digit_core {
+            if let Some(e) = feet_and_inches_marks(b, atom.start, end) {
+                atom.kind = NumberKind::Quantity;
+                atom.unit = UnitName::Named(e.1);
+                atom.end = e.0;
+            }
+        }
         if atom.kind == NumberKind::Cardinal {
             if let Some(e) = special_unit(text, end) {
                 atom.kind = NumberKind::Quantity;
@@ -587,6 +621,24 @@ impl<'t> Scan<'t> {
         }
         if atom.kind == NumberKind::Money && atom.unit != UnitName::None {
             self.cents(&mut atom);
+        }
+        // `two years and a half`, `five dollars and a half`: half of the
+        // unit more, after a whole count of a unit written as a word after
+        // it (not `$40 and a half of it`, `100 cents`, `2 million dollars`,
+        // `30 years old`).
+        let named_unit = is_alpha(b[atom.end - 1])
+            && !crate::text::word_is(b, crate::text::word_start(b, atom.end), atom.end, "old");
+        let whole_units = match atom.kind {
+            NumberKind::Quantity => true,
+            NumberKind::Money => atom.value == p.value,
+            _ => false,
+        };
+        if named_unit && whole_units && atom.scale.is_none() && p.value.fract().is_zero() && !p.value.is_zero() {
+            if let Some(e) = and_a_half(b, atom.end) {
+                let half = Decimal::new(5, 1);
+                atom.value += if atom.value.is_sign_negative() { -half } else { half };
+                atom.end = e;
+            }
         }
 
         if atom.kind == NumberKind::Cardinal {
@@ -882,9 +934,13 @@ impl<'t> Scan<'t> {
     fn one_is_count(&self, atom: &Atom) -> bool {
         let b = self.b;
         let floor = 0;
-        // `one-on-one`, `second-to-none`: the end of a hyphenated compound.
+        // `one-on-one`, `second-to-none`: the end of a hyphenated compound
+        // (but `won two-one`: the second side of a spelled tally counts).
         if atom.start >= 2 && b[atom.start - 1] == b'-' && is_alpha(b[atom.start - 2]) {
-            return false;
+            let side = lower(b, crate::text::word_start(b, atom.start - 1), atom.start - 1)
+                .and_then(|w| number_word(w.as_str()))
+                .is_some_and(|w| matches!(w, Word::Zero | Word::Unit(_) | Word::Teen(_) | Word::Tens(_)));
+            return side;
         }
         let next = next_word(b, atom.end);
         let next_is_or = next.as_ref().is_some_and(|(_, _, w)| w.as_str() == "or");
@@ -1107,11 +1163,42 @@ fn pence_after(text: &str, i: usize) -> bool {
     unit_after(text, k).is_some_and(|u| u.meaning == Meaning::Money(Code::Iso("GBP"), Factor::Hundredth))
 }
 
+/// A height in marks, `5'10"` (or with primes, `5′10″`): the feet before
+/// the mark, the inches after it. The number is at `start..end`; the end
+/// and unit of the mark that makes it one.
+fn feet_and_inches_marks(b: &[u8], start: usize, end: usize) -> Option<(usize, &'static str)> {
+    // The length of a foot mark (`'`, `′`) or an inch mark (`"`, `″`) at `i`.
+    let mark = |i: usize, inch: bool| match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(b'\''), _, _) if !inch => 1,
+        (Some(b'"'), _, _) if inch => 1,
+        (Some(0xE2), Some(0x80), Some(0xB2)) if !inch => 3,
+        (Some(0xE2), Some(0x80), Some(0xB3)) if inch => 3,
+        _ => 0,
+    };
+    let inches_after = |i: usize| {
+        let e = digits_end(b, i);
+        (e > i && e - i <= 2 && mark(e, true) > 0).then(|| e + mark(e, true))
+    };
+    let foot = mark(end, false);
+    if foot > 0
+        && end - start <= 2
+        && inches_after(end + foot).is_some_and(|e| !b.get(e).copied().is_some_and(is_alnum))
+    {
+        return Some((end + foot, "foot"));
+    }
+    // The inches: right after a foot mark that follows digits.
+    let before = (1..=3).find(|&n| start >= n && mark(start - n, false) == n)?;
+    let feet = start - before;
+    (feet > 0 && b[feet - 1].is_ascii_digit() && inches_after(start) == Some(end + mark(end, true)))
+        .then(|| (end + mark(end, true), "inch"))
+}
+
 /// `in` as the inches of a height or length after feet (`5 ft 4 in`, `6
-/// ft 2 in tall`), not the preposition (`6 ft 2 in the rain`): its end.
+/// ft 2 in tall`, `5ft 10in`), not the preposition (`6 ft 2 in the rain`):
+/// its end.
 fn inches_word(b: &[u8], i: usize) -> Option<usize> {
     let (s, e, w) = next_word(b, i)?;
-    if s == i || w.as_str() != "in" || b[s] != b'i' {
+    if w.as_str() != "in" || b[s] != b'i' {
         return None;
     }
     let ends = match next_word(b, e) {
@@ -1188,7 +1275,21 @@ fn ordinal_idiom(ordinal: &str, next: &str) -> bool {
     )
 }
 
-/// Units `a` makes into one of them: `a dollar`, `a kilogram`, `a grand`.
+/// `and a half` right after `i` (`a mile and a half`): where it ends.
+fn and_a_half(b: &[u8], i: usize) -> Option<usize> {
+    let mut at = i;
+    for want in ["and", "a", "half"] {
+        let (_, e, w) = next_word(b, at).filter(|(s, _, _)| *s > at)?;
+        if w.as_str() != want {
+            return None;
+        }
+        at = e;
+    }
+    (hyphen_len(b, at) == 0).then_some(at)
+}
+
+/// Units `a` makes into one of them: `a dollar`, `a kilogram`, `a grand`,
+/// `a mile`, `an acre`.
 fn one_unit_word(w: &str) -> bool {
     matches!(
         w,
@@ -1212,10 +1313,23 @@ fn one_unit_word(w: &str) -> bool {
             | "rupee"
             | "yen"
             | "yuan"
+            | "mile"
+            | "kilometre"
+            | "kilometer"
+            | "km"
+            | "metre"
+            | "inch"
+            | "litre"
+            | "liter"
+            | "gallon"
+            | "pint"
+            | "acre"
+            | "hectare"
     )
 }
 
-fn unit_of(code: Code) -> UnitName {
+/// The unit name of a currency code (`$` is the `dollar` option's).
+pub(crate) fn unit_of(code: Code) -> UnitName {
     match code {
         Code::Dollar => UnitName::Dollar,
         Code::Iso(c) => UnitName::Named(c),

@@ -15,6 +15,7 @@ use crate::atom::{Atom, Fate, UnitName, year_cue_before};
 use crate::context::{change_verb, count_noun, next_word, prev_word};
 use crate::literal::pow10;
 use crate::text::{Lower, is_alpha, skip_spaces, skip_spaces_back};
+use crate::units::{Factor, Meaning, unit_after};
 
 /// A number being assembled: an atom, or two joined.
 #[derive(Clone, Copy, Debug)]
@@ -562,11 +563,13 @@ fn postfix_after(text: &str, from: usize, to: usize) -> Option<(usize, Postfix)>
     if b.get(from) == Some(&b'+') && !b.get(from + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Some((from + 1, Postfix::Bound(AtLeast)));
     }
-    let plus = b"-plus";
-    if b.get(from..from + plus.len()).is_some_and(|w| w.eq_ignore_ascii_case(plus))
-        && !b.get(from + plus.len()).copied().is_some_and(|c| c.is_ascii_alphanumeric())
-    {
-        return Some((from + plus.len(), Postfix::Bound(AtLeast)));
+    // `18-plus`; `sixty-odd`, `100-odd` (some more than it: about).
+    for (suffix, q) in [(&b"-plus"[..], AtLeast), (&b"-odd"[..], APPROX)] {
+        if b.get(from..from + suffix.len()).is_some_and(|w| w.eq_ignore_ascii_case(suffix))
+            && !b.get(from + suffix.len()).copied().is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return Some((from + suffix.len(), Postfix::Bound(q)));
+        }
     }
     let toks = tokens_forward(text, from, to, 4);
     let first = toks.first()?;
@@ -678,8 +681,25 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
     out
 }
 
+/// `twenty-odd years`, `40-plus miles`, `100-odd dollars`: the unit after
+/// a count's `-odd` or `-plus` is the count's, as it is right after a
+/// number.
+fn unit_after_suffix(text: &str, p: &mut Phrase) {
+    let Some(u) = unit_after(text, p.end).filter(|u| u.end > p.end + 1) else { return };
+    let (kind, unit) = match u.meaning {
+        Meaning::Quantity(name, _) => (NumberKind::Quantity, UnitName::Named(name)),
+        Meaning::Money(code, Factor::One) if u.scale.is_none() => (NumberKind::Money, crate::atom::unit_of(code)),
+        Meaning::Percent => (NumberKind::Percent, UnitName::None),
+        _ => return,
+    };
+    p.kind = kind;
+    p.unit = unit;
+    p.end = u.end;
+}
+
 /// A score or a vote, `voted 4-1`, `won 3-2`, `a 50-50 split`, `a 5-4
-/// decision`: two counts joined by a dash, one annotation. It is a
+/// decision`, `a fifty-fifty chance`: two counts joined by a dash, both in
+/// digits or both in words, one annotation. It is a
 /// cardinal whose value is the first count (the side named first), with
 /// unit `score`; the span holds the whole tally. A dash between counts is
 /// a score when the first is at least the second (no range runs down)
@@ -689,15 +709,19 @@ fn ranges(text: &str, atoms: &[Atom]) -> Vec<Phrase> {
 /// votes` stays a range).
 fn score(text: &str, floor: usize, a: &Atom, b: &Atom) -> Option<Phrase> {
     let bytes = text.as_bytes();
-    let bare = |x: &Atom| {
+    // Both counts in digits (`5-4`) or both spelled as one word each
+    // (`fifty-fifty`, `ruled five-four`).
+    let bare = |x: &Atom, written: fn(&u8) -> bool| {
         x.fate == Fate::Keep
             && x.kind == NumberKind::Cardinal
             && x.unit == UnitName::None
             && x.scale.is_none()
             && x.value <= Decimal::from(999)
-            && bytes[x.start..x.end].iter().all(u8::is_ascii_digit)
+            && x.value.fract().is_zero()
+            && bytes[x.start..x.end].iter().all(written)
     };
-    if !bare(a) || !bare(b) {
+    let tally = |written: fn(&u8) -> bool| bare(a, written) && bare(b, written);
+    if !tally(u8::is_ascii_digit) && !tally(u8::is_ascii_alphabetic) {
         return None;
     }
     let dash = &text[a.end..b.start];
@@ -1014,8 +1038,12 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
             (_, Some((e, Postfix::Bound(q)))) => {
                 // A hedge before a bound after stays outside: `about five
                 // hundred or less`.
+                let suffix = text.as_bytes().get(p.end) == Some(&b'-');
                 p.end = e;
                 p.qualifier = Some(q);
+                if suffix && plain_count {
+                    unit_after_suffix(text, p);
+                }
             }
             (Some((s, Prefix::Q(q))), _) => {
                 p.start = s;
@@ -1024,6 +1052,11 @@ fn qualify(text: &str, mut phrases: Vec<Phrase>) -> Vec<Phrase> {
             _ => {}
         }
         floor = p.end;
+        // A unit read after `-odd` covers the numbers inside it (`per
+        // second`, `cm2`): they are part of this one.
+        for q in phrases[i + 1..].iter_mut().take_while(|q| q.start < floor) {
+            q.fate = Fate::Drop;
+        }
     }
     phrases
 }

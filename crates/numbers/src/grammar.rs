@@ -67,6 +67,8 @@ pub(crate) fn lex_items(text: &str, start: usize, ascii_groups: bool, out: &mut 
     while out.len() < MAX_ITEMS {
         let (at, gap) = if out.is_empty() {
             (pos, Gap::default())
+        } else if let Some(g) = group_comma(b, pos, out) {
+            g
         } else {
             match read_gap(b, pos) {
                 Some(g) => g,
@@ -99,7 +101,7 @@ pub(crate) fn lex_items(text: &str, start: usize, ascii_groups: bool, out: &mut 
             } else if let Some((tens, rest)) = split_compound(lower.as_str()) {
                 let mid = at + tens_len(lower.as_str());
                 out.push(Item { start: at, end: mid, gap, kind: ItemKind::Word(tens) });
-                let tight = Gap { space: false, newlines: 0, hyphen: true };
+                let tight = Gap { space: false, newlines: 0, hyphen: true, comma: false };
                 out.push(Item { start: mid, end, gap: tight, kind: ItemKind::Word(rest) });
             } else {
                 break;
@@ -110,6 +112,31 @@ pub(crate) fn lex_items(text: &str, start: usize, ascii_groups: bool, out: &mut 
         }
     }
     Ok(())
+}
+
+/// `two thousand, four hundred`: a comma right after a scale word of a
+/// thousand or more in a number spelled out, then a space and a word below
+/// a hundred, may join the groups of one spelled number, as `2,400` joins
+/// digits. Returns the next item's start and its gap; the grammar decides
+/// (`word_gap_ok`, [`parse_int`]).
+fn group_comma(b: &[u8], pos: usize, out: &[Item]) -> Option<(usize, Gap)> {
+    if b.get(pos) != Some(&b',') || !matches!(out.last()?.word(), Some(Word::Scale(e)) if e >= 3) {
+        return None;
+    }
+    // Only in a number spelled out: `5 million, two hundred ...` is a list.
+    if out.iter().any(|it| !matches!(it.kind, ItemKind::Word(_))) {
+        return None;
+    }
+    let (at, gap) = read_gap(b, pos + 1)?;
+    if !gap.is_space() || gap.newlines > 0 || !b.get(at).copied().is_some_and(is_alpha) {
+        return None;
+    }
+    let lower = Lower::of(&b[at..word_end(b, at)])?;
+    let below_hundred = match number_word(lower.as_str()) {
+        Some(w) => matches!(w, Word::Unit(_) | Word::Teen(_) | Word::Tens(_)),
+        None => split_compound(lower.as_str()).is_some(),
+    };
+    below_hundred.then_some((at, Gap { comma: true, ..gap }))
 }
 
 fn tens_len(word: &str) -> usize {
@@ -226,6 +253,18 @@ pub(crate) fn parse(items: &[Item], text: &str) -> Option<Parsed> {
         p.literal = int.literal;
         p.bare_one = matches!(items[0].word(), Some(Word::Unit(1)));
     }
+    // `a dozen and a half`, `two dozen and a quarter`: a fraction after
+    // `and` is a fraction of the dozen, as in `one million and a half`.
+    if let (Some(Word::Dozen), Some(Word::And)) = (items[int.end - 1].word(), items.get(int.end).and_then(Item::word)) {
+        if items[int.end].gap.is_space() {
+            if let Some((f, end)) = fraction_part(items, int.end + 1) {
+                p.value = int.value.checked_add(f.checked_mul(Decimal::from(12))?)?;
+                p.end = end;
+                p.literal = None;
+                return Some(p);
+            }
+        }
+    }
     if int.ordinal || int.terminal {
         return Some(p);
     }
@@ -328,7 +367,10 @@ fn special_start(items: &[Item], text: &str) -> Option<Parsed> {
                     return Some(p);
                 }
             }
-            if let Some(m) = word(1).filter(|_| items[1].gap.is_space()).and_then(multiplier) {
+            // `half million`, `half-dozen`.
+            if let Some(m) =
+                word(1).filter(|_| items[1].gap.is_space() || items[1].gap.is_tight_hyphen()).and_then(multiplier)
+            {
                 p.value = half * m;
                 p.end = 2;
                 return Some(p);
@@ -389,18 +431,23 @@ fn multiplier(w: Word) -> Option<Decimal> {
 }
 
 /// A scale word after `p` multiplies it: `two point two million`, `five and
-/// a half million`, `½ million`.
+/// a half million`, `½ million`, `a half-million`; so does `dozen` (`two
+/// and a half dozen`), which is no power of ten, so no range end shares it.
 fn with_scale(items: &[Item], mut p: Parsed) -> Parsed {
-    if let Some(it) = items.get(p.end) {
-        if let (ItemKind::Word(Word::Scale(e)), true) = (it.kind, it.gap.is_space()) {
-            if let Some(v) = p.value.checked_mul(pow10(e)) {
-                p.value = v;
-                p.end += 1;
-                p.scale = Some(e);
-                p.form = Form::Cardinal;
-                p.quarters = false;
-            }
-        }
+    // Spaced or hyphened: `a half million`, `a half-million`, `a half-dozen`.
+    let Some(it) = items.get(p.end).filter(|it| it.gap.is_space() || it.gap.is_tight_hyphen()) else { return p };
+    let (m, scale) = match it.kind {
+        ItemKind::Word(Word::Scale(e)) => (pow10(e), Some(e)),
+        ItemKind::Word(Word::Dozen) => (Decimal::from(12), None),
+        _ => return p,
+    };
+    if let Some(v) = p.value.checked_mul(m) {
+        p.value = v;
+        p.end += 1;
+        p.scale = scale;
+        p.collective = scale.is_none();
+        p.form = Form::Cardinal;
+        p.quarters = false;
     }
     p
 }
@@ -578,10 +625,12 @@ fn fraction_part(items: &[Item], i: usize) -> Option<(Decimal, usize)> {
 }
 
 /// `X over Y` (at the end of a clause), `X out of Y` (X <= Y) and `X in Y`
-/// (X < Y, Y no year, no unit after): a fraction.
+/// or `X-in-Y` (X < Y, Y no year, no unit after): a fraction.
 fn ratio(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
     let op = items.get(int.end)?;
-    if !op.gap.is_space() || !int.whole {
+    // `one-in-five`, `1-in-5`: hyphens all through, as a compound adjective.
+    let hyphened = op.gap.is_tight_hyphen() && op.word() == Some(Word::In);
+    if !(op.gap.is_space() || hyphened) || !int.whole {
         return None;
     }
     let (y_start, kind) = match op.word()? {
@@ -590,7 +639,8 @@ fn ratio(items: &[Item], int: &Int, text: &str) -> Option<Parsed> {
         Word::Out if items.get(int.end + 1).and_then(Item::word) == Some(Word::Of) => (int.end + 2, 1),
         _ => return None,
     };
-    if !items.get(y_start)?.gap.is_space() {
+    let y_gap = items.get(y_start)?.gap;
+    if !(if hyphened { y_gap.is_tight_hyphen() } else { y_gap.is_space() }) {
         return None;
     }
     let y = parse_int(items, y_start)?;
@@ -749,7 +799,8 @@ fn word_gap_ok(last: Last, next: Word, gap: Gap) -> bool {
         // `fifty - two`.
         return last == Last::Tens && matches!(next, Word::Unit(_) | Word::Ordinal { ord: Ord::Unit(_), .. });
     }
-    false
+    // `two thousand, four hundred`: a group after a scale word.
+    gap.comma && last == Last::Scale && matches!(next, Word::Unit(_) | Word::Teen(_) | Word::Tens(_))
 }
 
 /// The longest cardinal (or ordinal) from item `i`.
@@ -767,6 +818,10 @@ fn parse_int(items: &[Item], i: usize) -> Option<Int> {
     };
     let mut best: Option<Int> = None;
     let mut before_and: Option<Int> = None;
+    // The number before a group comma, until the group after it shows a
+    // `hundred` or a scale word: `two thousand, four hundred` is one
+    // number, `two thousand, four` (a list) is not.
+    let mut before_comma: Option<Option<Int>> = None;
     let mut j = i;
     while let Some(it) = items.get(j) {
         let first = j == i;
@@ -775,6 +830,9 @@ fn parse_int(items: &[Item], i: usize) -> Option<Int> {
                 if !first && !word_gap_ok(st.last, w, it.gap) {
                     break;
                 }
+                if it.gap.comma {
+                    before_comma = Some(best);
+                }
                 st.words = true;
                 let tens_before = st.tens_split;
                 let step = word_step(&mut st, w, items, j, i);
@@ -782,7 +840,11 @@ fn parse_int(items: &[Item], i: usize) -> Option<Int> {
                     st.tens_split = None;
                 }
                 match step {
-                    Step::Continue => {}
+                    Step::Continue => {
+                        if matches!(w, Word::Hundred | Word::Scale(_)) {
+                            before_comma = None;
+                        }
+                    }
                     Step::Done { ordinal, collective, terminal } => {
                         best = st.snapshot(j + 1, ordinal, terminal, collective).or(best);
                         break;
@@ -854,7 +916,7 @@ fn parse_int(items: &[Item], i: usize) -> Option<Int> {
         }
         j += 1;
     }
-    best
+    before_comma.unwrap_or(best)
 }
 
 /// What [`word_step`] did.

@@ -201,6 +201,18 @@ pub(crate) fn lex(text: &str, i: usize, ascii_groups: bool) -> Lexed {
         return Lexed::Num(lit);
     }
 
+    // `the 1990's`, `in their 40's`: decades, as `1990s` (below).
+    if lit.int && value.fract().is_zero() && (value % Decimal::TEN).is_zero() && !value.is_zero() {
+        let apostrophe = match (b.get(j), b.get(j + 1), b.get(j + 2)) {
+            (Some(b'\''), _, _) => 1,
+            (Some(0xE2), Some(0x80), Some(0x99)) => 3,
+            _ => 0,
+        };
+        let s = j + apostrophe;
+        if apostrophe > 0 && matches!(b.get(s), Some(b's' | b'S')) && !is_alnum_at(b, s + 1) {
+            return Lexed::Reject(s + 1);
+        }
+    }
     // Letters right after the digits: an ordinal suffix, a decade, a scale.
     if b.get(j).copied().is_some_and(is_alpha) {
         let mut w = j;

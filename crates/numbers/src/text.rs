@@ -105,17 +105,20 @@ pub(crate) struct Gap {
     pub(crate) newlines: u8,
     /// A hyphen or dash: `twenty-one`, `5-10`, `fifty - two`.
     pub(crate) hyphen: bool,
+    /// A comma and a space between the groups of a spelled number: `two
+    /// thousand, four hundred` (only the grammar reads across it).
+    pub(crate) comma: bool,
 }
 
 impl Gap {
     /// Only spaces (on at most one line break).
     pub(crate) fn is_space(&self) -> bool {
-        self.space && !self.hyphen
+        self.space && !self.hyphen && !self.comma
     }
 
     /// A hyphen with no spaces: `twenty-one`.
     pub(crate) fn is_tight_hyphen(&self) -> bool {
-        self.hyphen && !self.space
+        self.hyphen && !self.space && !self.comma
     }
 }
 
@@ -150,7 +153,7 @@ pub(crate) fn skip_spaces(b: &[u8], mut i: usize) -> (usize, u8) {
 /// Returns the position after it; `None` when it crosses a blank line.
 pub(crate) fn read_gap(b: &[u8], i: usize) -> Option<(usize, Gap)> {
     let (j, n1) = skip_spaces(b, i);
-    let mut gap = Gap { space: j > i, newlines: n1, hyphen: false };
+    let mut gap = Gap { space: j > i, newlines: n1, hyphen: false, comma: false };
     let h = hyphen_len(b, j);
     let mut end = j;
     if h > 0 {
@@ -383,8 +386,8 @@ mod tests {
     fn gaps() {
         let t = "twenty-one fifty - two a\n\nb";
         let b = t.as_bytes();
-        assert_eq!(read_gap(b, 6), Some((7, Gap { space: false, newlines: 0, hyphen: true })));
-        assert_eq!(read_gap(b, 16), Some((19, Gap { space: true, newlines: 0, hyphen: true })));
+        assert_eq!(read_gap(b, 6), Some((7, Gap { space: false, newlines: 0, hyphen: true, comma: false })));
+        assert_eq!(read_gap(b, 16), Some((19, Gap { space: true, newlines: 0, hyphen: true, comma: false })));
         assert_eq!(read_gap(b, 24), None);
         assert_eq!(hyphen_len("—".as_bytes(), 0), 3);
         assert_eq!(space_len("\u{202f}".as_bytes(), 0), 3);

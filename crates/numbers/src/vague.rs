@@ -10,6 +10,11 @@
 //! `a handful` is 2..5. `tens` counts only before `of` (`the tens` is a
 //! column); the others also alone (`Thousands gathered`). A number word
 //! before (`three hundreds`) is read by the grammar, never here.
+//! `a few` or `several` before a singular multiple is the same amount as
+//! its plural (`a few hundred` and `several hundred` 200..999, `several
+//! hundred million` 200,000,000..999,999,999), and takes a unit right
+//! after it (`a few thousand dollars`); `a few` and `several` alone count
+//! nothing.
 
 use rust_decimal::Decimal;
 
@@ -43,16 +48,33 @@ fn plural_multiple(w: &str) -> Option<u64> {
     })
 }
 
+/// The multiple a singular word stands for after `a few`/`several`.
+fn singular_multiple(w: &str) -> Option<u64> {
+    Some(match w {
+        "dozen" => 12,
+        "hundred" => 100,
+        "thousand" => 1_000,
+        "million" => 1_000_000,
+        "billion" => 1_000_000_000,
+        "trillion" => 1_000_000_000_000,
+        _ => return None,
+    })
+}
+
 /// True for a word that may start a vague amount: the scan's cheap test,
 /// run on every word, so it compares bytes before anything else.
 pub(crate) fn may_start(b: &[u8], start: usize, end: usize) -> bool {
     let w = &b[start..end];
     let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
     match w.len() {
-        // `a handful`: only when an `h` follows the space.
-        1 => (w[0] | 0x20) == b'a' && b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(|&c| c | 0x20 == b'h'),
+        // `a handful`, `a few`: only when one of those words follows the space.
+        1 => {
+            let next = |word: &[u8]| b.get(end + 1..end + 1 + word.len()).is_some_and(|n| n.eq_ignore_ascii_case(word));
+            (w[0] | 0x20) == b'a' && b.get(end) == Some(&b' ') && (next(b"handful") || next(b"few"))
+        }
         4 => is("tens"),
         6 => is("dozens"),
+        7 => is("several"),
         8 => is("hundreds") || is("millions") || is("billions"),
         9 => is("thousands") || is("trillions"),
         _ => false,
@@ -64,15 +86,24 @@ pub(crate) fn may_start(b: &[u8], start: usize, end: usize) -> bool {
 pub(crate) fn vague_at(text: &str, floor: usize, start: usize, end: usize) -> Option<Vague> {
     let b = text.as_bytes();
     let w = lower(b, start, end)?;
-    // `a handful (of)`.
+    // `a handful (of)`, `a few hundred`.
     if w.as_str() == "a" {
         let (s, e, next) = next_word(b, end)?;
-        if s == end || next.as_str() != "handful" {
+        if s == end {
+            return None;
+        }
+        if next.as_str() == "few" {
+            return few_multiple(text, start, e);
+        }
+        if next.as_str() != "handful" {
             return None;
         }
         let mut v = Vague { start, end: e, min: Decimal::from(2), max: Decimal::from(5), unit: None };
         of_unit(text, &mut v);
         return Some(v);
+    }
+    if w.as_str() == "several" {
+        return few_multiple(text, start, end);
     }
     let mut multiple = Decimal::from(plural_multiple(w.as_str())?);
     // `three hundreds`, `the 1990s`: a count before makes it no vague amount.
@@ -105,6 +136,41 @@ pub(crate) fn vague_at(text: &str, floor: usize, start: usize, end: usize) -> Op
     let max = multiple.checked_mul(Decimal::from(10))? - Decimal::ONE;
     let mut v = Vague { start, end: v_end, min, max, unit: None };
     of_unit(text, &mut v);
+    Some(v)
+}
+
+/// `a few hundred`, `several thousand dollars`, `several hundred million`:
+/// the amount after `a few`/`several` (ending at `i`) that starts at `start`.
+fn few_multiple(text: &str, start: usize, i: usize) -> Option<Vague> {
+    let b = text.as_bytes();
+    let mut multiple = Decimal::ZERO;
+    let mut end = i;
+    // `hundred`, then larger scales that multiply it (`hundred thousand`).
+    while let Some((s, e, w)) = next_word(b, end) {
+        let Some(m) = singular_multiple(w.as_str()).map(Decimal::from) else { break };
+        if s == end
+            || crate::text::hyphen_len(b, e) > 0
+            || (!multiple.is_zero() && (m <= multiple || m < Decimal::from(1000)))
+        {
+            break;
+        }
+        multiple = if multiple.is_zero() { m } else { multiple.checked_mul(m)? };
+        end = e;
+    }
+    if multiple.is_zero() {
+        return None;
+    }
+    let min = multiple.checked_mul(Decimal::from(2))?;
+    let max = multiple.checked_mul(Decimal::from(10))? - Decimal::ONE;
+    let mut v = Vague { start, end, min, max, unit: None };
+    // `a few thousand dollars`: a unit right after, as after a number.
+    match unit_after(text, end) {
+        Some(u) if u.end > end + 1 && matches!(u.meaning, Meaning::Money(_, Factor::One) | Meaning::Quantity(..)) => {
+            v.unit = Some(u);
+            v.end = u.end;
+        }
+        _ => of_unit(text, &mut v),
+    }
     Some(v)
 }
 

@@ -140,9 +140,94 @@ fn mixed() {
     ]);
 }
 
+/// Dozens take fractions as scales do: `a dozen and a half` is half a
+/// dozen more than a dozen (`one million and a half`), `two and a half
+/// dozen` is two and a half times twelve (`two and a half million`).
+#[test]
+fn dozens_with_fractions() {
+    check(&[
+        ("She bought a dozen and a half eggs.", &["a dozen and a half = cardinal 18"]),
+        ("Two dozen and a half chairs were set out.", &["Two dozen and a half = cardinal 30"]),
+        ("They planted three dozens and a quarter of bulbs.", &["three dozens and a quarter of = cardinal 39"]),
+        ("The box holds one and a half dozen rolls.", &["one and a half dozen = cardinal 18"]),
+        ("About two and a half dozen sheep escaped.", &["About two and a half dozen = cardinal 30 (approximately)"]),
+        ("The crate held 3.5 dozen lemons.", &["3.5 dozen = cardinal 42"]),
+        ("He sold a dozen and one more later.", &["a dozen = cardinal 12", "one = cardinal 1"]),
+    ]);
+}
+
+/// A half (or a quarter) hyphened to a scale word or `dozen` multiplies it,
+/// as it does spaced: `a half-million` is `a half million`.
+#[test]
+fn hyphened_fractions_of_a_scale() {
+    check(&[
+        ("The repairs cost a half-million dollars.", &["a half-million dollars = money 500000 USD"]),
+        ("A quarter-million people marched.", &["A quarter-million = cardinal 250000"]),
+        ("She keeps a half-dozen hens.", &["a half-dozen = cardinal 6"]),
+        ("Half-dozen boats were moored.", &["Half-dozen = cardinal 6"]),
+        ("The half-hour show ended.", &["half-hour = quantity 0.5 hour"]),
+        ("They led at half-time.", &[]),
+    ]);
+}
+
+/// `-odd` after a count means some more than it: approximately (as `or so`);
+/// `-plus` means at least. A unit after either is the count's.
+#[test]
+fn odd_and_plus_after_a_count() {
+    check(&[
+        ("Then sixty-odd delegates walked out.", &["sixty-odd = cardinal 60 (approximately)"]),
+        ("The 40-odd members voted.", &["40-odd = cardinal 40 (approximately)"]),
+        ("It was an odd choice.", &[]),
+        ("She served twenty-odd years.", &["twenty-odd years = quantity 20 year (approximately)"]),
+        ("Crews work 60-plus hours a week.", &["60-plus hours = quantity 60 hour (at_least)"]),
+        (
+            "The probe flew 300-odd metres per second.",
+            &["300-odd metres per second = quantity 300 meter per second (approximately)"],
+        ),
+        ("Each flat is 90-plus m2.", &["90-plus m2 = quantity 90 square meter (at_least)"]),
+    ]);
+}
+
+/// A comma may separate the groups of a spelled number, as it does in
+/// digits (`2,400`): after a scale word of a thousand or more in a number
+/// spelled out (not after digits: `5 million, two hundred`), when the
+/// group after the comma has its own `hundred` or a smaller scale word. A
+/// comma before a bare small number is a list.
+#[test]
+fn commas_between_spelled_groups() {
+    check(&[
+        (
+            "The cheque read two thousand, four hundred dollars.",
+            &["two thousand, four hundred dollars = money 2400 USD"],
+        ),
+        (
+            "Some one million, sixty thousand voters registered.",
+            &["Some one million, sixty thousand = cardinal 1060000 (approximately)"],
+        ),
+        (
+            "It came to three million, twelve thousand, five hundred and nine.",
+            &["three million, twelve thousand, five hundred and nine = cardinal 3012509"],
+        ),
+        ("The sum was a thousand, seven hundred.", &["a thousand, seven hundred = cardinal 1700"]),
+        (
+            "Rows of a thousand, two thousand, three thousand.",
+            &["a thousand = cardinal 1000", "two thousand = cardinal 2000", "three thousand = cardinal 3000"],
+        ),
+        ("They asked for a thousand, four of them at once.", &["a thousand = cardinal 1000", "four = cardinal 4"]),
+        ("Nine hundred, forty more came.", &["Nine hundred = cardinal 900", "forty = cardinal 40"]),
+        (
+            "It sold 5 million, two hundred thousand of them abroad.",
+            &["5 million = cardinal 5000000", "two hundred thousand = cardinal 200000"],
+        ),
+        ("One thousand,\n\nfive hundred", &["One thousand = cardinal 1000", "five hundred = cardinal 500"]),
+    ]);
+}
+
 #[test]
 fn fractions() {
     check(&[
+        ("It is a one-in-five chance.", &["one-in-five = cardinal 0.2"]),
+        ("About 1-in-4 homes flooded.", &["About 1-in-4 = cardinal 0.25 (approximately)"]),
         ("Add 1/2 a cup.", &["1/2 = cardinal 0.5"]),
         ("It grew 2 1/2 times.", &["2 1/2 = cardinal 2.5"]),
         ("2  1/4", &["2  1/4 = cardinal 2.25"]),
@@ -396,6 +481,68 @@ fn ranges_and_qualifiers() {
     ]);
 }
 
+/// `a` or `an` before a unit of money, mass, length, area or volume is one
+/// of that unit, and `and a half` after it makes one and a half. Measures
+/// that are also everyday nouns (`a meter` reading, `a foot`, `a yard`, `a
+/// ton of`) are not read this way, nor is a duration without its half (`a
+/// year ago` is a date, `$5 a year` a rate).
+#[test]
+fn one_unit_after_an_article() {
+    check(&[
+        ("The school is a mile from the river.", &["a mile = quantity 1 mile"]),
+        (
+            "The queue stretched for more than a kilometre.",
+            &["more than a kilometre = quantity 1 kilometer (more_than)"],
+        ),
+        ("They farm an acre of beans.", &["an acre = quantity 1 acre"]),
+        ("Fuel costs less now than a litre of milk.", &["a litre = quantity 1 liter"]),
+        ("Each hectare yields a tonne.", &[]),
+        ("He swam a mile and a half before dawn.", &["a mile and a half = quantity 1.5 mile"]),
+        ("The trail is 3/4 of a mile long.", &["3/4 of a mile = quantity 0.75 mile"]),
+        ("Rates fell 1/4 of a percentage point.", &["1/4 of a percentage point = percent 0.25 percentage point"]),
+        ("The fare was a dollar and a half.", &["a dollar and a half = money 1.5 USD"]),
+        ("Add a kilogram and a half of flour.", &["a kilogram and a half = quantity 1.5 kilogram"]),
+        ("It was a dollar and 20 cents.", &["a dollar and 20 cents = money 1.2 USD"]),
+        ("Petrol sold at $4 a gallon.", &["$4 = money 4 USD"]),
+        ("A meter reader called.", &[]),
+        ("He did not give an inch-thick file.", &[]),
+        ("She waited a year and a half.", &["a year and a half = quantity 1.5 year"]),
+        ("The talks lasted an hour and a half.", &["an hour and a half = quantity 1.5 hour"]),
+        ("Prices rose a year ago.", &[]),
+    ]);
+}
+
+/// `and a half` after a whole count and a unit written as a word adds half
+/// of that unit; after a scale (`2 million dollars and a half`), an age
+/// (`30 years old`) or a symbol it is not read this way.
+#[test]
+fn a_half_after_a_unit() {
+    check(&[
+        ("The strike lasted two years and a half.", &["two years and a half = quantity 2.5 year"]),
+        ("The ferry covers 12 km and a half.", &["12 km and a half = quantity 12.5 kilometer"]),
+        ("It cooled to -4 degrees and a half.", &["-4 degrees and a half = quantity -4.5 degree"]),
+        ("Tickets cost three dollars and a half.", &["three dollars and a half = money 3.5 USD"]),
+        ("Bring 3 kilograms and a half of rice.", &["3 kilograms and a half = quantity 3.5 kilogram"]),
+        (
+            "It raised 2 million dollars and a half share of the rest.",
+            &["2 million dollars = money 2000000 USD", "a half = cardinal 0.5"],
+        ),
+    ]);
+}
+
+/// Feet and inches are two quantities, however written: `5 ft 4 in`,
+/// `5ft 10in`, `5'10"`, `5′10″`. A foot mark counts only before inches.
+#[test]
+fn feet_and_inches() {
+    check(&[
+        ("The suspect is 5ft 10in tall.", &["5ft = quantity 5 foot", "10in = quantity 10 inch"]),
+        ("She is 5'6\" and fast.", &["5' = quantity 5 foot", "6\" = quantity 6 inch"]),
+        ("He stands 6′2″ in socks.", &["6′ = quantity 6 foot", "2″ = quantity 2 inch"]),
+        ("Put 10in the box.", &[]),
+        ("Scores of 5' were rare.", &["5 = cardinal 5"]),
+    ]);
+}
+
 #[test]
 fn quantities() {
     check(&[
@@ -522,6 +669,10 @@ fn not_numbers() {
         ("This is a one-time payment.", &[]),
         ("a zero-sum game", &[]),
         ("in the 1990s", &[]),
+        // Decades with an apostrophe are decades too; a possessive is not.
+        ("Fashion from the 1970's returned.", &[]),
+        ("They met in their 30’s.", &[]),
+        ("The 747's engines failed.", &["747 = cardinal 747"]),
         ("in their 40s", &[]),
         ("open 24/7", &[]),
         ("after 9/11", &[]),

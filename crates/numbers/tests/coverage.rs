@@ -16,7 +16,10 @@ use common::check;
 fn currencies_by_name_and_nationality() {
     check(&[
         ("Lagos fined the bank 50,000 naira.", &["50,000 naira = money 50000 NGN"]),
-        ("A litre of petrol costs 617 Nigerian naira.", &["617 Nigerian naira = money 617 NGN"]),
+        (
+            "A litre of petrol costs 617 Nigerian naira.",
+            &["A litre = quantity 1 liter", "617 Nigerian naira = money 617 NGN"],
+        ),
         ("The mine was sold for 3 billion rand.", &["3 billion rand = money 3000000000 ZAR"]),
         ("Kuwait lent 20 million Kuwaiti dinars.", &["20 million Kuwaiti dinars = money 20000000 KWD"]),
         ("The bonus was 30,000 Swedish kronor.", &["30,000 Swedish kronor = money 30000 SEK"]),
@@ -86,7 +89,7 @@ fn currencies_by_symbol_code_and_subunit() {
         ("A coffee is 20 Dh in Dubai.", &["20 Dh = money 20 AED"]),
         ("Farmers earn KSh 300 a day.", &["KSh 300 = money 300 KES"]),
         ("The stamp costs 85 cents.", &["85 cents = money 0.85 USD"]),
-        ("A pint costs 450 pence.", &["450 pence = money 4.5 GBP"]),
+        ("A pint costs 450 pence.", &["A pint = quantity 1 pint", "450 pence = money 4.5 GBP"]),
         ("Tea costs 50 paise.", &["50 paise = money 0.5 INR"]),
         ("Bread rose by 30 kopeks.", &["30 kopeks = money 0.3 RUB"]),
         ("A bus ticket costs 50 kobo.", &["50 kobo = money 0.5 NGN"]),

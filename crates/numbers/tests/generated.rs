@@ -2,9 +2,14 @@
 //! writes them (digits, words and mixed forms; integers to 10^15, decimals,
 //! negatives, fractions, mixed numbers, ordinals, percentages, money in
 //! every currency of the ISO 4217 table by code, sign and name, quantities
-//! in every spelling of the unit table; vague amounts and scores; with and
-//! without qualifiers and ranges) inside a sentence, and checks that the finder reads back exactly
-//! that span with its value, kind, unit and qualifier.
+//! in every spelling of the unit table (`40 minutes and a half`) and one of
+//! a unit after an article (`a mile and a half`, `3/4 of a mile`); dozens
+//! with fractions; ratios (`1-in-4`); spelled numbers with commas between
+//! groups; `a half-million`; vague amounts (`several hundred million
+//! dollars`) and scores in digits and words; with and without qualifiers
+//! (`about`, `1,200-odd`) and ranges) inside a sentence, and checks that the
+//! finder reads back exactly that span with its value, kind, unit and
+//! qualifier.
 //!
 //! 10,000 cases per run from a fixed seed; `BYLINE_SEED=N` runs another
 //! seed, `BYLINE_CASES=N` another count. A failure prints the seed, the
@@ -133,7 +138,8 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
         }
         3 => {
             let n = r.magnitude(9).max(2);
-            (words(n, r.coin()), Decimal::from(n))
+            let and = r.coin();
+            (if r.below(3) == 0 { comma_words(n, and) } else { words(n, and) }, Decimal::from(n))
         }
         4 => {
             // Decimals: `3.25`, `1,204.5`.
@@ -177,12 +183,16 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
             )
         }
         8 => {
-            // `a quarter of a million`, `half a billion`, `three quarters of a million`.
+            // `a quarter of a million`, `half a billion`, `a half-million`,
+            // `three quarters of a million`.
             let (scale, name) = *r.pick(&SCALES[1..3]);
             let scale = Decimal::from(scale);
-            match r.below(3) {
+            match r.below(5) {
                 0 => (format!("a quarter of a {name}"), scale / Decimal::from(4)),
                 1 => (format!("half a {name}"), scale / Decimal::from(2)),
+                // `a half-million`, `a quarter-billion`.
+                2 => (format!("a half-{name}"), scale / Decimal::from(2)),
+                3 => (format!("a quarter-{name}"), scale / Decimal::from(4)),
                 _ => (format!("three quarters of a {name}"), scale * Decimal::new(75, 2)),
             }
         }
@@ -195,10 +205,35 @@ fn amount(r: &mut Rng, money: bool) -> (String, Decimal) {
     }
 }
 
+/// `two million, forty thousand, three hundred and six`: words with a
+/// comma after each scale word before a group that has its own `hundred`
+/// or scale word (docs/numbers.md; `two thousand, six` is a list).
+fn comma_words(n: u64, and: bool) -> String {
+    let mut chunks: Vec<(String, bool)> = Vec::new();
+    for (scale, name) in SCALES {
+        let part = n / scale % 1000;
+        if part > 0 {
+            chunks.push((format!("{} {name}", words(part, and)), true));
+        }
+    }
+    let rest = n % 1000;
+    if rest > 0 {
+        chunks.push((words(rest, and), rest >= 100));
+    }
+    let mut out = String::new();
+    for (i, (chunk, grouped)) in chunks.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if *grouped { ", " } else { " " });
+        }
+        out.push_str(chunk);
+    }
+    out
+}
+
 // ---------------------------------------------------------------- phrases
 
 fn cardinal(r: &mut Rng) -> Phrase {
-    let (text, value) = match r.below(6) {
+    let (text, value) = match r.below(7) {
         0 => {
             // Negative numbers: `-45`, `−45`, `minus 45`, `negative forty-five`.
             let n = r.magnitude(9).max(1);
@@ -215,11 +250,19 @@ fn cardinal(r: &mut Rng) -> Phrase {
             }
         }
         1 => {
-            // Fractions: `3/4`, `three quarters`, `two thirds`.
+            // Fractions: `3/4`, `three quarters`, `two thirds`, `1 in 4`,
+            // `one-in-four`.
             let den = r.range(2, 9);
             let num = r.range(1, den - 1);
             let value = Decimal::from(num) / Decimal::from(den);
-            if r.coin() {
+            if r.below(4) == 0 {
+                let sep = *r.pick(&[" in ", "-in-"]);
+                if r.coin() {
+                    (format!("{num}{sep}{den}"), value)
+                } else {
+                    (format!("{}{sep}{}", SMALL[num as usize], SMALL[den as usize]), value)
+                }
+            } else if r.coin() {
                 (format!("{num}/{den}"), value)
             } else {
                 let name = match den {
@@ -262,6 +305,26 @@ fn cardinal(r: &mut Rng) -> Phrase {
             };
             let value = if d2 == 0 { Decimal::from(whole) + Decimal::new(d1 as i64, 1) } else { value };
             (format!("{} point {tail}", words(whole, r.coin())), value)
+        }
+        4 => {
+            // Dozens with a fraction: `a dozen and a half`, `two dozens and
+            // a quarter`, `three and a half dozen`.
+            let n = r.range(1, 9);
+            let (frac_words, frac) = *r.pick(&[
+                ("a half", Decimal::new(5, 1)),
+                ("a quarter", Decimal::new(25, 2)),
+                ("three quarters", Decimal::new(75, 2)),
+            ]);
+            let head = if n == 1 && r.coin() { "a".to_owned() } else { words(n, false) };
+            let dozen = if n > 1 && r.coin() { "dozens" } else { "dozen" };
+            if r.coin() {
+                (format!("{head} {dozen} and {frac_words}"), (Decimal::from(n) + frac) * Decimal::from(12))
+            } else {
+                (
+                    format!("{} and a half dozen", words(n, false)),
+                    (Decimal::from(n) + Decimal::new(5, 1)) * Decimal::from(12),
+                )
+            }
         }
         _ => amount(r, false),
     };
@@ -320,6 +383,9 @@ fn money(r: &mut Rng) -> Phrase {
 }
 
 fn quantity(r: &mut Rng) -> Phrase {
+    if r.below(8) == 0 {
+        return one_unit(r);
+    }
     let units = unit_table();
     let unit = r.pick(&units);
     let spelling = r.pick(&unit.spellings);
@@ -332,14 +398,80 @@ fn quantity(r: &mut Rng) -> Phrase {
         (format!("{whole}.{n:02}"), Decimal::from(whole) + Decimal::new(n as i64, 2))
     };
     let gap = if spelling.glued_only { "" } else { " " };
-    let text = format!("{number}{gap}{}", spelling.text);
+    let mut text = format!("{number}{gap}{}", spelling.text);
+    // `120-odd miles`, `40-plus hours`: a suffix between count and unit.
+    if value.fract().is_zero() && !spelling.glued_only && r.below(8) == 0 {
+        let (suffix, q) = *r.pick(&[("-odd", Qualifier::Approximately), ("-plus", Qualifier::AtLeast)]);
+        let mut expect = Expect::of(NumberKind::Quantity, value).unit(unit.name);
+        expect.qualifier = Some(q);
+        return Phrase { text: format!("{number}{suffix} {}", spelling.text), expect, tail: "" };
+    }
+    let mut value = value;
+    // `40 minutes and a half`: half of a unit written as a word after a
+    // whole count.
+    if value.fract().is_zero() && spelling.text.ends_with(|c: char| c.is_ascii_alphabetic()) && r.below(6) == 0 {
+        text.push_str(" and a half");
+        value += Decimal::new(5, 1);
+    }
     Phrase { text, expect: Expect::of(NumberKind::Quantity, value).unit(unit.name), tail: "" }
+}
+
+/// `a mile`, `an acre and a half`, `an hour and a half`, `3/4 of a mile`:
+/// one (and a half, or a fraction) of a unit after an article (a duration
+/// only with its half).
+fn one_unit(r: &mut Rng) -> Phrase {
+    let (word, name, alone) = *r.pick(&[
+        ("mile", "mile", true),
+        ("kilometre", "kilometer", true),
+        ("kilometer", "kilometer", true),
+        ("metre", "meter", true),
+        ("inch", "inch", true),
+        ("litre", "liter", true),
+        ("liter", "liter", true),
+        ("gallon", "gallon", true),
+        ("pint", "pint", true),
+        ("acre", "acre", true),
+        ("hectare", "hectare", true),
+        ("kilogram", "kilogram", true),
+        ("ounce", "ounce", true),
+        ("year", "year", false),
+        ("month", "month", false),
+        ("week", "week", false),
+        ("day", "day", false),
+        ("hour", "hour", false),
+        ("minute", "minute", false),
+    ]);
+    let article =
+        if matches!(word.as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u') || word == "hour" { "an" } else { "a" };
+    let (text, value) = if alone && r.below(4) == 0 {
+        // `3/4 of a mile`: a slash fraction of one unit.
+        let den = *r.pick(&[2u64, 4, 5, 8, 10]);
+        let num = r.range(1, den - 1);
+        (format!("{num}/{den} of {article} {word}"), Decimal::from(num) / Decimal::from(den))
+    } else if alone && r.coin() {
+        (format!("{article} {word}"), Decimal::ONE)
+    } else {
+        (format!("{article} {word} and a half"), Decimal::new(15, 1))
+    };
+    Phrase { text, expect: Expect::of(NumberKind::Quantity, value).unit(name), tail: "" }
 }
 
 /// A qualifier before or a range around a phrase of digits, sometimes.
 fn qualify(r: &mut Rng, p: Phrase) -> Phrase {
-    if p.expect.value.is_none() || p.expect.kind == NumberKind::Ordinal || r.below(3) != 0 {
+    // One qualifier a phrase: not before `120-odd miles`.
+    if p.expect.value.is_none()
+        || p.expect.qualifier.is_some()
+        || p.expect.kind == NumberKind::Ordinal
+        || r.below(3) != 0
+    {
         return p;
+    }
+    // `1,200-odd`: a count in digits with `-odd` after it.
+    let digits = !p.text.is_empty() && p.text.bytes().all(|c| c.is_ascii_digit() || c == b',');
+    if digits && p.expect.kind == NumberKind::Cardinal && r.below(4) == 0 {
+        let mut expect = p.expect;
+        expect.qualifier = Some(Qualifier::Approximately);
+        return Phrase { text: format!("{}-odd", p.text), expect, tail: p.tail };
     }
     let (word, q) = *r.pick(&[
         ("about", Qualifier::Approximately),
@@ -405,26 +537,36 @@ fn sentence(r: &mut Rng, p: &Phrase) -> (String, usize) {
 /// `hundreds`, `tens of thousands of dollars`, `a handful`: approximate
 /// ranges (docs/numbers.md, "Vague amounts").
 fn vague(r: &mut Rng) -> Phrase {
-    let (head, multiple) = *r.pick(&[
-        ("dozens", 12u64),
-        ("hundreds", 100),
-        ("thousands", 1_000),
-        ("millions", 1_000_000),
-        ("billions", 1_000_000_000),
-        ("tens of thousands", 10_000),
-        ("hundreds of thousands", 100_000),
-        ("tens of millions", 10_000_000),
-        ("hundreds of millions", 100_000_000),
+    // Plurals take a unit after `of`; `a few` and `several` with a
+    // singular multiple take it right after (`several thousand dollars`).
+    let (head, multiple, of) = *r.pick(&[
+        ("dozens", 12u64, " of"),
+        ("hundreds", 100, " of"),
+        ("thousands", 1_000, " of"),
+        ("millions", 1_000_000, " of"),
+        ("billions", 1_000_000_000, " of"),
+        ("tens of thousands", 10_000, " of"),
+        ("hundreds of thousands", 100_000, " of"),
+        ("tens of millions", 10_000_000, " of"),
+        ("hundreds of millions", 100_000_000, " of"),
+        ("a few dozen", 12, ""),
+        ("a few hundred", 100, ""),
+        ("several thousand", 1_000, ""),
+        ("several hundred thousand", 100_000, ""),
+        ("a few million", 1_000_000, ""),
+        ("several hundred million", 100_000_000, ""),
     ]);
-    let (unit_text, kind, unit) = *r.pick(&[
+    let (unit_word, kind, unit) = *r.pick(&[
         ("", NumberKind::Cardinal, None),
-        (" of dollars", NumberKind::Money, Some("USD")),
-        (" of euros", NumberKind::Money, Some("EUR")),
-        (" of miles", NumberKind::Quantity, Some("mile")),
+        (" dollars", NumberKind::Money, Some("USD")),
+        (" euros", NumberKind::Money, Some("EUR")),
+        (" miles", NumberKind::Quantity, Some("mile")),
     ]);
+    let unit_text = if unit_word.is_empty() { String::new() } else { format!("{of}{unit_word}") };
     let m = Decimal::from(multiple);
     let (text, min, max) = if r.below(8) == 0 {
-        (format!("a handful{unit_text}"), Decimal::from(2), Decimal::from(5))
+        let of_unit = if unit_word.is_empty() { String::new() } else { format!(" of{unit_word}") };
+        (format!("a handful{of_unit}"), Decimal::from(2), Decimal::from(5))
     } else {
         (format!("{head}{unit_text}"), m * Decimal::from(2), m * Decimal::from(10) - Decimal::ONE)
     };
@@ -442,11 +584,17 @@ fn vague(r: &mut Rng) -> Phrase {
 /// `7-2`, `50-50`: a tally after a contest verb (docs/numbers.md, "Scores
 /// and votes").
 fn score(r: &mut Rng) -> Phrase {
-    let hi = r.range(0, 999);
+    let spelled = r.below(4) == 0;
+    let hi = r.range(0, if spelled { 19 } else { 999 });
     let lo = r.range(0, hi);
     let dash = *r.pick(&["-", "\u{2013}"]);
     let verb = *r.pick(&["voted ", "won ", "ruled ", "finished "]);
     let expect = Expect::of(NumberKind::Cardinal, Decimal::from(hi)).unit("score");
+    // `voted seven-two`: a side of one spelled word each.
+    if spelled {
+        let text = format!("{}-{}", SMALL[hi as usize], SMALL[lo as usize]);
+        return Phrase { text, expect, tail: verb };
+    }
     Phrase { text: format!("{hi}{dash}{lo}"), expect, tail: verb }
 }
 

@@ -41,6 +41,15 @@ fn vague_amounts_are_approximate_ranges() {
         ("A handful of shops reopened.", &["A handful = cardinal 2..5 (approximately)"]),
         ("The fraud cost millions of dollars.", &["millions of dollars = money 2000000..9999999 USD (approximately)"]),
         ("They sailed thousands of miles.", &["thousands of miles = quantity 2000..9999 mile (approximately)"]),
+        // `a few` and `several` before a singular multiple: as its plural.
+        ("A few hundred fans waited.", &["A few hundred = cardinal 200..999 (approximately)"]),
+        (
+            "The dam cost several hundred million dollars.",
+            &["several hundred million dollars = money 200000000..999999999 USD (approximately)"],
+        ),
+        ("They walked a few thousand miles.", &["a few thousand miles = quantity 2000..9999 mile (approximately)"]),
+        ("Several dozen were hurt.", &["Several dozen = cardinal 24..119 (approximately)"]),
+        ("A few days later, several rivals quit.", &[]),
         // A count before the plural is the grammar's: `three hundreds`.
         ("The tally was three hundreds.", &["three hundreds = cardinal 300"]),
         // `tens` alone is a column, not an amount.
@@ -102,6 +111,11 @@ fn scores_and_votes_are_one_annotation() {
         ("The justices ruled in a 6-3 decision.", &["6-3 = cardinal 6 score"]),
         ("The visitors lost 1-3 in extra time.", &["1-3 = cardinal 1 score"]),
         ("The bill passed 220-210 in the House.", &["220-210 = cardinal 220 score"]),
+        // Spelled tallies: one word a side.
+        ("She gave the bid a fifty-fifty chance.", &["fifty-fifty = cardinal 50 score"]),
+        ("The court ruled five-four against the state.", &["five-four = cardinal 5 score"]),
+        ("The hosts won two-one after a late goal.", &["two-one = cardinal 2 score"]),
+        ("They met one-on-one.", &[]),
         // A rising pair with a plural count is still a range.
         ("Each seat drew 5-10 votes.", &["5-10 = cardinal 5..10"]),
     ]);
