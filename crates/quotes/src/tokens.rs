@@ -298,7 +298,7 @@ pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<
 /// At least as many tokens as [`tokenize`] makes of the paragraph `s`,
 /// counted on bytes in one cheap pass, so that the caller can reserve room
 /// for every token at once: a vector that doubles as it fills holds its old
-/// and its new buffer while it moves, up to 3x its final size.
+/// and its new buffer while it moves, up to twice what it needs.
 ///
 /// A token never starts on whitespace, and one that starts on a word
 /// character follows no word character (a word takes every word character
