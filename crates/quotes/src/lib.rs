@@ -69,7 +69,7 @@ pub use stage::{QuoteOptions, QuoteStage};
 use crate::attribution::{Attribution, How, attribute};
 use crate::marks::Piece;
 use crate::mentions::Tokens;
-use crate::tokens::{Kind, Tok, tokenize};
+use crate::tokens::{Kind, Tok, most_tokens, tokenize};
 
 /// How many paragraphs back an unattributed quotation looks for the
 /// speaker it continues.
@@ -184,7 +184,9 @@ impl Quoter {
     /// The quotations of `text`, given its paragraphs and, when known, its
     /// named entities; in text order.
     pub fn find(&self, text: &str, paragraphs: &[Span], entities: Option<&[Entity]>) -> Vec<Quote> {
-        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+        // Room for every token at once (see `most_tokens`).
+        let most = paragraphs.iter().filter_map(|p| text.get(p.start..p.end)).map(most_tokens).sum();
+        let mut toks: Vec<Tok> = Vec::with_capacity(most);
         let mut paras = Vec::with_capacity(paragraphs.len());
         let mut para_spans = Vec::with_capacity(paragraphs.len());
         for &p in paragraphs {

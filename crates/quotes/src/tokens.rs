@@ -188,59 +188,57 @@ fn direction(c: char, prev: Option<char>, next: Option<char>) -> Dir {
     }
 }
 
-thread_local! {
-    /// The characters of the paragraph being tokenized, kept per thread so a
-    /// document does not allocate them once per paragraph.
-    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+/// The character at byte `b` of `s`; `None` at the end.
+fn char_at(s: &str, b: usize) -> Option<char> {
+    s.get(b..).and_then(|rest| rest.chars().next())
+}
+
+/// The character that ends right before byte `b` of `s`; `None` at the start.
+fn char_before(s: &str, b: usize) -> Option<char> {
+    s.get(..b).and_then(|head| head.chars().next_back())
 }
 
 /// Appends the tokens of `text[span]` to `out`.
+///
+/// Positions are byte offsets into the paragraph, and a character's
+/// neighbours are decoded where they are needed: the tokenizer keeps nothing
+/// per character, so a paragraph of any length costs only its tokens.
 pub(crate) fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
-    CHARS.with(|cell| {
-        let mut chars = cell.take();
-        chars.clear();
-        chars.extend(span.text(text).char_indices());
-        tokenize_chars(text, span, &chars, lexicon, out);
-        cell.replace(chars);
-    });
-}
-
-fn tokenize_chars(text: &str, span: Span, chars: &[(usize, char)], lexicon: &Lexicon, out: &mut Vec<Tok>) {
     let base = span.start;
     let s = span.text(text);
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let byte = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = char_at(s, i) {
+        let len = c.len_utf8();
         if c.is_whitespace() || c == '\u{feff}' {
-            i += 1;
+            i += len;
             continue;
         }
-        let prev = if i > 0 { at(i - 1) } else { None };
+        let prev = char_before(s, i);
+        let mut ahead = s[i + len..].chars();
+        let (next, second, third) = (ahead.next(), ahead.next(), ahead.next());
         // A decade or clipped word: `’90s`, `'em` after a space.
         if is_apostrophe(c) || c == '‘' {
-            let decade = at(i + 1).is_some_and(|d| d.is_ascii_digit())
-                && at(i + 2).is_some_and(|d| d.is_ascii_digit())
-                && !at(i + 3).is_some_and(|d| d.is_ascii_digit());
+            let decade = next.is_some_and(|d| d.is_ascii_digit())
+                && second.is_some_and(|d| d.is_ascii_digit())
+                && !third.is_some_and(|d| d.is_ascii_digit());
             if decade && opens_after(prev) {
-                let end = word_end(chars, i + 1);
-                push_word(text, base + byte(i), base + byte(end), lexicon, out);
+                let end = word_end(s, i + len);
+                push_word(text, base + i, base + end, lexicon, out);
                 i = end;
                 continue;
             }
         }
         // Three apostrophes are a single and a double mark, the single one
         // inside: `''I said 'no.'''` closes both, `'''No' was ...` opens both.
-        if c == '\'' && at(i + 1) == Some(c) && at(i + 2) == Some(c) {
+        // (`'` is one byte, so characters and bytes count alike here.)
+        if c == '\'' && next == Some(c) && second == Some(c) {
             let closing = prev.is_some_and(|p| !p.is_whitespace() && !opens_after(Some(p)));
-            let (first, second) = if closing { (1, 2) } else { (2, 1) };
-            for (k, len) in [(i, first), (i + first, second)] {
+            let (first, then) = if closing { (1, 2) } else { (2, 1) };
+            for (k, len) in [(i, first), (i + first, then)] {
                 let double = len == 2;
                 let dir = if closing { Dir::Close } else { Dir::Open };
                 out.push(Tok {
-                    span: Span::new(base + byte(k), base + byte(k + len)),
+                    span: Span::new(base + k, base + k + len),
                     kind: Kind::Mark { double, dir },
                     bits: 0,
                     cap: false,
@@ -250,88 +248,106 @@ fn tokenize_chars(text: &str, span: Span, chars: &[(usize, char)], lexicon: &Lex
             continue;
         }
         // Two apostrophes make a double mark (`''Yes,'' he said`).
-        if (c == '\'' || c == '’' || c == '‘' || c == '`') && at(i + 1) == Some(c) {
-            let dir = direction(if c == '`' { '“' } else { '"' }, prev, at(i + 2));
+        if (c == '\'' || c == '’' || c == '‘' || c == '`') && next == Some(c) {
+            let dir = direction(if c == '`' { '“' } else { '"' }, prev, second);
             out.push(Tok {
-                span: Span::new(base + byte(i), base + byte(i + 2)),
+                span: Span::new(base + i, base + i + 2 * len),
                 kind: Kind::Mark { double: true, dir },
                 bits: 0,
                 cap: false,
             });
-            i += 2;
+            i += 2 * len;
             continue;
         }
         if is_mark_char(c) {
-            let dir = direction(c, prev, at(i + 1));
+            let dir = direction(c, prev, next);
             out.push(Tok {
-                span: Span::new(base + byte(i), base + byte(i + 1)),
+                span: Span::new(base + i, base + i + len),
                 kind: Kind::Mark { double: is_double_mark(c), dir },
                 bits: 0,
                 cap: false,
             });
-            i += 1;
+            i += len;
             continue;
         }
         if is_word_char(c) {
-            let mut end = word_end(chars, i);
-            let word = &s[byte(i)..byte(end)];
+            let mut end = word_end(s, i);
+            let word = &s[i..end];
             // The period of an abbreviation (`Mr.`, `U.S.`, `J.`) is part of it.
-            if at(end) == Some('.') && (is_abbreviation(word) || word.contains('.')) {
+            if char_at(s, end) == Some('.') && (is_abbreviation(word) || word.contains('.')) {
                 end += 1;
             }
-            push_word(text, base + byte(i), base + byte(end), lexicon, out);
+            push_word(text, base + i, base + end, lexicon, out);
             i = end;
             continue;
         }
         // Punctuation: `...` is one token, `--` is a dash.
-        let mut end = i + 1;
-        let kind = if c == '.' && at(i + 1) == Some('.') {
-            while at(end) == Some('.') {
-                end += 1;
-            }
-            Kind::Punct('…')
-        } else if c == '-' && at(i + 1) == Some('-') {
-            while at(end) == Some('-') {
-                end += 1;
-            }
-            Kind::Punct('—')
+        let run = |b: u8| i + s.as_bytes()[i..].iter().take_while(|&&x| x == b).count();
+        let (end, kind) = if c == '.' && next == Some('.') {
+            (run(b'.'), Kind::Punct('…'))
+        } else if c == '-' && next == Some('-') {
+            (run(b'-'), Kind::Punct('—'))
         } else {
-            Kind::Punct(c)
+            (i + len, Kind::Punct(c))
         };
-        out.push(Tok { span: Span::new(base + byte(i), base + byte(end)), kind, bits: 0, cap: false });
+        out.push(Tok { span: Span::new(base + i, base + end), kind, bits: 0, cap: false });
         i = end;
     }
 }
 
-/// The end (char index) of the word starting at `i`: word characters joined
-/// by internal apostrophes, hyphens and periods (`doesn’t`, `ex-wife`, `U.S`).
-fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
-    let n = chars.len();
-    while i < n {
-        let c = chars[i].1;
+/// At least as many tokens as [`tokenize`] makes of the paragraph `s`,
+/// counted on bytes in one cheap pass, so that the caller can reserve room
+/// for every token at once: a vector that doubles as it fills holds its old
+/// and its new buffer while it moves, up to twice what it needs.
+///
+/// A token never starts on whitespace, and one that starts on a word
+/// character follows no word character (a word takes every word character
+/// after it); so a byte counts unless it is ASCII whitespace, an ASCII word
+/// character after another, or inside a multi-byte character. Any
+/// non-ASCII character counts once, whatever it is.
+pub(crate) fn most_tokens(s: &str) -> usize {
+    let mut after_word = false;
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        let word = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'#');
+        let space = matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+        let inside_char = (0x80..0xc0).contains(&b);
+        let continues_word = word && after_word;
+        n += usize::from(!(space || inside_char || continues_word));
+        after_word = word;
+    }
+    n
+}
+
+/// The end (byte offset) of the word starting at byte `i` of `s`: word
+/// characters joined by internal apostrophes, hyphens and periods
+/// (`doesn’t`, `ex-wife`, `U.S`).
+fn word_end(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        let len = c.len_utf8();
         if is_word_char(c) {
-            i += 1;
-        } else if (is_apostrophe(c) || matches!(c, '-' | '‐' | '.' | ',' | '&'))
-            && i + 1 < n
-            && is_word_char(chars[i + 1].1)
-            && i > 0
-            && is_word_char(chars[i - 1].1)
-        {
-            // `.` and `,` join digits (`19.9`, `1,000`).
-            if matches!(c, '.' | ',') && chars[i - 1].1.is_ascii_digit() && chars[i + 1].1.is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            // `.` joins single letters (`U.S`, `a.m`), not sentences without a space.
-            let single_letter_before =
-                chars[i - 1].1.is_alphabetic() && (i < 2 || !is_word_char(chars[i - 2].1) || chars[i - 2].1 == '.');
-            if c == ',' || c == '.' && !(single_letter_before && chars[i + 1].1.is_alphabetic()) {
-                break;
-            }
-            i += 1;
-        } else {
+            i += len;
+            continue;
+        }
+        if !(is_apostrophe(c) || matches!(c, '-' | '‐' | '.' | ',' | '&')) {
             break;
         }
+        let (Some(prev), Some(next)) = (char_before(s, i), char_at(s, i + len)) else { break };
+        if !is_word_char(prev) || !is_word_char(next) {
+            break;
+        }
+        // `.` and `,` join digits (`19.9`, `1,000`).
+        if matches!(c, '.' | ',') && prev.is_ascii_digit() && next.is_ascii_digit() {
+            i += len;
+            continue;
+        }
+        // `.` joins single letters (`U.S`, `a.m`), not sentences without a space.
+        let single_letter_before =
+            prev.is_alphabetic() && char_before(s, i - prev.len_utf8()).is_none_or(|p| !is_word_char(p) || p == '.');
+        if c == ',' || c == '.' && !(single_letter_before && next.is_alphabetic()) {
+            break;
+        }
+        i += len;
     }
     i
 }
@@ -383,6 +399,34 @@ mod tests {
             ("end.Next", vec!["end", ".", "Next"]),
         ] {
             assert_eq!(show(text), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn most_tokens_is_room_for_every_token() {
+        let lex = Lexicon::closed_classes();
+        for (text, exact) in [
+            ("plain words and nothing else", true),
+            ("  spaced\tout\r\nwords  ", true),
+            ("“It doesn’t,” he said. ‘No.’", false),
+            ("''I said 'never.''' he", false),
+            ("'''No' was it,'' the ’90s, Mr. J. Smith of the U.S. and a.m. 19.9 1,000", false),
+            ("wait... no -- yes!?", false),
+            ("end.Next ex-wife rock&roll @user #tag snake_case", false),
+            ("🇯🇵 👍🏽 e\u{301}\u{302} café naïve \u{feff}\u{a0}x", false),
+            ("\0\u{1b}[31m\u{7}\u{c}\u{7f}", false),
+            ("\"“”'‘’«» \"»“ ’ `` ‚„", false),
+            ("", true),
+        ] {
+            let most = most_tokens(text);
+            let mut out = Vec::with_capacity(most);
+            let room = out.capacity();
+            tokenize(text, Span::new(0, text.len()), &lex, &mut out);
+            assert!(out.len() <= most, "{text}: {} tokens, room for {most}", out.len());
+            assert_eq!(out.capacity(), room, "{text}: the vector grew");
+            if exact {
+                assert_eq!(out.len(), most, "{text}");
+            }
         }
     }
 }

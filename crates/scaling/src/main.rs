@@ -5,6 +5,7 @@
 //! ```text
 //! byline-scaling list                        stages, then cases with what they hold
 //! byline-scaling text CASE BYTES             the case as one JSONL record, for `byline run`
+//! byline-scaling raw CASE BYTES              the case's text itself (fuzzing seeds)
 //! byline-scaling measure STAGE CASE BYTES    STAGE CASE BYTES SECONDS PEAK_BYTES
 //! byline-scaling pipeline CASE BYTES         every stage in turn (and the process's peak
 //!                                            RSS while it ran); then the whole peak
@@ -26,7 +27,8 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: byline-scaling list | text CASE BYTES | measure STAGE CASE BYTES | pipeline CASE BYTES";
+const USAGE: &str =
+    "usage: byline-scaling list | text CASE BYTES | raw CASE BYTES | measure STAGE CASE BYTES | pipeline CASE BYTES";
 
 fn run(args: &[&str]) -> Result<(), String> {
     let pipeline = default_pipeline();
@@ -48,6 +50,7 @@ fn run(args: &[&str]) -> Result<(), String> {
             let record = serde_json::json!({ "id": format!("{name}-{}", text.len()), "text": text });
             println!("{record}");
         }
+        ["raw", name, bytes] => print!("{}", text(name, bytes)?),
         ["measure", stage, name, bytes] => {
             let text = text(name, bytes)?;
             let m = measure(&pipeline, stage, &text)

@@ -32,3 +32,15 @@ fn entities_memory_is_a_small_multiple_of_the_text() {
         assert!(peak < bound, "entities on {case}: {} MB at 0.5 MB", peak >> 20);
     }
 }
+
+#[test]
+fn quotes_keeps_nothing_per_character() {
+    // Words of ~8 bytes with a space after each: a token every ~8.5 bytes,
+    // 32 bytes each, so ~4 bytes per byte of text. The quotes tokenizer
+    // used to keep a 16-byte (offset, char) pair per character besides:
+    // ~20 bytes per byte.
+    const BYTES: usize = 2_000_000;
+    let Some(peak) = peak("quotes", "no-punctuation", BYTES) else { return };
+    let bound = (4 << 20) + 8 * BYTES as u64;
+    assert!(peak < bound, "quotes on no-punctuation: {} MB at 2 MB", peak >> 20);
+}
