@@ -183,7 +183,27 @@ impl Quoter {
 
     /// The quotations of `text`, given its paragraphs and, when known, its
     /// named entities; in text order.
+    ///
+    /// Text is read in windows of whole paragraphs of at most [`WINDOW`]
+    /// bytes (a longer paragraph in pieces cut at a space), so memory stays
+    /// bounded on huge documents: news paragraphs are a few hundred bytes,
+    /// so any real article is one window and reads as a whole.
     pub fn find(&self, text: &str, paragraphs: &[Span], entities: Option<&[Entity]>) -> Vec<Quote> {
+        let mut out = Vec::new();
+        for window in windows(text, paragraphs, WINDOW) {
+            let (Some(first), Some(last)) = (window.first(), window.last()) else { continue };
+            let entities = entities.map(|all| {
+                let a = all.partition_point(|e| e.span.start < first.start);
+                let b = all.partition_point(|e| e.span.start < last.end);
+                &all[a..b.max(a)]
+            });
+            out.extend(self.find_in_window(text, &window, entities));
+        }
+        out
+    }
+
+    /// [`Quoter::find`] on one window of paragraphs.
+    fn find_in_window(&self, text: &str, paragraphs: &[Span], entities: Option<&[Entity]>) -> Vec<Quote> {
         // Room for every token at once (see `most_tokens`).
         let most = paragraphs.iter().filter_map(|p| text.get(p.start..p.end)).map(most_tokens).sum();
         let mut toks: Vec<Tok> = Vec::with_capacity(most);
@@ -365,6 +385,55 @@ impl Quoter {
     }
 }
 
+/// Bytes of text read at once: far more than any article, little enough
+/// that a hostile document's tokens and candidate quotations stay small.
+const WINDOW: usize = 1 << 20;
+
+/// Cuts the paragraphs into windows of at most `max` bytes: whole
+/// paragraphs while they fit, and a longer paragraph in pieces ending at a
+/// space (or a character boundary when a piece has none).
+fn windows(text: &str, paragraphs: &[Span], max: usize) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = Vec::new();
+    let mut size = 0;
+    let mut add = |piece: Span| {
+        let len = piece.end.saturating_sub(piece.start);
+        if out.is_empty() || size + len > max {
+            out.push(Vec::new());
+            size = 0;
+        }
+        size += len;
+        if let Some(window) = out.last_mut() {
+            window.push(piece);
+        }
+    };
+    for &p in paragraphs {
+        // Bad spans go through whole, for the window to skip as before.
+        if text.get(p.start..p.end).is_none() || p.len() <= max {
+            add(p);
+            continue;
+        }
+        let mut start = p.start;
+        while start < p.end {
+            let mut end = (start + max).min(p.end);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end < p.end {
+                if let Some(space) = text.as_bytes()[start..end].iter().rposition(|&b| b == b' ' || b == b'\n') {
+                    end = start + space + 1;
+                }
+            }
+            if end == start {
+                // A character longer than `max` bytes: only for a tiny `max`.
+                end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+            add(Span::new(start, end));
+            start = end;
+        }
+    }
+    out
+}
+
 /// True when a quotation is a title (`“Fox and Friends”`, `“Morning
 /// Joe”`): capitalised words without punctuation.
 fn title(doc: &Tokens<'_>, piece: &Piece) -> bool {
@@ -432,5 +501,49 @@ fn speech_like(doc: &Tokens<'_>, piece: &Piece, paras: &[(usize, usize)], how: O
         Some(How::Adjacent) => true,
         Some(_) => opens || words >= 4 && punctuated,
         None => opens && (words >= 3 || punctuated),
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    fn check(text: &str, paragraphs: &[Span], max: usize, expect: &[&[&str]]) {
+        let got: Vec<Vec<&str>> =
+            windows(text, paragraphs, max).iter().map(|w| w.iter().map(|p| &text[p.start..p.end]).collect()).collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn whole_paragraphs_while_they_fit() {
+        let text = "One two.\n\nThree four.\n\nFive.";
+        let paragraphs = [Span::new(0, 8), Span::new(10, 21), Span::new(23, 28)];
+        check(text, &paragraphs, 100, &[&["One two.", "Three four.", "Five."]]);
+        check(text, &paragraphs, 20, &[&["One two.", "Three four."], &["Five."]]);
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_after_a_space() {
+        let text = "aaa bbb ccc ddd";
+        check(text, &[Span::new(0, 15)], 6, &[&["aaa "], &["bbb "], &["ccc "], &["ddd"]]);
+        // No space: cut at a character boundary.
+        check("ééééé", &[Span::new(0, 10)], 5, &[&["éé"], &["éé"], &["é"]]);
+        // Spans that are not into the text go through, to be skipped later.
+        let bad = [Span::new(5, 2), Span::new(0, 99)];
+        assert_eq!(windows("abc", &bad, 2).concat(), bad);
+    }
+
+    #[test]
+    fn a_document_over_the_window_keeps_its_quotations() {
+        // Each article is found alike whether alone or among many.
+        let article = "\u{201c}We will rebuild,\u{201d} the mayor said.\n\n";
+        let text = article.repeat(2 * WINDOW / article.len() + 1);
+        let quotes = find(&text);
+        assert_eq!(quotes.len(), text.matches("rebuild").count());
+        let one = find(article);
+        for q in quotes.iter().step_by(9973) {
+            let offset = q.span.start - one[0].span.start;
+            assert_eq!(q.speaker.map(|s| s.start - offset), one[0].speaker.map(|s| s.start));
+        }
     }
 }
