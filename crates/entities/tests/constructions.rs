@@ -126,8 +126,6 @@ fn products_and_models_are_misc() {
         ("Microsoft will stop supporting Windows 10 next year.", &[("Windows 10", "MISC")]),
         // Aircraft: the maker ORG, the model MISC.
         ("The airline ordered 20 Airbus A321neo jets on Tuesday.", &[("Airbus", "ORG"), ("A321neo", "MISC")]),
-        // (`Boeing` alone is the tagger's to label; it says MISC, as the
-        // 1996 wire had it: docs/entities.md, "Known weaknesses".)
         ("Boeing said it had delivered five 787 jets in May.", &[("787", "MISC")]),
     ];
     for &(text, present) in cases {
@@ -135,6 +133,22 @@ fn products_and_models_are_misc() {
     }
     // A count before `jets` is not a model.
     check(&p, "The carrier will retire 100 jets by 2030.", &[], &["100"]);
+}
+
+#[test]
+fn makers_named_alone_are_companies() {
+    // The 1996 wire wrote planes by their maker's name (MISC); a name of
+    // the `companies` list standing alone is the company.
+    let p = pipeline("");
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Boeing said it had delivered five 787 jets in May.", &[("Boeing", "ORG")]),
+        ("Airbus handed over 60 aircraft last month, it said on Monday.", &[("Airbus", "ORG")]),
+        ("Shares of Airbus rose 2 percent after the order from Delta.", &[("Airbus", "ORG")]),
+        ("The carrier will choose between Boeing and Airbus by June.", &[("Boeing", "ORG"), ("Airbus", "ORG")]),
+    ];
+    for &(text, present) in cases {
+        check(&p, text, present, &[]);
+    }
 }
 
 #[test]
