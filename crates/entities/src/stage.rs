@@ -17,6 +17,7 @@ use crate::modifiers::modifier_name_len;
 use crate::outlets::outlet_overrides;
 use crate::products::{aircraft_models, numbered_list_names, product_names};
 use crate::tagger::Scratch;
+use crate::teams::{Name, NameLabel, team_mentions};
 
 /// Options of the `entities` stage.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
@@ -257,7 +258,50 @@ impl EntityStage {
             }
         }
         self.trim_modifiers(text, &mut out);
+        self.relabel_teams(text, &groups, &mut out);
         out
+    }
+
+    /// Relabels ORG the place names that the story shows to be teams
+    /// ([`team_mentions`]); countries stay LOC (CoNLL's national teams).
+    fn relabel_teams(&self, text: &str, groups: &[Vec<Span>], entities: &mut [Entity]) {
+        let Some(org) = self.model.tagset.labels().iter().position(|l| l == "ORG").filter(|&i| self.report[i]) else {
+            return;
+        };
+        let tokens: Vec<Span> = groups.iter().flatten().copied().collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let mut sentences = Vec::with_capacity(groups.len());
+        for g in groups {
+            let start = sentences.last().map_or(0, |&(_, end)| end);
+            sentences.push((start, start + g.len()));
+        }
+        // Token range of each entity (a trimmed modifier ends inside its token).
+        let names: Vec<Name> = entities
+            .iter()
+            .map(|e| {
+                let first = tokens.partition_point(|t| t.end <= e.span.start);
+                let end = tokens.partition_point(|t| t.start < e.span.end);
+                let label = match e.label.as_str() {
+                    "LOC" if !self.is_country(&words[first..end.max(first)]) => NameLabel::Place,
+                    "ORG" => NameLabel::Organisation,
+                    _ => NameLabel::Other,
+                };
+                Name { first, end, label }
+            })
+            .collect();
+        let key = |n: &Name| words.get(n.first..n.end).map(|w| w.join(" ").to_lowercase());
+        for k in team_mentions(&words, &sentences, &names, key) {
+            entities[k].label = self.model.tagset.labels()[org].clone();
+        }
+    }
+
+    /// True when `words` are exactly a name of the `countries` list.
+    fn is_country(&self, words: &[&str]) -> bool {
+        let Some(countries) = self.model.lists.id("countries") else { return false };
+        let mut buf = String::new();
+        let forms: Vec<Cow<'_, str>> = words.iter().map(|w| normalized(w)).collect();
+        let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f, &mut buf)).collect();
+        self.model.lists.matches(&lowers, &forms).contains(&(0, words.len(), countries))
     }
 
     /// The rules that override the tagger in one sentence: page furniture

@@ -152,6 +152,24 @@ fn makers_named_alone_are_companies() {
 }
 
 #[test]
+fn teams_named_by_places_are_organisations() {
+    // CoNLL tags a team named by its state, city or school ORG; the story's
+    // results say which names are teams, and the place of a game stays LOC.
+    let p = pipeline("");
+    let story = "Marcus Hale threw for 240 yards as Nebraska beat Iowa State 31-17 on Saturday in Ames, Iowa.\n\
+                 Nebraska (6-3, 4-3) has won four straight.\n\
+                 Coach Dana Pruitt said Nebraska played its best half of the season.";
+    let found = entities(&p, story);
+    let nebraska: Vec<&str> = found.iter().filter(|(t, _)| t == "Nebraska").map(|(_, l)| l.as_str()).collect();
+    assert_eq!(nebraska, ["ORG", "ORG", "ORG"], "{found:?}");
+    check(&p, story, &[("Ames", "LOC"), ("Iowa", "LOC")], &[]);
+    // A national team is its country, LOC in CoNLL.
+    check(&p, "Brazil beat Peru 2-0 in Lima on Tuesday.", &[("Brazil", "LOC")], &[]);
+    // Without results, a state is a place.
+    check(&p, "Nebraska lawmakers voted 30-19 to raise the state's minimum wage.", &[("Nebraska", "LOC")], &[]);
+}
+
+#[test]
 fn title_case_headlines() {
     let p = pipeline("");
     let cases: &[Case] = &[
