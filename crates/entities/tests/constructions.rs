@@ -46,6 +46,16 @@ fn hyphenated_modifiers_end_at_the_name() {
     check(&p, "The Elon Musk-led company cut prices again on Friday.", &[("Elon Musk", "PER")], &["-led"]);
     // CoNLL's convention: a lone modifier is a MISC adjective (`U.S.-led`).
     check(&p, "The Texas-based refiner reported a loss for the quarter.", &[("Texas-based", "MISC")], &[]);
+    // Also when the tagger leaves it out; not when its name is a common word.
+    let cases: &[Case] = &[
+        ("Shares of the Frankfurt-listed chipmaker fell 3 percent.", &[("Frankfurt-listed", "MISC")], &[]),
+        ("The post-Brexit rules on fishing take effect in January.", &[("post-Brexit", "MISC")], &[]),
+        ("Analysts expect a slowdown in COVID-19-driven demand for laptops.", &[("COVID-19-driven", "MISC")], &[]),
+        ("Privately-owned lenders cut rates in mid-August.", &[], &["Privately-owned", "mid-August"]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
     // With `modifier_names`, the name is reported with its own label.
     let p = pipeline("modifier_names = true\n");
     let cases: &[Case] = &[
