@@ -17,7 +17,7 @@ use crate::modifiers::{modifier_name, modifier_name_len};
 use crate::outlets::outlet_overrides;
 use crate::products::{aircraft_models, numbered_list_names, product_names};
 use crate::tagger::Scratch;
-use crate::teams::{Name, NameLabel, team_mentions};
+use crate::teams::{Name, NameLabel, may_be_evidence, team_mentions};
 
 /// Options of the `entities` stage.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
@@ -268,6 +268,11 @@ impl EntityStage {
         let Some(org) = self.model.tagset.labels().iter().position(|l| l == "ORG").filter(|&i| self.report[i]) else {
             return;
         };
+        // Most stories give no results: look no further.
+        let results = groups.iter().flatten().any(|t| may_be_evidence(t.text(text)));
+        if !results || !entities.iter().any(|e| e.label == "LOC") {
+            return;
+        }
         let tokens: Vec<Span> = groups.iter().flatten().copied().collect();
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let mut sentences = Vec::with_capacity(groups.len());

@@ -51,6 +51,12 @@ fn is_score(word: &str) -> bool {
     digits(a) && digits(b)
 }
 
+/// True for the words without which a story shows no team: a score or
+/// the `No` of a ranking. A caller may skip stories without any.
+pub fn may_be_evidence(word: &str) -> bool {
+    is_score(word) || word == "No" || word == "No."
+}
+
 /// True when the words before token `i` place what follows: `in`, `at` or
 /// a comma (`Norman, Okla.`).
 fn after_place_word(words: &[&str], i: usize) -> bool {
