@@ -287,7 +287,7 @@ impl EntityStage {
                 let first = tokens.partition_point(|t| t.end <= e.span.start);
                 let end = tokens.partition_point(|t| t.start < e.span.end);
                 let label = match e.label.as_str() {
-                    "LOC" if !self.is_country(&words[first..end.max(first)]) => NameLabel::Place,
+                    "LOC" if !self.is_entry_of("countries", &words[first..end.max(first)]) => NameLabel::Place,
                     "ORG" => NameLabel::Organisation,
                     _ => NameLabel::Other,
                 };
@@ -300,13 +300,14 @@ impl EntityStage {
         }
     }
 
-    /// True when `words` are exactly a name of the `countries` list.
-    fn is_country(&self, words: &[&str]) -> bool {
-        let Some(countries) = self.model.lists.id("countries") else { return false };
+    /// True when `words` are exactly an entry of the built-in list `list`
+    /// (`countries`, `companies`), in any casing.
+    fn is_entry_of(&self, list: &str, words: &[&str]) -> bool {
+        let Some(id) = self.model.lists.id(list) else { return false };
         let mut buf = String::new();
         let forms: Vec<Cow<'_, str>> = words.iter().map(|w| normalized(w)).collect();
         let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f, &mut buf)).collect();
-        self.model.lists.matches(&lowers, &forms).contains(&(0, words.len(), countries))
+        self.model.lists.matches(&lowers, &forms).contains(&(0, words.len(), id))
     }
 
     /// The rules that override the tagger in one sentence: page furniture
@@ -384,14 +385,9 @@ impl EntityStage {
     /// alone is ORG 238 times and MISC 3 times. A longer MISC name is left
     /// alone.
     fn companies_not_products<'a>(&'a self, words: &[&str], found: &mut [(usize, usize, &'a str)]) {
-        let Some(companies) = self.model.lists.id("companies") else { return };
         let Some(org) = self.model.tagset.labels().iter().find(|l| *l == "ORG") else { return };
-        let mut buf = String::new();
         for (a, b, label) in found.iter_mut().filter(|(_, _, l)| *l == "MISC") {
-            let Some(span) = words.get(*a..*b) else { continue };
-            let forms: Vec<Cow<'_, str>> = span.iter().map(|w| normalized(w)).collect();
-            let lowers: Vec<u64> = forms.iter().map(|f| lower_hash(f, &mut buf)).collect();
-            if self.model.lists.matches(&lowers, &forms).contains(&(0, *b - *a, companies)) {
+            if words.get(*a..*b).is_some_and(|span| self.is_entry_of("companies", span)) {
                 *label = org.as_str();
             }
         }
@@ -407,10 +403,14 @@ impl EntityStage {
         let Some(misc) = self.model.tagset.labels().iter().find(|l| *l == "MISC") else { return };
         let dates = self.model.lists.id("dates");
         let mut buf = String::new();
+        let mut covered = vec![false; words.len()];
+        for &(a, b, _) in found.iter() {
+            covered.get_mut(a..b).into_iter().flatten().for_each(|c| *c = true);
+        }
         let mut added = false;
         for (i, word) in words.iter().enumerate() {
             let Some(name) = modifier_name(word) else { continue };
-            if found.iter().any(|&(a, b, _)| a <= i && i < b) || self.model.lexicon.is_common_word(name, &mut buf) {
+            if covered[i] || self.model.lexicon.is_common_word(name, &mut buf) {
                 continue;
             }
             let date = dates.is_some_and(|d| self.model.lists.has_word(d, lower_hash(&normalized(name), &mut buf)));

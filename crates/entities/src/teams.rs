@@ -15,6 +15,9 @@
 //! is named by its country, which CoNLL tags LOC: countries are left alone
 //! by the caller.
 
+use std::collections::HashSet;
+use std::hash::Hash;
+
 /// A name found in a story: its token range in the story's tokens and
 /// whether it is labelled as a place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,34 +71,43 @@ fn after_place_word(words: &[&str], i: usize) -> bool {
 /// True when the name starts a sentence in capitals before a comma, a
 /// bracket, a dash or a date: a dateline (`WIGAN, England 1996-08-31`,
 /// `LONDON 1996-08-31`), which names the place a story was filed from.
-fn is_dateline(words: &[&str], sentences: &[(usize, usize)], n: &Name) -> bool {
-    let starts = sentences.iter().any(|&(start, _)| start == n.first);
+fn is_dateline(words: &[&str], starts_sentence: bool, n: &Name) -> bool {
     let capitals = words.get(n.first..n.end).is_some_and(|w| w.iter().all(|w| !w.chars().any(char::is_lowercase)));
     let next = words.get(n.end).copied().unwrap_or("");
     let date = next.split('-').count() == 3 && next.bytes().all(|c| c.is_ascii_digit() || c == b'-');
-    starts && capitals && (matches!(next, "," | "(" | "-" | "--" | "\u{2014}") || date)
+    starts_sentence && capitals && (matches!(next, "," | "(" | "-" | "--" | "\u{2014}") || date)
 }
 
 /// The names of a story to relabel as teams (indices into `names`), given
-/// the story's tokens, the token ranges of its sentences and its names in
-/// order. `key` gives the identity of a name's words (its lowercase text)
-/// so that mentions of the same name meet.
-pub fn team_mentions<K: Eq>(
+/// the story's tokens, the token ranges of its sentences (in order) and its
+/// names (in order). `key` gives the identity of a name's words (its
+/// lowercase text) so that mentions of the same name meet. Linear in the
+/// story's length.
+pub fn team_mentions<K: Eq + Hash>(
     words: &[&str],
     sentences: &[(usize, usize)],
     names: &[Name],
     key: impl Fn(&Name) -> K,
 ) -> Vec<usize> {
-    let candidate = |n: &Name| n.label != NameLabel::Other;
-    let mut teams: Vec<K> = Vec::new();
-    let add = |n: &Name, teams: &mut Vec<K>| {
-        let k = key(n);
-        if !teams.contains(&k) {
-            teams.push(k);
+    // Per token: the sentence it is in, and whether it starts it.
+    let mut sentence_of = vec![usize::MAX; words.len()];
+    let mut starts = vec![false; words.len()];
+    // Per sentence: a score and a word of winning, so its names are teams.
+    let mut result = Vec::with_capacity(sentences.len());
+    for (k, &(start, end)) in sentences.iter().enumerate() {
+        let sentence = words.get(start..end).unwrap_or(&[]);
+        sentence_of.get_mut(start..end).into_iter().flatten().for_each(|s| *s = k);
+        if let Some(s) = starts.get_mut(start) {
+            *s = true;
         }
-    };
-    // A record or a score right after the name, or a ranking before it.
-    for n in names.iter().filter(|n| candidate(n)) {
+        result.push(
+            sentence.iter().any(|w| is_score(w))
+                && sentence.iter().any(|w| RESULT_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w))),
+        );
+    }
+    let mut teams: HashSet<K> = HashSet::new();
+    for n in names.iter().filter(|n| n.label != NameLabel::Other) {
+        // A record or a score right after the name, or a ranking before it.
         let next = |o: usize| words.get(n.end + o).copied().unwrap_or("");
         let record = next(0) == "(" && is_score(next(1));
         let score = is_score(next(0));
@@ -103,22 +115,14 @@ pub fn team_mentions<K: Eq>(
         let ranked = before(1).bytes().all(|c| c.is_ascii_digit())
             && !before(1).is_empty()
             && (before(2) == "No." || (before(2) == "." && before(3) == "No"));
-        if record || score || ranked {
-            add(n, &mut teams);
-        }
-    }
-    // A sentence with a score and a word of winning: its names are teams,
-    // but for the places where games are played.
-    for &(start, end) in sentences {
-        let sentence = words.get(start..end).unwrap_or(&[]);
-        let result = sentence.iter().any(|w| is_score(w))
-            && sentence.iter().any(|w| RESULT_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)));
-        if result {
-            for n in names.iter().filter(|n| candidate(n) && start <= n.first && n.end <= end) {
-                if !after_place_word(words, n.first) {
-                    add(n, &mut teams);
-                }
-            }
+        // A name of a sentence of results, but for the places of games.
+        let in_result = sentence_of
+            .get(n.first)
+            .and_then(|&k| result.get(k))
+            .is_some_and(|&r| r && sentence_of.get(n.end.saturating_sub(1)) == sentence_of.get(n.first))
+            && !after_place_word(words, n.first);
+        if record || score || ranked || in_result {
+            teams.insert(key(n));
         }
     }
     if teams.is_empty() {
@@ -130,7 +134,7 @@ pub fn team_mentions<K: Eq>(
         .filter(|(_, n)| {
             n.label == NameLabel::Place
                 && !after_place_word(words, n.first)
-                && !is_dateline(words, sentences, n)
+                && !is_dateline(words, starts.get(n.first).copied().unwrap_or(false), n)
                 && teams.contains(&key(n))
         })
         .map(|(k, _)| k)
