@@ -11,9 +11,8 @@
 //! Kansas State 69-31`). Every place-labelled mention of such a name in
 //! the story is then the team, except where it reads as the place where a
 //! game is played (`in Norman, Okla.`, `at Oklahoma`) or a dateline
-//! (`LONDON 1996-08-31`). A national team
-//! is named by its country, which CoNLL tags LOC: countries are left alone
-//! by the caller.
+//! (`LONDON 1996-08-31`). A national team is named by its country, which
+//! CoNLL tags LOC: the caller leaves countries alone.
 
 use std::collections::HashSet;
 use std::hash::Hash;
