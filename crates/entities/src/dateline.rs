@@ -7,7 +7,8 @@
 //! `SAN FRANCISCO (Reuters)` as an organisation's name. The form of a
 //! dateline is a convention of the trade rather than something to learn,
 //! so it is read by rule and its places override the tagger: up to four
-//! all-caps words at the start of a sentence, then optionally a comma and a
+//! all-caps words at the start of a sentence (or two such places joined by
+//! a slash: `LOS ANGELES / NEW YORK (Reuters) -`), then optionally a comma and a
 //! region (`Ukraine`, `Ill.`), then optionally a date (`Dec 3`), then
 //! optionally a bracketed agency, then a dash, then running text. Sports
 //! headlines of the same shape (`SOCCER - JAPAN GET LUCKY WIN`) are all
@@ -104,6 +105,16 @@ pub fn dateline_places<S: AsRef<str>>(
     }
     let mut places = vec![(0, place)];
     let mut i = place;
+    // A story filed from two places: `LOS ANGELES / NEW YORK (Reuters) -`.
+    while form(i) == "/" {
+        let second = i + 1;
+        let n = (second..sentence.len().min(second + 4)).take_while(|&j| is_caps_place_word(form(j))).count();
+        if n == 0 {
+            return Vec::new();
+        }
+        places.push((second, second + n));
+        i = second + n;
+    }
     // A bare place and dash is also how 1996 wire copy labelled sections
     // (`GERMANY - Bunds extended losses`, `NOTE - ...`); today's bare
     // datelines (`WASHINGTON —`) use a typographic dash, so a bare place
@@ -216,6 +227,8 @@ mod tests {
         check("WASHINGTON — The Supreme Court agreed to hear the case .", &["WASHINGTON"]);
         check("BOSTON – The city council voted on Tuesday .", &["BOSTON"]);
         check("ST. LOUIS ( AP ) — The team said it would move .", &["ST. LOUIS"]);
+        check("PARIS / BERLIN ( Reuters ) - Both governments backed the plan .", &["PARIS", "BERLIN"]);
+        check("SAO PAULO / MEXICO CITY ( Reuters ) - Latin American stocks rose .", &["SAO PAULO", "MEXICO CITY"]);
     }
 
     #[test]
@@ -235,6 +248,8 @@ mod tests {
         check("QUESTIONABLE MEDICAL CLAIMS — The campaign said on Monday .", &[]);
         check("PSA — \" You have until the end of December , \" by Jane Doe .", &[]);
         check("WASHINGTON -", &[]);
+        check("PARIS / ( Reuters ) - Both governments backed the plan .", &[]);
+        check("N / A - The figure was not given .", &[]);
         check("", &[]);
     }
 }

@@ -53,6 +53,7 @@ pub mod products;
 mod stage;
 pub mod tagger;
 pub mod tags;
+pub mod teams;
 pub mod train;
 pub mod viterbi;
 

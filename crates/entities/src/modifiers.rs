@@ -57,9 +57,39 @@ pub fn modifier_name_len(word: &str) -> Option<usize> {
     (name_ok && SUFFIXES.contains(&suffix)).then_some(name.len())
 }
 
+/// Prefixes glued to a name to make an adjective (`post-Brexit`,
+/// `pro-Russian`, `anti-Trump`, `neo-Nazi`).
+const PREFIXES: &[&str] = &["anti", "neo", "non", "post", "pre", "pro"];
+
+/// The name in a modifier word, before its suffix (`Texas` in
+/// `Texas-based`) or after its prefix (`Brexit` in `post-Brexit`), or None
+/// when the word is neither.
+pub fn modifier_name(word: &str) -> Option<&str> {
+    if let Some(len) = modifier_name_len(word) {
+        return word.get(..len);
+    }
+    let (prefix, name) = word.split_once('-')?;
+    let name_ok = name.chars().next().is_some_and(char::is_uppercase);
+    (name_ok && PREFIXES.contains(&prefix.to_ascii_lowercase().as_str())).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::modifier_name_len;
+    use super::{modifier_name, modifier_name_len};
+
+    #[test]
+    fn names_in_prefixed_and_suffixed_modifiers() {
+        for (word, want) in [
+            ("London-listed", Some("London")),
+            ("post-Brexit", Some("Brexit")),
+            ("Pro-Kremlin", Some("Kremlin")),
+            ("anti-inflation", None),
+            ("ex-wife", None),
+            ("Coca-Cola", None),
+        ] {
+            assert_eq!(modifier_name(word), want, "{word}");
+        }
+    }
 
     #[test]
     fn names_in_modifiers() {

@@ -46,6 +46,16 @@ fn hyphenated_modifiers_end_at_the_name() {
     check(&p, "The Elon Musk-led company cut prices again on Friday.", &[("Elon Musk", "PER")], &["-led"]);
     // CoNLL's convention: a lone modifier is a MISC adjective (`U.S.-led`).
     check(&p, "The Texas-based refiner reported a loss for the quarter.", &[("Texas-based", "MISC")], &[]);
+    // Also when the tagger leaves it out; not when its name is a common word.
+    let cases: &[Case] = &[
+        ("Shares of the Frankfurt-listed chipmaker fell 3 percent.", &[("Frankfurt-listed", "MISC")], &[]),
+        ("The post-Brexit rules on fishing take effect in January.", &[("post-Brexit", "MISC")], &[]),
+        ("Analysts expect a slowdown in COVID-19-driven demand for laptops.", &[("COVID-19-driven", "MISC")], &[]),
+        ("Privately-owned lenders cut rates in mid-August.", &[], &["Privately-owned", "mid-August"]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
     // With `modifier_names`, the name is reported with its own label.
     let p = pipeline("modifier_names = true\n");
     let cases: &[Case] = &[
@@ -126,8 +136,6 @@ fn products_and_models_are_misc() {
         ("Microsoft will stop supporting Windows 10 next year.", &[("Windows 10", "MISC")]),
         // Aircraft: the maker ORG, the model MISC.
         ("The airline ordered 20 Airbus A321neo jets on Tuesday.", &[("Airbus", "ORG"), ("A321neo", "MISC")]),
-        // (`Boeing` alone is the tagger's to label; it says MISC, as the
-        // 1996 wire had it: docs/entities.md, "Known weaknesses".)
         ("Boeing said it had delivered five 787 jets in May.", &[("787", "MISC")]),
     ];
     for &(text, present) in cases {
@@ -135,6 +143,40 @@ fn products_and_models_are_misc() {
     }
     // A count before `jets` is not a model.
     check(&p, "The carrier will retire 100 jets by 2030.", &[], &["100"]);
+}
+
+#[test]
+fn makers_named_alone_are_companies() {
+    // The 1996 wire wrote planes by their maker's name (MISC); a name of
+    // the `companies` list standing alone is the company.
+    let p = pipeline("");
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Boeing said it had delivered five 787 jets in May.", &[("Boeing", "ORG")]),
+        ("Airbus handed over 60 aircraft last month, it said on Monday.", &[("Airbus", "ORG")]),
+        ("Shares of Airbus rose 2 percent after the order from Delta.", &[("Airbus", "ORG")]),
+        ("The carrier will choose between Boeing and Airbus by June.", &[("Boeing", "ORG"), ("Airbus", "ORG")]),
+    ];
+    for &(text, present) in cases {
+        check(&p, text, present, &[]);
+    }
+}
+
+#[test]
+fn teams_named_by_places_are_organisations() {
+    // CoNLL tags a team named by its state, city or school ORG; the story's
+    // results say which names are teams, and the place of a game stays LOC.
+    let p = pipeline("");
+    let story = "Marcus Hale threw for 240 yards as Nebraska beat Iowa State 31-17 on Saturday in Ames, Iowa.\n\
+                 Nebraska (6-3, 4-3) has won four straight.\n\
+                 Coach Dana Pruitt said Nebraska played its best half of the season.";
+    let found = entities(&p, story);
+    let nebraska: Vec<&str> = found.iter().filter(|(t, _)| t == "Nebraska").map(|(_, l)| l.as_str()).collect();
+    assert_eq!(nebraska, ["ORG", "ORG", "ORG"], "{found:?}");
+    check(&p, story, &[("Ames", "LOC"), ("Iowa", "LOC")], &[]);
+    // A national team is its country, LOC in CoNLL.
+    check(&p, "Brazil beat Peru 2-0 in Lima on Tuesday.", &[("Brazil", "LOC")], &[]);
+    // Without results, a state is a place.
+    check(&p, "Nebraska lawmakers voted 30-19 to raise the state's minimum wage.", &[("Nebraska", "LOC")], &[]);
 }
 
 #[test]
