@@ -71,22 +71,27 @@ impl EntityStage {
 /// Groups tokens by sentence: tokens starting inside the same sentence, or
 /// in the same gap between sentences, form one group.
 pub fn group_tokens(tokens: &[Span], sentences: &[Span]) -> Vec<Vec<Span>> {
-    let mut groups: Vec<Vec<Span>> = Vec::new();
-    let mut k = 0;
-    let mut last_group = usize::MAX;
-    for &t in tokens {
+    group_slices(tokens, sentences).into_iter().map(<[Span]>::to_vec).collect()
+}
+
+/// [`group_tokens`] as slices of `tokens`: nothing is copied.
+fn group_slices<'t>(tokens: &'t [Span], sentences: &[Span]) -> Vec<&'t [Span]> {
+    let mut groups = Vec::new();
+    let (mut k, mut start, mut last_group) = (0, 0, usize::MAX);
+    for (i, t) in tokens.iter().enumerate() {
         while k < sentences.len() && sentences[k].end <= t.start {
             k += 1;
         }
         let inside = k < sentences.len() && sentences[k].start <= t.start;
         let group = 2 * k + usize::from(inside);
-        if group != last_group || groups.is_empty() {
-            groups.push(Vec::new());
-            last_group = group;
+        if group != last_group && i > 0 {
+            groups.push(&tokens[start..i]);
+            start = i;
         }
-        if let Some(g) = groups.last_mut() {
-            g.push(t);
-        }
+        last_group = group;
+    }
+    if start < tokens.len() {
+        groups.push(&tokens[start..]);
     }
     groups
 }
@@ -122,32 +127,33 @@ pub fn lines_are_units(text: &str, sentences: &[Span]) -> bool {
 }
 
 /// Splits groups of tokens where a line break separates two tokens.
-fn split_at_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
+fn split_at_lines<'t>(text: &str, groups: Vec<&'t [Span]>) -> Vec<&'t [Span]> {
     split_at_line_breaks(text, groups, |_| true)
 }
 
 /// Splits groups of tokens at the line breaks between two tokens where
 /// `ends_unit` says the line before the break (its tokens) ends a unit of
 /// its own. Each token is on one line, so the whole is linear.
-fn split_at_line_breaks(text: &str, groups: Vec<Vec<Span>>, ends_unit: impl Fn(&[Span]) -> bool) -> Vec<Vec<Span>> {
+fn split_at_line_breaks<'t>(
+    text: &str,
+    groups: Vec<&'t [Span]>,
+    ends_unit: impl Fn(&[Span]) -> bool,
+) -> Vec<&'t [Span]> {
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
-        let mut cur: Vec<Span> = Vec::with_capacity(group.len());
-        // Where the current line starts in `cur`.
-        let mut line = 0;
-        for t in group {
-            if let Some(last) = cur.last() {
-                if text.get(last.end..t.start).is_some_and(|gap| gap.contains('\n')) {
-                    if ends_unit(&cur[line..]) {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    line = cur.len();
+        // Where the current piece and the current line start in `group`.
+        let (mut start, mut line) = (0, 0);
+        for i in 1..group.len() {
+            if text.get(group[i - 1].end..group[i].start).is_some_and(|gap| gap.contains('\n')) {
+                if ends_unit(&group[line..i]) {
+                    out.push(&group[start..i]);
+                    start = i;
                 }
+                line = i;
             }
-            cur.push(t);
         }
-        if !cur.is_empty() {
-            out.push(cur);
+        if start < group.len() {
+            out.push(&group[start..]);
         }
     }
     out
@@ -195,7 +201,7 @@ fn split_slashes(text: &str, group: &[Span], found: &mut [(usize, usize, &str)])
 /// splitter ran on into the next line: a headline has no final stop, so the
 /// splitter may not end it, and read with the story's first sentence it is
 /// not recognised as a headline.
-fn split_title_lines(text: &str, groups: Vec<Vec<Span>>) -> Vec<Vec<Span>> {
+fn split_title_lines<'t>(text: &str, groups: Vec<&'t [Span]>) -> Vec<&'t [Span]> {
     split_at_line_breaks(text, groups, |tokens| is_title_line(text, tokens))
 }
 
@@ -216,17 +222,33 @@ thread_local! {
 impl EntityStage {
     /// The entities of a text given its tokens and sentences.
     pub fn entities(&self, text: &str, tokens: &[Span], sentences: &[Span]) -> Vec<Entity> {
-        let mut groups = group_tokens(tokens, sentences);
-        if lines_are_units(text, sentences) {
-            groups = split_at_lines(text, groups);
-        } else if text.contains('\n') {
-            groups = split_title_lines(text, groups);
-        }
-        let labels = self.model.tagset.labels();
+        let units = lines_are_units(text, sentences);
+        let lines = text.contains('\n');
         let mut out = Vec::new();
+        // Read in windows of whole sentences (see `WINDOW_TOKENS`) so memory
+        // stays bounded on huge texts; any real story is one window.
+        for (tokens, sentences) in windows(tokens, sentences, WINDOW_TOKENS) {
+            let mut groups = group_slices(tokens, sentences);
+            if units {
+                groups = split_at_lines(text, groups);
+            } else if lines {
+                groups = split_title_lines(text, groups);
+            }
+            let first = out.len();
+            self.tag_groups(text, &groups, &mut out);
+            self.trim_modifiers(text, &mut out[first..]);
+            self.relabel_teams(text, &groups, &mut out[first..]);
+        }
+        out
+    }
+
+    /// Tags groups of tokens and applies the rules of each sentence, adding
+    /// the entities found to `out`.
+    fn tag_groups(&self, text: &str, groups: &[&[Span]], out: &mut Vec<Entity>) {
+        let labels = self.model.tagset.labels();
         // Tagged in chunks of whole sentences so memory stays bounded on
         // huge texts (see `CHUNK_TOKENS`); the rules then read each sentence.
-        for chunk in chunks(&groups, CHUNK_TOKENS) {
+        for chunk in chunks(groups, CHUNK_TOKENS) {
             let words: Vec<Vec<&str>> = chunk.iter().map(|g| g.iter().map(|t| t.text(text)).collect()).collect();
             let spans = SCRATCH.with(|s| match s.try_borrow_mut() {
                 Ok(mut scratch) => self.model.tag_with(&words, &mut scratch),
@@ -257,23 +279,20 @@ impl EntityStage {
                 }
             }
         }
-        self.trim_modifiers(text, &mut out);
-        self.relabel_teams(text, &groups, &mut out);
-        out
     }
 
     /// Relabels ORG the place names that the story shows to be teams
     /// ([`team_mentions`]); countries stay LOC (CoNLL's national teams).
-    fn relabel_teams(&self, text: &str, groups: &[Vec<Span>], entities: &mut [Entity]) {
+    fn relabel_teams(&self, text: &str, groups: &[&[Span]], entities: &mut [Entity]) {
         let Some(org) = self.model.tagset.labels().iter().position(|l| l == "ORG").filter(|&i| self.report[i]) else {
             return;
         };
         // Most stories give no results: look no further.
-        let results = groups.iter().flatten().any(|t| may_be_evidence(t.text(text)));
+        let results = groups.iter().flat_map(|g| g.iter()).any(|t| may_be_evidence(t.text(text)));
         if !results || !entities.iter().any(|e| e.label == "LOC") {
             return;
         }
-        let tokens: Vec<Span> = groups.iter().flatten().copied().collect();
+        let tokens: Vec<Span> = groups.iter().flat_map(|g| g.iter()).copied().collect();
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let mut sentences = Vec::with_capacity(groups.len());
         for g in groups {
@@ -482,9 +501,44 @@ impl EntityStage {
 /// of it. A longer sentence is cut into pieces of this length.
 const CHUNK_TOKENS: usize = 1 << 14;
 
+/// Tokens of the text read at once, at most, unless one sentence is longer:
+/// over a megabyte of news, where the longest CoNLL or WikiGold document
+/// has under 2,000 tokens, so a story is always read whole and a hostile
+/// document's groups stay small.
+const WINDOW_TOKENS: usize = 1 << 18;
+
+/// Cuts the text's tokens into windows of about `max` tokens, between
+/// sentence groups (as [`group_tokens`] forms them), each with the
+/// sentences from its first token on.
+fn windows<'t>(tokens: &'t [Span], sentences: &'t [Span], max: usize) -> Vec<(&'t [Span], &'t [Span])> {
+    let mut cuts = vec![0];
+    let (mut k, mut last) = (0, usize::MAX);
+    for (i, t) in tokens.iter().enumerate() {
+        while k < sentences.len() && sentences[k].end <= t.start {
+            k += 1;
+        }
+        let inside = k < sentences.len() && sentences[k].start <= t.start;
+        let group = 2 * k + usize::from(inside);
+        if group != last {
+            if cuts.last().is_some_and(|&start| i - start >= max) {
+                cuts.push(i);
+            }
+            last = group;
+        }
+    }
+    cuts.push(tokens.len());
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| {
+            let first = sentences.partition_point(|s| s.end <= tokens[w[0]].start);
+            (&tokens[w[0]..w[1]], &sentences[first..])
+        })
+        .collect()
+}
+
 /// Splits sentence groups into runs of at most `max` tokens: whole groups
 /// while they fit, and a longer group in pieces of `max`.
-fn chunks(groups: &[Vec<Span>], max: usize) -> Vec<Vec<&[Span]>> {
+fn chunks<'t>(groups: &[&'t [Span]], max: usize) -> Vec<Vec<&'t [Span]>> {
     let mut out: Vec<Vec<&[Span]>> = Vec::new();
     let mut size = max;
     for group in groups {
@@ -716,9 +770,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn windows_cut_between_sentences_and_bound_their_size() {
+        // Tokens 0..8 of one byte each; sentences [0, 3), [3, 4), [5, 8);
+        // token 4 is in the gap between the second and third.
+        let tokens: Vec<Span> = (0..8).map(|a| Span::new(a, a + 1)).collect();
+        let sentences = [Span::new(0, 3), Span::new(3, 4), Span::new(5, 8)];
+        let cut = |max| -> Vec<(usize, usize)> {
+            windows(&tokens, &sentences, max).iter().map(|(t, s)| (t.len(), s.len())).collect()
+        };
+        assert_eq!(cut(100), [(8, 3)]);
+        // A window ends at the first group boundary after `max` tokens.
+        assert_eq!(cut(2), [(3, 3), (2, 2), (3, 1)]);
+        assert_eq!(cut(1), [(3, 3), (1, 2), (1, 1), (3, 1)]);
+        assert!(windows(&[], &sentences, 1).is_empty());
+        // Together the windows' groups are the text's groups.
+        let whole = group_tokens(&tokens, &sentences);
+        let pieces: Vec<Vec<Span>> =
+            windows(&tokens, &sentences, 1).into_iter().flat_map(|(t, s)| group_tokens(t, s)).collect();
+        assert_eq!(pieces, whole);
+    }
+
+    #[test]
     fn chunks_keep_sentences_whole_and_bound_their_size() {
         let s = |a| Span::new(a, a + 1);
-        let groups = vec![vec![s(0), s(1)], vec![s(2)], vec![s(3), s(4), s(5), s(6), s(7)], vec![s(8)]];
+        let tokens: Vec<Span> = (0..9).map(s).collect();
+        let groups = vec![&tokens[0..2], &tokens[2..3], &tokens[3..8], &tokens[8..9]];
         let sizes: Vec<Vec<usize>> = chunks(&groups, 3).iter().map(|c| c.iter().map(|g| g.len()).collect()).collect();
         // Whole sentences while they fit; the five-token one in pieces of three.
         assert_eq!(sizes, vec![vec![2, 1], vec![3], vec![2, 1]]);
@@ -758,7 +834,8 @@ mod tests {
             assert_eq!(lines_are_units(text, sentences), expect, "{text:?}");
         }
         let text = "Phil\nMickelson";
-        let groups = split_at_lines(text, vec![vec![s(0, 4), s(5, 14)]]);
-        assert_eq!(groups, vec![vec![s(0, 4)], vec![s(5, 14)]]);
+        let tokens = [s(0, 4), s(5, 14)];
+        let groups = split_at_lines(text, vec![&tokens[..]]);
+        assert_eq!(groups, vec![&[s(0, 4)][..], &[s(5, 14)][..]]);
     }
 }
