@@ -19,6 +19,8 @@ use crate::lexicon::{
     ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STANCE, STOP, TIME,
     TITLE,
 };
+use byline_core::Span;
+
 use crate::marks::Piece;
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind, Tok};
@@ -222,7 +224,12 @@ impl Tokens<'_> {
             let according = self.word(i).eq_ignore_ascii_case("according");
             let speaker = if according { self.source_right(j, limit) } else { self.mention_right(j, limit) };
             let speaker = speaker.filter(|&(s, _)| !self.toks[s].is(OBJECT)).map(|m| self.named_apposition(m, limit));
-            if !ends_here(i, speaker.map_or(j, |m| m.1)) {
+            // `“dead on arrival,” adding, “...”`: a participle with no
+            // speaker of its own introduces what follows, not the
+            // quotation before it.
+            let w = self.word(i);
+            let participle = w.ends_with("ing") && !according;
+            if !ends_here(i, speaker.map_or(j, |m| m.1)) || participle && speaker.is_none() {
                 return None;
             }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
@@ -377,13 +384,51 @@ impl Tokens<'_> {
         Some(Attribution::new(Some((s, name_end)), cue, How::Inherited))
     }
 
+    /// The speaker of a participle cue (`cue`) that follows the quotation
+    /// `prev` in its sentence (`“...,” adding, “...”`, `“...” Adding, “...”`,
+    /// `“...,” and then adding:`): the subject of the sentence before
+    /// `prev`'s opening mark (`Ash described the move as “...,” adding:`),
+    /// else the speaker of `prev` (`prev_own`). The quotation in between
+    /// hides that subject from the participle's own look-back.
+    pub fn continued_speaker(
+        &self,
+        prev: &Piece,
+        prev_own: Option<Attribution>,
+        cue: Option<Range>,
+        para: (usize, usize),
+    ) -> Option<Range> {
+        let (c, _) = cue?;
+        let close = prev.close?;
+        let w = self.word(c);
+        let participle = self.toks[c].is_word() && w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
+        let joined = (close + 1..c).all(|k| match self.toks[k].kind {
+            Kind::Punct(p) => matches!(p, ',' | ':' | '—' | '–'),
+            Kind::Word => ["and", "while", "then", "before"].iter().any(|j| self.word_is(k, j)),
+            Kind::Mark { .. } => false,
+        });
+        if !participle || !joined || c > close + 4 {
+            return None;
+        }
+        let subject = prev
+            .open
+            .and_then(|open| self.subject(self.floor_left(open, para), open).filter(|&(s, e)| e > s && e <= open));
+        subject.or(prev_own.and_then(|a| a.speaker))
+    }
+
     /// A pull quote or a post set off as its own paragraph, without marks,
     /// and signed: `We will rebuild, together. — Justin Trudeau`, `… what
     /// it gave me. Morgan Reid`, `… at their door. Matt Diaz, Homefinder.ca`,
     /// `… together. Justin Trudeau wrote on X.` The quotation (with its
     /// closing punctuation) and its attribution: the dash or the cue, or
     /// none (an empty cue range) for a bare signature.
-    pub fn signed_paragraph(&self, (a, b): (usize, usize)) -> Option<(Range, Attribution)> {
+    /// `named_elsewhere` tells whether the signer's name also stands
+    /// outside the paragraph (`… on their doors. Matt Diaz, Homefinder.ca`
+    /// where the article quotes Matt Diaz too).
+    pub fn signed_paragraph(
+        &self,
+        (a, b): (usize, usize),
+        named_elsewhere: &dyn Fn(Span) -> bool,
+    ) -> Option<(Range, Attribution)> {
         if b < a + 6 || (a..b).any(|k| self.toks[k].is_mark()) {
             return None;
         }
@@ -425,8 +470,10 @@ impl Tokens<'_> {
             return None;
         }
         // Under a bare name, someone speaks of themselves or to the reader
-        // (`I`, `we`, `you`); else the name is a credit (`Staff Reporter`).
-        if bare && dash.is_none() && !(a..stop).any(|k| self.first_or_second_person(k)) {
+        // (`I`, `we`, `you`), or someone the article names elsewhere; else
+        // the name is a credit (`Staff Reporter`).
+        let signer = self.span((i, name_end));
+        if bare && dash.is_none() && !(a..stop).any(|k| self.first_or_second_person(k)) && !named_elsewhere(signer) {
             return None;
         }
         let cue = cue.unwrap_or((name_end, name_end));
@@ -643,7 +690,11 @@ impl Tokens<'_> {
         while c > floor {
             c -= 1;
             if let Some((cue_end, true)) = self.cue_at(c, b - 1) {
-                let speaker = self.speaker_before(c, floor).or_else(|| self.mention_right(cue_end, b - 1));
+                // `She went on to say:`: the subject of the sentence.
+                let infinitive = c > floor && self.word_is(c - 1, "to");
+                let speaker = if infinitive { self.subject(floor, c) } else { None }
+                    .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| self.mention_right(cue_end, b - 1));
                 return Some(Attribution::new(speaker, (c, cue_end), How::Inherited));
             }
         }
@@ -760,6 +811,19 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
                 .or_else(|| before(false))
         })
         .collect();
+
+    // `Ash called it “a breach of trust,” adding: “...”`: a participle
+    // right after a quotation continues that sentence, whose subject (or
+    // the quotation's own speaker) speaks.
+    for i in 1..pieces.len() {
+        if pieces[i - 1].para == pieces[i].para && own[i].is_some_and(|a| a.speaker.is_none()) {
+            let speaker =
+                doc.continued_speaker(&pieces[i - 1], own[i - 1], own[i].map(|a| a.cue), paras[pieces[i].para]);
+            if let (Some(a), Some(speaker)) = (own[i].as_mut(), speaker) {
+                a.speaker = Some(speaker);
+            }
+        }
+    }
 
     // A multi-paragraph quotation has one attribution, wherever it is.
     let mut i = 0;

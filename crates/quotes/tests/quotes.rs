@@ -793,3 +793,72 @@ fn infinitive_cues_take_the_subject() {
         check_direct(text, expect);
     }
 }
+
+/// A participle right after a quotation continues that quotation's
+/// sentence (`said the plan was “...,” adding, “...”`): the subject of the
+/// sentence speaks the quotation the participle introduces, and the
+/// participle is no cue of the quotation before it.
+#[test]
+fn participles_after_a_quotation() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Councillor Ruiz said the plan was “dead on arrival,” adding, “Nobody on this council will vote for it.”",
+            &[("“Nobody on this council will vote for it.”", true, "Councillor Ruiz", "adding")],
+        ),
+        (
+            "In a radio interview, Mayor Dana Kovac said the fare increase was “unavoidable,” explaining, “The province cut our transit grant in half.”",
+            &[("“The province cut our transit grant in half.”", true, "Mayor Dana Kovac", "explaining")],
+        ),
+        // A participle that opens a sentence of its own.
+        (
+            "The coach described the season as “a disaster.” Adding, “We have a lot of work to do before spring.”",
+            &[("“We have a lot of work to do before spring.”", true, "The coach", "Adding")],
+        ),
+        // The speaker of the quotation before, when it has one.
+        (
+            "“We are done,” Smith said, adding, “There is nothing left to discuss.”",
+            &[
+                ("“We are done,”", true, "Smith", "said"),
+                ("“There is nothing left to discuss.”", true, "Smith", "adding"),
+            ],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// A paragraph that ends in `SUBJECT went on to say:` introduces the
+/// quotation of the next paragraph; its subject speaks.
+#[test]
+fn infinitive_introductions() {
+    check_direct(
+        "Tran spoke to the crowd for an hour. She went on to say:\n\n“We will not stop until every family has a home.”",
+        &[("“We will not stop until every family has a home.”", true, "She", "say")],
+    );
+    check_direct(
+        "The report drew little notice. Dr. Imre Vass had this to say about it:\n\n“Nobody read past the summary, and it shows.”",
+        &[("“Nobody read past the summary, and it shows.”", true, "Dr. Imre Vass", "say")],
+    );
+}
+
+/// A pull quote signed with a bare name counts as a quotation when the
+/// article names the signer elsewhere, whoever the quotation speaks of; a
+/// name seen nowhere else is a credit.
+#[test]
+fn signers_named_elsewhere() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Governments must build rental housing now or renters will pay the price. Matt Diaz, Homefinder\n\nRents rose again in March, said Matt Diaz, who runs the listings site.",
+            &[("Governments must build rental housing now or renters will pay the price.", true, "Matt Diaz", "")],
+        ),
+        ("The talks resumed on Monday after a week of delays. Staff Reporter\n\nThe union meets again on Friday.", &[]),
+        (
+            "Tickets for the final game sold out within an hour of going on sale. Jane Porter\n\nThe team plays at home on Sunday.",
+            &[],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
