@@ -115,11 +115,25 @@ impl Tokens<'_> {
                 t.is(TITLE)
                     || !t.is(STOP | BETWEEN | CONJ)
                     || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
+                    || self.attributive_day(i)
             }
             Kind::Word => !t.is(STOP | PREP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
             Kind::Punct('&' | '%') => true,
             _ => false,
         }
+    }
+
+    /// A weekday or month between a determiner and a noun: `a Wednesday
+    /// editorial`, `the March report`.
+    fn attributive_day(&self, i: usize) -> bool {
+        let noun_next = self.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(STOP | BETWEEN | PREP));
+        self.toks[i].is(TIME) && i > 0 && self.toks[i - 1].is(DET) && !self.toks[i - 1].is(TIME) && noun_next
+    }
+
+    /// A cue word after a possessive is a noun: `the premier’s thinking`,
+    /// `Lee’s statement` (a pronoun's `’s` is `is` or `has`: `she’s said`).
+    fn after_possessive(&self, i: usize) -> bool {
+        i > 0 && self.possessive(i - 1) && !self.toks[i - 1].is(PRONOUN | STOP | BETWEEN)
     }
 
     /// The run of content words ending before `end`; true when a
@@ -134,7 +148,7 @@ impl Tokens<'_> {
                 && !t.cap
                 && t.is(SPEECH | REPORTING | ATTITUDE)
                 && k > floor
-                && (self.toks[k - 1].is(DET) || k + 1 == end && self.plural_noun_cue(k));
+                && (self.toks[k - 1].is(DET) || self.after_possessive(k) || k + 1 == end && self.plural_noun_cue(k));
             // A parenthesis inside a mention: `Rep. Jason Chaffetz (R-Utah)`.
             if t.is_punct(')') && k + 1 == end {
                 let open = (floor..k).rev().take(8).find(|&o| self.toks[o].is_punct('('));
@@ -230,6 +244,7 @@ impl Tokens<'_> {
                         && (self.toks[i - 1].is(DET) || self.plural_noun_cue(i))
                         && i + 1 < limit
                         && self.cue_at(i + 1, limit).is_some()
+                    || i > start && self.after_possessive(i)
                     // `said the annual safety report.`: a noun of a
                     // text that ends a description.
                     || i > start

@@ -862,3 +862,38 @@ fn signers_named_elsewhere() {
         check_direct(text, expect);
     }
 }
+
+/// Words of speech and days that are nouns inside a speaker: after a
+/// possessive (`the premier’s thinking`, `Lee’s statement`) and a weekday
+/// or month between a determiner and a noun (`a Wednesday editorial`).
+#[test]
+fn nouns_inside_speakers() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Another source familiar with the premier’s thinking said, “She will not run again.”",
+            &[("“She will not run again.”", true, "Another source familiar with the premier’s thinking", "said")],
+        ),
+        (
+            "“She will not run again,” said one adviser familiar with the premier’s thinking.",
+            &[("“She will not run again,”", true, "one adviser familiar with the premier’s thinking", "said")],
+        ),
+        (
+            "“There are fish with more spine than this council,” reads a Wednesday editorial in the Valley Herald.",
+            &[(
+                "“There are fish with more spine than this council,”",
+                true,
+                "a Wednesday editorial in the Valley Herald",
+                "reads",
+            )],
+        ),
+        (
+            "“Costs rose faster than anyone planned,” the March newsletter says.",
+            &[("“Costs rose faster than anyone planned,”", true, "the March newsletter", "says")],
+        ),
+        // A pronoun's `’s` is a verb: `she’s said`.
+        ("“We are not done,” she’s said many times.", &[("“We are not done,”", true, "she’s", "said")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
