@@ -401,12 +401,15 @@ impl Tokens<'_> {
         let close = prev.close?;
         let w = self.word(c);
         let participle = self.toks[c].is_word() && w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
+        if !participle || c <= close || c > close + 4 {
+            return None;
+        }
         let joined = (close + 1..c).all(|k| match self.toks[k].kind {
             Kind::Punct(p) => matches!(p, ',' | ':' | '—' | '–'),
             Kind::Word => ["and", "while", "then", "before"].iter().any(|j| self.word_is(k, j)),
             Kind::Mark { .. } => false,
         });
-        if !participle || !joined || c > close + 4 {
+        if !joined {
             return None;
         }
         let subject = prev

@@ -430,6 +430,8 @@ fn reported_modes() {
         // A passive with no agent, and evidence.
         "The new plant is expected to employ 3,000 people.",
         "The bridge seems to need more repairs than planned.",
+        // A noun of intention before a colon.
+        "Their goal: a new bridge before the end of the decade.",
     ] {
         assert!(with_reported(Speech, not_speech).is_empty(), "{not_speech}");
         assert!(!with_reported(All, not_speech).is_empty(), "{not_speech}");
@@ -895,5 +897,30 @@ fn nouns_inside_speakers() {
     ];
     for (text, expect) in cases {
         check_direct(text, expect);
+    }
+}
+
+/// A noun of what someone said, owned by them, introduces it after a colon
+/// (`Her message now is simple: ...`): reported speech of the owner, who
+/// goes on speaking in the quotation that follows.
+#[test]
+fn owned_messages() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Her message now is simple: do not drive after a night out.\n\n“It takes one bad decision and a family is broken forever.”",
+            &[
+                ("do not drive after a night out", false, "Her", "message"),
+                ("“It takes one bad decision and a family is broken forever.”", true, "Her", "message"),
+            ],
+        ),
+        (
+            "Nadia Brook’s advice to new parents: sleep whenever the baby sleeps.",
+            &[("sleep whenever the baby sleeps", false, "Nadia Brook’s", "advice")],
+        ),
+        // Not a colon introduction.
+        ("His point was lost on the committee.", &[]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
     }
 }
