@@ -310,7 +310,10 @@ impl Tokens<'_> {
             if matches!(self.toks[k].kind, Kind::Punct(',' | '—' | '–')) {
                 let c = self.skip_between_right(k + 1, limit);
                 if let Some((cue_end, true)) = self.cue_at(c, limit) {
-                    return Some(Attribution::new(Some((s, e)), (c, cue_end), How::Adjacent));
+                    // A name over a description: `the chief medical
+                    // officer, Dr. Ruth Kell, said`.
+                    let speaker = self.named_apposition((s, e), limit);
+                    return Some(Attribution::new(Some(speaker), (c, cue_end), How::Adjacent));
                 }
             }
             k += 1;

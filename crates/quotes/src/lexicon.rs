@@ -126,6 +126,8 @@ const TITLES: &[&str] = &[
     "chairman", "chairwoman", "mayor", "congressman", "congresswoman", "speaker", "minister", "ambassador",
     "general", "admiral", "sheriff", "director", "attorney", "commissioner", "chancellor", "prince", "princess",
     "king", "queen", "pope", "professor", "lord", "lady", "sir", "dame",
+    // Canadian police ranks and honorifics, and premiers.
+    "const.", "cst.", "cpl.", "insp.", "supt.", "det.", "hon.", "const", "cst", "cpl", "insp", "supt", "premier",
 ];
 const RELATIVES: &[&str] = &["who", "which", "whose", "whom"];
 #[rustfmt::skip]

@@ -276,7 +276,16 @@ impl Tokens<'_> {
             && !self.toks[i + 1].is(TIME)
         {
             if let Some((_, e)) = self.mention_right_as(i + 1, limit, source) {
-                if self.toks[i + 1].is(DET) || self.toks[i + 1].cap {
+                // `the chief medical officer of health, Dr. ...`: a bare
+                // noun after `of` ends a description before a comma or a
+                // cue (not one in -s that may be a noun: `research projects`).
+                let cue_next = e < limit
+                    && self.cue_at(e, limit).is_some()
+                    && (!self.ends_with(e, "s") || self.word_is(e, "says"));
+                let bare_of = description
+                    && self.word_is(i, "of")
+                    && (e >= limit || matches!(self.toks[e].kind, Kind::Punct(',' | '.')) || cue_next);
+                if self.toks[i + 1].is(DET) || self.toks[i + 1].cap || bare_of {
                     i = e;
                 }
             }

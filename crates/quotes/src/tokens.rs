@@ -82,7 +82,8 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "mt", "messrs", "mss", "rev", "gens", "govs",
     "calif", "fla", "mich", "mass", "wash", "ariz", "colo", "conn", "ill", "ind", "minn", "nev", "penn", "tenn", "tex",
     "va", "wis", "okla", "ore", "pa", "ga", "la", "md", "mo", "n.y", "n.j", "d.c", "u.s", "u.k", "u.n", "e.g", "i.e",
-    "a.m", "p.m", "etc", "al", "ala", "ark", "del", "ky", "kan", "neb", "vt", "wyo",
+    "a.m", "p.m", "etc", "al", "ala", "ark", "del", "ky", "kan", "neb", "vt", "wyo", "const", "cst", "cpl", "insp",
+    "det", "hon",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

@@ -924,3 +924,45 @@ fn owned_messages() {
         check(text, expect);
     }
 }
+
+/// Police ranks and titles of Canadian news (`Const.`, `Cpl.`, `Insp.`)
+/// do not end a sentence, and in `“Q,” DESCRIPTION, NAME, said` the name
+/// speaks, even when the description ends in a bare noun after `of`
+/// (`the chief medical officer of health`).
+#[test]
+fn ranks_and_named_appositions() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "“The road will stay closed overnight,” Const. Marie Leduc said in an email.",
+            &[("“The road will stay closed overnight,”", true, "Const. Marie Leduc", "said")],
+        ),
+        (
+            "“The road will stay closed overnight,” said RCMP Cpl. Dan Ferris.",
+            &[("“The road will stay closed overnight,”", true, "RCMP Cpl. Dan Ferris", "said")],
+        ),
+        (
+            "“The road will stay closed overnight,” Insp. Ravi Gill told reporters.",
+            &[("“The road will stay closed overnight,”", true, "Insp. Ravi Gill", "told")],
+        ),
+        (
+            "“Cases are falling,” the province’s chief medical officer of health, Dr. Ruth Kell, said.",
+            &[("“Cases are falling,”", true, "Dr. Ruth Kell", "said")],
+        ),
+        (
+            "“Cases are falling,” the chief medical officer, Dr. Ruth Kell, said.",
+            &[("“Cases are falling,”", true, "Dr. Ruth Kell", "said")],
+        ),
+        (
+            "“We will not move,” Haddad’s mother, Rita Haddad, said.",
+            &[("“We will not move,”", true, "Rita Haddad", "said")],
+        ),
+        // A description with no name stays the speaker.
+        (
+            "“Cases are falling,” the minister of health said.",
+            &[("“Cases are falling,”", true, "the minister of health", "said")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
