@@ -495,8 +495,7 @@ impl Tokens<'_> {
     /// The name in apposition to a description after a cue (`says her
     /// partner, Jason Lee.`): a name over a description; else the mention.
     fn named_apposition(&self, (s, e): Range, limit: usize) -> Range {
-        let description = self.toks[s].is(DET) || !self.toks[s].cap || (s..e).any(|k| self.possessive(k));
-        if !description || e + 1 >= limit || !self.toks[e].is_punct(',') || !self.toks[e + 1].cap {
+        if !self.description((s, e)) || e + 1 >= limit || !self.toks[e].is_punct(',') || !self.toks[e + 1].cap {
             return (s, e);
         }
         match self.mention_right(e + 1, limit) {

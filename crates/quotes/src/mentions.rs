@@ -423,7 +423,7 @@ impl Tokens<'_> {
                             // name in apposition to a description speaks.
                             let inner = self.mention_left(close, k + 1);
                             let speaker = match inner.filter(|m| m.0 == k + 1 && self.toks[m.0].cap) {
-                                Some(name) if self.toks[head.0].is(DET) && !self.toks[name.0].is(DET) => name,
+                                Some(name) if self.description(head) && !self.toks[name.0].is(DET) => name,
                                 _ => head,
                             };
                             if head.0 == floor {
@@ -461,6 +461,12 @@ impl Tokens<'_> {
             }
         }
         Some(mention)
+    }
+
+    /// A description rather than a name: it opens with a determiner or a
+    /// lower-case word, or has a possessive (`the owner`, `Lee’s lawyer`).
+    pub fn description(&self, (s, e): Range) -> bool {
+        self.toks[s].is(DET) || !self.toks[s].cap || (s..e).any(|k| self.possessive(k))
     }
 
     /// A possessive word (`Lee’s`, `the owner's`).

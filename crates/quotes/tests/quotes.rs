@@ -919,6 +919,11 @@ fn owned_messages() {
         ),
         // Not a colon introduction.
         ("His point was lost on the committee.", &[]),
+        // A name over a description in reported speech.
+        (
+            "The mayor’s chief of staff, Ana Ruiz, said the budget would pass.",
+            &[("the budget would pass", false, "Ana Ruiz", "said")],
+        ),
     ];
     for (text, expect) in cases {
         check(text, expect);
@@ -955,6 +960,11 @@ fn ranks_and_named_appositions() {
         (
             "“We will not move,” Haddad’s mother, Rita Haddad, said.",
             &[("“We will not move,”", true, "Rita Haddad", "said")],
+        ),
+        // Before the cue too.
+        (
+            "Ortiz’s lawyer, Mark Reid, said: “My client has done nothing wrong.”",
+            &[("“My client has done nothing wrong.”", true, "Mark Reid", "said")],
         ),
         // A description with no name stays the speaker.
         (
