@@ -361,7 +361,13 @@ impl Tokens<'_> {
         while start > floor && !self.ends_sentence(start - 1, para.1) {
             start -= 1;
         }
-        if start == floor && floor > para.0 || quoted[start..end].iter().any(|&q| q) {
+        if start == floor && floor > para.0 {
+            return None;
+        }
+        // The closing mark of a quotation that ended the sentence before
+        // (`“…” Golden pauses. “…”`) is not part of this one.
+        let start = self.skip_closers(start, end);
+        if start >= end || quoted[start..end].iter().any(|&q| q) {
             return None;
         }
         let (s, e) = self.subject(start, end)?;

@@ -976,3 +976,20 @@ fn ranks_and_named_appositions() {
         check_direct(text, expect);
     }
 }
+
+/// Narration between two quotations of one paragraph (`“…” Golden pauses.
+/// “…”`) names the speaker of the second: the first one's closing mark is
+/// not part of the narrating sentence (the first quotation has no
+/// attribution of its own).
+#[test]
+fn narration_between_quotations() {
+    check_direct(
+        "“I knew right away.” Ms. Okafor pauses. “It was the worst day of my life.”",
+        &[("“I knew right away.”", true, "", ""), ("“It was the worst day of my life.”", true, "Ms. Okafor", "")],
+    );
+    // A subject that is no person names no one.
+    check_direct(
+        "“We won.” The crowd cheered. “And we will win again.”",
+        &[("“We won.”", true, "", ""), ("“And we will win again.”", true, "", "")],
+    );
+}
