@@ -13,7 +13,9 @@
 //! 4. inherited: from another piece of the same paragraph (`“A,” he said.
 //!    “B.”`), from the other paragraphs of a multi-paragraph quotation, from
 //!    a colon introduction ending the previous paragraph, or, for a
-//!    paragraph that is one quotation, from the previous paragraph's speaker.
+//!    paragraph that is one quotation, from the previous paragraph's speaker;
+//!    a participle right after another quotation (`“…,” adding, “…”`)
+//!    takes the subject of that quotation's sentence.
 
 use crate::lexicon::{
     ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STANCE, STOP, TIME,

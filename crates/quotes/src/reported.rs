@@ -1,8 +1,8 @@
 //! Reported speech: what someone said, without quote marks.
 //!
-//! Three sentence shapes, outside quotations:
+//! These sentence shapes, outside quotations:
 //!
-//! - `According to SPEAKER, CLAUSE.`
+//! - `According to SPEAKER, CLAUSE.`, and `OWNER’s message (is): CLAUSE.`
 //! - `CLAUSE, SPEAKER CUE.` / `CLAUSE, CUE SPEAKER.` / `CLAUSE, according
 //!   to SPEAKER.` (the attribution closes the sentence);
 //! - `SPEAKER CUE (OBJECT) (in a statement) (that) CLAUSE.`
