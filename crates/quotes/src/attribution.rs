@@ -17,12 +17,12 @@
 //!    a participle right after another quotation (`“…,” adding, “…”`)
 //!    takes the subject of that quotation's sentence.
 
+use byline_core::Span;
+
 use crate::lexicon::{
     ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STANCE, STOP, TIME,
     TITLE,
 };
-use byline_core::Span;
-
 use crate::marks::Piece;
 use crate::mentions::{Range, Tokens};
 use crate::tokens::{Dir, Kind, Tok};

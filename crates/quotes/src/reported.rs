@@ -55,22 +55,10 @@ const MIN_CONTENT: usize = 2;
 
 /// Nouns of what someone said, which introduce it after a colon (`Her
 /// message is simple: ...`).
+#[rustfmt::skip]
 const MESSAGE_NOUNS: &[&str] = &[
-    "message",
-    "advice",
-    "answer",
-    "reply",
-    "response",
-    "argument",
-    "point",
-    "warning",
-    "plea",
-    "request",
-    "explanation",
-    "verdict",
-    "pitch",
-    "promise",
-    "conclusion",
+    "message", "advice", "answer", "reply", "response", "argument", "point", "warning", "plea", "request",
+    "explanation", "verdict", "pitch", "promise", "conclusion",
 ];
 
 /// Nouns of what someone thinks or wants, likewise; `reported = "all"` only.
@@ -227,7 +215,7 @@ impl Tokens<'_> {
         };
         // The noun after at most one modifier (`latest`), then up to three
         // lower-case words (`now is simple`) before the colon.
-        let n = (k + 1..(k + 3).min(end)).find(|&n| noun(n))?;
+        let n = (k + 1..(k + 3).min(end)).find(|&n| noun(n)).filter(|&n| !(k + 1..n).any(|m| self.possessive(m)))?;
         let colon = (n + 1..(n + 5).min(end)).find(|&c| !self.toks[c].is_word() || self.toks[c].cap)?;
         if !self.toks[colon].is_punct(':') {
             return None;
