@@ -395,6 +395,30 @@ impl Tokens<'_> {
         Some(Attribution::new(Some((s, name_end)), cue, How::Inherited))
     }
 
+    /// A quotation inside the relative clause of its own speaker: `Doug
+    /// Reyes, who lost 16 lbs. “and two belt loops” by October, says the
+    /// program worked.` The name before `, who` speaks, with the cue after
+    /// the comma that closes the clause.
+    pub fn inside_relative(&self, open: usize, close: usize, para: (usize, usize)) -> Option<Attribution> {
+        let floor = self.floor_left(open, para);
+        // `, who` with no comma between it and the quotation.
+        let who =
+            (floor + 1..open).rev().take_while(|&k| !self.toks[k].is_punct(',')).find(|&k| self.word_is(k, "who"))?;
+        if !self.toks[who - 1].is_punct(',') {
+            return None;
+        }
+        let head = self.mention_left(who - 1, floor).filter(|&m| self.named(m) && self.clause_start(m.0, floor))?;
+        let limit = self.limit_right(close + 1, para);
+        let comma = (close + 1..limit).find(|&k| self.toks[k].is_punct(','))?;
+        let c = self.skip_between_right(comma + 1, limit);
+        match self.cue_at(c, limit) {
+            Some((cue_end, true)) if !self.word(c).ends_with("ing") => {
+                Some(Attribution::new(Some(head), (c, cue_end), How::Adjacent))
+            }
+            _ => None,
+        }
+    }
+
     /// The speaker of a participle cue (`cue`) that follows the quotation
     /// `prev` in its sentence (`“...,” adding, “...”`, `“...” Adding, “...”`,
     /// `“...,” and then adding:`): the subject of the sentence before
@@ -822,6 +846,7 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
             before(true)
                 .or_else(|| p.close.and_then(|c| doc.attribution_after(p.open, c, para, marks_from[c])))
                 .or_else(|| before(false))
+                .or_else(|| p.open.zip(p.close).and_then(|(o, c)| doc.inside_relative(o, c, para)))
         })
         .collect();
 

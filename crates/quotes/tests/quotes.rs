@@ -993,3 +993,26 @@ fn narration_between_quotations() {
         &[("“We won.”", true, "", ""), ("“And we will win again.”", true, "", "")],
     );
 }
+
+/// A quotation inside the relative clause of its own speaker (`NAME, who
+/// … “Q” …, CUE`): the name before `, who` speaks, with the cue after the
+/// clause; an abbreviation inside the clause (`16 lbs.`) ends no sentence.
+#[test]
+fn quotations_inside_the_speakers_relative_clause() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Lee, who lost “two belt sizes” over the summer, says the program worked.",
+            &[("“two belt sizes”", true, "Lee", "says")],
+        ),
+        (
+            "Retired welder Ned Oduya, who lost 16 lbs. “and a lot of bad habits” by fall, said he would sign up again.",
+            &[("“and a lot of bad habits”", true, "Retired welder Ned Oduya", "said")],
+        ),
+        // No speech after the clause: a scare quote.
+        ("Smith, who was “thrilled” with the result, went home early.", &[]),
+        ("The council, which called the plan “reckless” last year, voted for it on Monday.", &[]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
