@@ -616,7 +616,16 @@ impl Tokens<'_> {
             let w = self.word(c);
             let ing = w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
             let b = self.skip_between_left(c, floor);
-            let participle = ing && b > floor && self.toks[b - 1].is_punct(',');
+            // `..., holding signs and chanting “...”`: participles coordinated.
+            let coordinated_ing = b > floor + 2
+                && self.word_is(b - 1, "and")
+                && (floor..b - 1).rev().take(6).any(|k| {
+                    k > floor
+                        && self.toks[k - 1].is_punct(',')
+                        && self.word(k).ends_with("ing")
+                        && self.toks[k].is_word()
+                });
+            let participle = ing && b > floor && (self.toks[b - 1].is_punct(',') || coordinated_ing);
             // `went on to say, “...”`, `was moved to write:`: the subject
             // of the sentence says it.
             let infinitive = c > floor && self.word_is(c - 1, "to");
@@ -776,7 +785,7 @@ impl Tokens<'_> {
         if let Some(comma) = self.opening_adverbial(floor, end) {
             s = comma + 1;
         }
-        if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
+        if s < end && self.toks[s].is_word() && (self.toks[s].is(CONJ) || self.approximate_number(s)) {
             s += 1;
         }
         // The subject ends before its verb: `the frustration boiled over`,
@@ -789,9 +798,20 @@ impl Tokens<'_> {
         }
         let verb = (a + 1..b).find(|&k| {
             let t = &self.toks[k];
-            t.is_word() && !t.cap && (self.toks[k - 1].cap || k + 1 == b) && self.past_verb(k)
+            // `Dozens of nurses rallied at the hospital`: a past verb
+            // before a preposition or determiner ends the subject too.
+            let verb_context = self.toks[k - 1].cap || k + 1 == b || self.toks[k + 1].is(PREP | DET);
+            t.is_word() && !t.cap && verb_context && self.past_verb(k)
         });
         Some((a, verb.unwrap_or(b)))
+    }
+
+    /// `About 200 protesters`: a word before a number that makes it a
+    /// quantity, not a preposition opening an adverbial.
+    fn approximate_number(&self, k: usize) -> bool {
+        self.toks.get(k + 1).is_some_and(|n| n.is_word())
+            && self.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            && ["about", "around", "nearly", "almost", "roughly", "some", "over"].iter().any(|q| self.word_is(k, q))
     }
 
     /// A word that reads as a verb in the past tense (`boiled`, `took`).
@@ -813,10 +833,13 @@ impl Tokens<'_> {
         // A capitalised `-ing` or `-ly` word may be a name (`Manning,`).
         let next_lower = self.toks.get(floor + 1).is_some_and(|n| n.is_word() && !n.cap);
         let verbal = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly"));
-        let opener =
-            t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) || verbal && (!t.cap || next_lower || t.is(BETWEEN));
-        // A short phrase with a time word in it: `Two days later,`.
-        let timed = comma <= floor + 4 && (floor..comma).any(|k| self.toks[k].is(TIME) && self.toks[k].is_word());
+        let opener = t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) && !self.approximate_number(floor)
+            || verbal && (!t.cap || next_lower || t.is(BETWEEN));
+        // A short phrase with a time word in it and no verb: `Two days
+        // later,` (not `Hundreds marched on Saturday,`).
+        let timed = comma <= floor + 4
+            && (floor..comma).any(|k| self.toks[k].is(TIME) && self.toks[k].is_word())
+            && !(floor..comma).any(|k| self.past_verb(k));
         (opener || timed).then_some(comma)
     }
 }

@@ -69,7 +69,21 @@ const DETERMINERS: &[&str] = &[
     "all", "each", "every", "most", "few", "other", "such", "any", "dozens", "hundreds", "thousands", "numerous",
     "various",
 ];
-const QUANTIFIERS: &[&str] = &["some", "many", "most", "several", "both", "few", "all", "others", "one", "none"];
+const QUANTIFIERS: &[&str] = &[
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "few",
+    "all",
+    "others",
+    "one",
+    "none",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
 #[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "i", "we", "you", "who", "he's", "she's", "it's", "i'm", "we're", "they're",

@@ -1016,3 +1016,31 @@ fn quotations_inside_the_speakers_relative_clause() {
         check_direct(text, expect);
     }
 }
+
+/// Crowds as subjects of a participle cue: a quantity speaks alone
+/// (`Hundreds marched …, chanting`), `About 200` opens a subject, not an
+/// adverbial, a past verb before a preposition ends the subject (`Dozens of
+/// nurses rallied at the hospital`), and participles may be coordinated
+/// (`holding signs and chanting`).
+#[test]
+fn crowds_that_chant() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Hundreds of demonstrators marched through downtown on Saturday, chanting “Hands off our clinics.”",
+            &[("“Hands off our clinics.”", true, "Hundreds", "chanting")],
+        ),
+        (
+            "About 200 protesters gathered outside the legislature, holding signs and chanting “Hands off our clinics.”",
+            &[("“Hands off our clinics.”", true, "200 protesters", "chanting")],
+        ),
+        (
+            "Dozens of nurses rallied at the hospital, chanting, “Hands off our clinics.”",
+            &[("“Hands off our clinics.”", true, "Dozens of nurses", "chanting")],
+        ),
+        // A time phrase with no verb still opens the sentence.
+        ("Two days later, she wrote: “We are broke.”", &[("“We are broke.”", true, "she", "wrote")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
