@@ -835,10 +835,15 @@ impl Tokens<'_> {
         let verbal = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly"));
         let opener = t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) && !self.approximate_number(floor)
             || verbal && (!t.cap || next_lower || t.is(BETWEEN));
-        // A short phrase with a time word in it and no verb: `Two days
-        // later,` (not `Hundreds marched on Saturday,`).
+        // A short phrase with a time word or a year in it and no verb:
+        // `Two days later,`, `Back in 1999,` (not `Hundreds marched on
+        // Saturday,`).
+        let year = |k: usize| {
+            let w = self.word(k).as_bytes();
+            w.len() == 4 && (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+        };
         let timed = comma <= floor + 4
-            && (floor..comma).any(|k| self.toks[k].is(TIME) && self.toks[k].is_word())
+            && (floor..comma).any(|k| self.toks[k].is_word() && (self.toks[k].is(TIME) || year(k)))
             && !(floor..comma).any(|k| self.past_verb(k));
         (opener || timed).then_some(comma)
     }

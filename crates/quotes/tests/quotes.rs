@@ -1037,8 +1037,13 @@ fn crowds_that_chant() {
             "Dozens of nurses rallied at the hospital, chanting, “Hands off our clinics.”",
             &[("“Hands off our clinics.”", true, "Dozens of nurses", "chanting")],
         ),
-        // A time phrase with no verb still opens the sentence.
+        // A time phrase with no verb still opens the sentence, and a year
+        // makes one.
         ("Two days later, she wrote: “We are broke.”", &[("“We are broke.”", true, "she", "wrote")]),
+        (
+            "Back in 1999, Ms. Okafor praised the mayor, telling the paper: “He listens.”",
+            &[("“He listens.”", true, "Ms. Okafor", "telling")],
+        ),
     ];
     for (text, expect) in cases {
         check_direct(text, expect);
