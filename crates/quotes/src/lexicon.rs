@@ -69,20 +69,10 @@ const DETERMINERS: &[&str] = &[
     "all", "each", "every", "most", "few", "other", "such", "any", "dozens", "hundreds", "thousands", "numerous",
     "various",
 ];
+#[rustfmt::skip]
 const QUANTIFIERS: &[&str] = &[
-    "some",
-    "many",
-    "most",
-    "several",
-    "both",
-    "few",
-    "all",
-    "others",
-    "one",
-    "none",
-    "dozens",
-    "hundreds",
-    "thousands",
+    "some", "many", "most", "several", "both", "few", "all", "others", "one", "none", "another", "dozens",
+    "hundreds", "thousands",
 ];
 #[rustfmt::skip]
 const PRONOUNS: &[&str] = &[

@@ -1049,3 +1049,37 @@ fn crowds_that_chant() {
         check_direct(text, expect);
     }
 }
+
+/// `another` speaks alone, as `one` and `some` do (vox pops: `“…,” one
+/// resident said. “…,” said another.`), instead of continuing the speaker
+/// before it.
+#[test]
+fn another_speaks_alone() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "“It was cold,” one resident said. “It was colder last year,” said another.",
+            &[
+                ("“It was cold,”", true, "one resident", "said"),
+                ("“It was colder last year,”", true, "another", "said"),
+            ],
+        ),
+        (
+            "“It was cold,” one resident said. “It was colder last year,” another said.",
+            &[
+                ("“It was cold,”", true, "one resident", "said"),
+                ("“It was colder last year,”", true, "another", "said"),
+            ],
+        ),
+        (
+            "One resident said the rink was cold. Another said it was colder last year.",
+            &[
+                ("the rink was cold", false, "One resident", "said"),
+                ("it was colder last year", false, "Another", "said"),
+            ],
+        ),
+        ("Another round of talks is planned for Monday.", &[]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
