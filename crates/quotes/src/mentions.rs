@@ -116,6 +116,7 @@ impl Tokens<'_> {
                     || !t.is(STOP | BETWEEN | CONJ)
                     || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
                     || self.attributive_day(i)
+                    || self.first_name(i)
             }
             Kind::Word => !t.is(STOP | PREP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
             Kind::Punct('&' | '%') => true,
@@ -128,6 +129,13 @@ impl Tokens<'_> {
     fn attributive_day(&self, i: usize) -> bool {
         let noun_next = self.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(STOP | BETWEEN | PREP));
         self.toks[i].is(TIME) && i > 0 && self.toks[i - 1].is(DET) && !self.toks[i - 1].is(TIME) && noun_next
+    }
+
+    /// `Will` and `May` before a capitalised word are first names (`said
+    /// Will Doyle`), not an auxiliary or a month.
+    fn first_name(&self, i: usize) -> bool {
+        let next_name = self.toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap && !n.is(STOP | BETWEEN | TIME));
+        next_name && (self.word(i) == "Will" || self.word(i) == "May")
     }
 
     /// A cue word after a possessive is a noun: `the premier’s thinking`,

@@ -1083,3 +1083,22 @@ fn another_speaks_alone() {
         check(text, expect);
     }
 }
+
+/// `Will` and `May` before a capitalised word are first names, not an
+/// auxiliary or a month.
+#[test]
+fn first_names_that_are_words() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "“It is a broken model,” said Will Okoye, a professor of economics.",
+            &[("“It is a broken model,”", true, "Will Okoye", "said")],
+        ),
+        ("“It is a broken model,” Will Okoye said.", &[("“It is a broken model,”", true, "Will Okoye", "said")]),
+        ("“It is a broken model,” said May Lindqvist.", &[("“It is a broken model,”", true, "May Lindqvist", "said")]),
+        // A question that opens with `Will` names no one.
+        ("“Will the council approve it?” Ruiz asked.", &[("“Will the council approve it?”", true, "Ruiz", "asked")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
