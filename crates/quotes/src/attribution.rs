@@ -688,7 +688,8 @@ impl Tokens<'_> {
     }
 
     /// True when the words from `at` to `limit` are only what may follow an
-    /// attribution: time words, objects and prepositional phrases.
+    /// attribution: time words, objects, prepositional phrases and a clause
+    /// of time (`as he left`).
     fn tail_words(&self, cue: usize, mut at: usize, limit: usize) -> bool {
         let _ = cue;
         let mut steps = 0;
@@ -701,6 +702,11 @@ impl Tokens<'_> {
                 return false;
             }
             let w = self.word(at);
+            // `Smith said as he left the stage.`: a clause of time or manner
+            // after the attribution.
+            if !t.cap && ["as", "while", "when", "before", "after"].iter().any(|s| w == *s) {
+                return true;
+            }
             let adverb = !t.cap && w.len() > 4 && w.ends_with("ly");
             if t.is(TIME | OBJECT) && !t.cap || t.cap && w.len() > 1 && t.is(TIME) || adverb {
                 at += 1;

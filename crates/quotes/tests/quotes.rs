@@ -1102,3 +1102,18 @@ fn first_names_that_are_words() {
         check_direct(text, expect);
     }
 }
+
+/// After `!”` or `.”` a new sentence that is only the attribution and a
+/// clause of time (`Smith said as he left the stage.`) attributes the
+/// quotation.
+#[test]
+fn attribution_with_a_clause_of_time() {
+    let cases: &[(&str, &[Row])] = &[
+        ("“We won!” Ruiz said as she left the stage.", &[("“We won!”", true, "Ruiz", "said")]),
+        ("“We won.” Ruiz said while walking off.", &[("“We won.”", true, "Ruiz", "said")]),
+        ("“We won,” Ruiz said before the count ended.", &[("“We won,”", true, "Ruiz", "said")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
