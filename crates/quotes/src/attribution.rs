@@ -704,7 +704,7 @@ impl Tokens<'_> {
             let w = self.word(at);
             // `Smith said as he left the stage.`: a clause of time or manner
             // after the attribution.
-            if !t.cap && ["as", "while", "when", "before", "after"].iter().any(|s| w == *s) {
+            if !t.cap && ["as", "while", "when", "before", "after"].contains(&w) {
                 return true;
             }
             let adverb = !t.cap && w.len() > 4 && w.ends_with("ly");
