@@ -13,7 +13,11 @@
 //! 4. inherited: from another piece of the same paragraph (`“A,” he said.
 //!    “B.”`), from the other paragraphs of a multi-paragraph quotation, from
 //!    a colon introduction ending the previous paragraph, or, for a
-//!    paragraph that is one quotation, from the previous paragraph's speaker.
+//!    paragraph that is one quotation, from the previous paragraph's speaker;
+//!    a participle right after another quotation (`“…,” adding, “…”`)
+//!    takes the subject of that quotation's sentence.
+
+use byline_core::Span;
 
 use crate::lexicon::{
     ATTITUDE, BETWEEN, CONJ, DET, OBJECT, PERSONAL, PREP, PRONOUN, RELATIVE, REPORTING, SPEECH, STANCE, STOP, TIME,
@@ -222,7 +226,12 @@ impl Tokens<'_> {
             let according = self.word(i).eq_ignore_ascii_case("according");
             let speaker = if according { self.source_right(j, limit) } else { self.mention_right(j, limit) };
             let speaker = speaker.filter(|&(s, _)| !self.toks[s].is(OBJECT)).map(|m| self.named_apposition(m, limit));
-            if !ends_here(i, speaker.map_or(j, |m| m.1)) {
+            // `“dead on arrival,” adding, “...”`: a participle with no
+            // speaker of its own introduces what follows, not the
+            // quotation before it.
+            let w = self.word(i);
+            let participle = w.ends_with("ing") && !according;
+            if !ends_here(i, speaker.map_or(j, |m| m.1)) || participle && speaker.is_none() {
                 return None;
             }
             return Some(Attribution::new(speaker, (i, cue_end), How::Adjacent));
@@ -303,7 +312,10 @@ impl Tokens<'_> {
             if matches!(self.toks[k].kind, Kind::Punct(',' | '—' | '–')) {
                 let c = self.skip_between_right(k + 1, limit);
                 if let Some((cue_end, true)) = self.cue_at(c, limit) {
-                    return Some(Attribution::new(Some((s, e)), (c, cue_end), How::Adjacent));
+                    // A name over a description: `the chief medical
+                    // officer, Dr. Ruth Kell, said`.
+                    let speaker = self.named_apposition((s, e), limit);
+                    return Some(Attribution::new(Some(speaker), (c, cue_end), How::Adjacent));
                 }
             }
             k += 1;
@@ -351,7 +363,13 @@ impl Tokens<'_> {
         while start > floor && !self.ends_sentence(start - 1, para.1) {
             start -= 1;
         }
-        if start == floor && floor > para.0 || quoted[start..end].iter().any(|&q| q) {
+        if start == floor && floor > para.0 {
+            return None;
+        }
+        // The closing mark of a quotation that ended the sentence before
+        // (`“…” Golden pauses. “…”`) is not part of this one.
+        let start = self.skip_closers(start, end);
+        if start >= end || quoted[start..end].iter().any(|&q| q) {
             return None;
         }
         let (s, e) = self.subject(start, end)?;
@@ -377,13 +395,78 @@ impl Tokens<'_> {
         Some(Attribution::new(Some((s, name_end)), cue, How::Inherited))
     }
 
+    /// A quotation inside the relative clause of its own speaker: `Doug
+    /// Reyes, who lost 16 lbs. “and two belt loops” by October, says the
+    /// program worked.` The name before `, who` speaks, with the cue after
+    /// the comma that closes the clause.
+    pub fn inside_relative(&self, open: usize, close: usize, para: (usize, usize)) -> Option<Attribution> {
+        let floor = self.floor_left(open, para);
+        // `, who` with no comma between it and the quotation.
+        let who =
+            (floor + 1..open).rev().take_while(|&k| !self.toks[k].is_punct(',')).find(|&k| self.word_is(k, "who"))?;
+        if !self.toks[who - 1].is_punct(',') {
+            return None;
+        }
+        let head = self.mention_left(who - 1, floor).filter(|&m| self.named(m) && self.clause_start(m.0, floor))?;
+        let limit = self.limit_right(close + 1, para);
+        let comma = (close + 1..limit).find(|&k| self.toks[k].is_punct(','))?;
+        let c = self.skip_between_right(comma + 1, limit);
+        match self.cue_at(c, limit) {
+            Some((cue_end, true)) if !self.word(c).ends_with("ing") => {
+                Some(Attribution::new(Some(head), (c, cue_end), How::Adjacent))
+            }
+            _ => None,
+        }
+    }
+
+    /// The speaker of a participle cue (`cue`) that follows the quotation
+    /// `prev` in its sentence (`“...,” adding, “...”`, `“...” Adding, “...”`,
+    /// `“...,” and then adding:`): the subject of the sentence before
+    /// `prev`'s opening mark (`Ash described the move as “...,” adding:`),
+    /// else the speaker of `prev` (`prev_own`). The quotation in between
+    /// hides that subject from the participle's own look-back.
+    pub fn continued_speaker(
+        &self,
+        prev: &Piece,
+        prev_own: Option<Attribution>,
+        cue: Option<Range>,
+        para: (usize, usize),
+    ) -> Option<Range> {
+        let (c, _) = cue?;
+        let close = prev.close?;
+        let w = self.word(c);
+        let participle = self.toks[c].is_word() && w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
+        if !participle || c <= close || c > close + 4 {
+            return None;
+        }
+        let joined = (close + 1..c).all(|k| match self.toks[k].kind {
+            Kind::Punct(p) => matches!(p, ',' | ':' | '—' | '–'),
+            Kind::Word => ["and", "while", "then", "before"].iter().any(|j| self.word_is(k, j)),
+            Kind::Mark { .. } => false,
+        });
+        if !joined {
+            return None;
+        }
+        let subject = prev
+            .open
+            .and_then(|open| self.subject(self.floor_left(open, para), open).filter(|&(s, e)| e > s && e <= open));
+        subject.or(prev_own.and_then(|a| a.speaker))
+    }
+
     /// A pull quote or a post set off as its own paragraph, without marks,
     /// and signed: `We will rebuild, together. — Justin Trudeau`, `… what
     /// it gave me. Morgan Reid`, `… at their door. Matt Diaz, Homefinder.ca`,
     /// `… together. Justin Trudeau wrote on X.` The quotation (with its
     /// closing punctuation) and its attribution: the dash or the cue, or
     /// none (an empty cue range) for a bare signature.
-    pub fn signed_paragraph(&self, (a, b): (usize, usize)) -> Option<(Range, Attribution)> {
+    /// `named_elsewhere` tells whether the signer's name also stands
+    /// outside the paragraph (`… on their doors. Matt Diaz, Homefinder.ca`
+    /// where the article quotes Matt Diaz too).
+    pub fn signed_paragraph(
+        &self,
+        (a, b): (usize, usize),
+        named_elsewhere: &dyn Fn(Span) -> bool,
+    ) -> Option<(Range, Attribution)> {
         if b < a + 6 || (a..b).any(|k| self.toks[k].is_mark()) {
             return None;
         }
@@ -425,8 +508,10 @@ impl Tokens<'_> {
             return None;
         }
         // Under a bare name, someone speaks of themselves or to the reader
-        // (`I`, `we`, `you`); else the name is a credit (`Staff Reporter`).
-        if bare && dash.is_none() && !(a..stop).any(|k| self.first_or_second_person(k)) {
+        // (`I`, `we`, `you`), or someone the article names elsewhere; else
+        // the name is a credit (`Staff Reporter`).
+        let signer = self.span((i, name_end));
+        if bare && dash.is_none() && !(a..stop).any(|k| self.first_or_second_person(k)) && !named_elsewhere(signer) {
             return None;
         }
         let cue = cue.unwrap_or((name_end, name_end));
@@ -442,8 +527,7 @@ impl Tokens<'_> {
     /// The name in apposition to a description after a cue (`says her
     /// partner, Jason Lee.`): a name over a description; else the mention.
     fn named_apposition(&self, (s, e): Range, limit: usize) -> Range {
-        let description = self.toks[s].is(DET) || !self.toks[s].cap || (s..e).any(|k| self.possessive(k));
-        if !description || e + 1 >= limit || !self.toks[e].is_punct(',') || !self.toks[e + 1].cap {
+        if !self.description((s, e)) || e + 1 >= limit || !self.toks[e].is_punct(',') || !self.toks[e + 1].cap {
             return (s, e);
         }
         match self.mention_right(e + 1, limit) {
@@ -532,7 +616,16 @@ impl Tokens<'_> {
             let w = self.word(c);
             let ing = w.ends_with("ing") && !w.eq_ignore_ascii_case("according");
             let b = self.skip_between_left(c, floor);
-            let participle = ing && b > floor && self.toks[b - 1].is_punct(',');
+            // `..., holding signs and chanting “...”`: participles coordinated.
+            let coordinated_ing = b > floor + 2
+                && self.word_is(b - 1, "and")
+                && (floor..b - 1).rev().take(6).any(|k| {
+                    k > floor
+                        && self.toks[k - 1].is_punct(',')
+                        && self.word(k).ends_with("ing")
+                        && self.toks[k].is_word()
+                });
+            let participle = ing && b > floor && (self.toks[b - 1].is_punct(',') || coordinated_ing);
             // `went on to say, “...”`, `was moved to write:`: the subject
             // of the sentence says it.
             let infinitive = c > floor && self.word_is(c - 1, "to");
@@ -595,7 +688,8 @@ impl Tokens<'_> {
     }
 
     /// True when the words from `at` to `limit` are only what may follow an
-    /// attribution: time words, objects and prepositional phrases.
+    /// attribution: time words, objects, prepositional phrases and a clause
+    /// of time (`as he left`).
     fn tail_words(&self, cue: usize, mut at: usize, limit: usize) -> bool {
         let _ = cue;
         let mut steps = 0;
@@ -608,6 +702,11 @@ impl Tokens<'_> {
                 return false;
             }
             let w = self.word(at);
+            // `Smith said as he left the stage.`: a clause of time or manner
+            // after the attribution.
+            if !t.cap && ["as", "while", "when", "before", "after"].contains(&w) {
+                return true;
+            }
             let adverb = !t.cap && w.len() > 4 && w.ends_with("ly");
             if t.is(TIME | OBJECT) && !t.cap || t.cap && w.len() > 1 && t.is(TIME) || adverb {
                 at += 1;
@@ -643,7 +742,11 @@ impl Tokens<'_> {
         while c > floor {
             c -= 1;
             if let Some((cue_end, true)) = self.cue_at(c, b - 1) {
-                let speaker = self.speaker_before(c, floor).or_else(|| self.mention_right(cue_end, b - 1));
+                // `She went on to say:`: the subject of the sentence.
+                let infinitive = c > floor && self.word_is(c - 1, "to");
+                let speaker = if infinitive { self.subject(floor, c) } else { None }
+                    .or_else(|| self.speaker_before(c, floor))
+                    .or_else(|| self.mention_right(cue_end, b - 1));
                 return Some(Attribution::new(speaker, (c, cue_end), How::Inherited));
             }
         }
@@ -688,7 +791,7 @@ impl Tokens<'_> {
         if let Some(comma) = self.opening_adverbial(floor, end) {
             s = comma + 1;
         }
-        if s < end && self.toks[s].is_word() && self.toks[s].is(CONJ) {
+        if s < end && self.toks[s].is_word() && (self.toks[s].is(CONJ) || self.approximate_number(s)) {
             s += 1;
         }
         // The subject ends before its verb: `the frustration boiled over`,
@@ -701,9 +804,20 @@ impl Tokens<'_> {
         }
         let verb = (a + 1..b).find(|&k| {
             let t = &self.toks[k];
-            t.is_word() && !t.cap && (self.toks[k - 1].cap || k + 1 == b) && self.past_verb(k)
+            // `Dozens of nurses rallied at the hospital`: a past verb
+            // before a preposition or determiner ends the subject too.
+            let verb_context = self.toks[k - 1].cap || k + 1 == b || self.toks[k + 1].is(PREP | DET);
+            t.is_word() && !t.cap && verb_context && self.past_verb(k)
         });
         Some((a, verb.unwrap_or(b)))
+    }
+
+    /// `About 200 protesters`: a word before a number that makes it a
+    /// quantity, not a preposition opening an adverbial.
+    fn approximate_number(&self, k: usize) -> bool {
+        self.toks.get(k + 1).is_some_and(|n| n.is_word())
+            && self.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            && ["about", "around", "nearly", "almost", "roughly", "some", "over"].iter().any(|q| self.word_is(k, q))
     }
 
     /// A word that reads as a verb in the past tense (`boiled`, `took`).
@@ -725,10 +839,18 @@ impl Tokens<'_> {
         // A capitalised `-ing` or `-ly` word may be a name (`Manning,`).
         let next_lower = self.toks.get(floor + 1).is_some_and(|n| n.is_word() && !n.cap);
         let verbal = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly"));
-        let opener =
-            t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) || verbal && (!t.cap || next_lower || t.is(BETWEEN));
-        // A short phrase with a time word in it: `Two days later,`.
-        let timed = comma <= floor + 4 && (floor..comma).any(|k| self.toks[k].is(TIME) && self.toks[k].is_word());
+        let opener = t.is(PREP | STOP | TIME) && !t.is(DET | PRONOUN) && !self.approximate_number(floor)
+            || verbal && (!t.cap || next_lower || t.is(BETWEEN));
+        // A short phrase with a time word or a year in it and no verb:
+        // `Two days later,`, `Back in 1999,` (not `Hundreds marched on
+        // Saturday,`).
+        let year = |k: usize| {
+            let w = self.word(k).as_bytes();
+            w.len() == 4 && (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+        };
+        let timed = comma <= floor + 4
+            && (floor..comma).any(|k| self.toks[k].is_word() && (self.toks[k].is(TIME) || year(k)))
+            && !(floor..comma).any(|k| self.past_verb(k));
         (opener || timed).then_some(comma)
     }
 }
@@ -758,8 +880,22 @@ pub(crate) fn attribute(doc: &Tokens<'_>, pieces: &[Piece], paras: &[(usize, usi
             before(true)
                 .or_else(|| p.close.and_then(|c| doc.attribution_after(p.open, c, para, marks_from[c])))
                 .or_else(|| before(false))
+                .or_else(|| p.open.zip(p.close).and_then(|(o, c)| doc.inside_relative(o, c, para)))
         })
         .collect();
+
+    // `Ash called it “a breach of trust,” adding: “...”`: a participle
+    // right after a quotation continues that sentence, whose subject (or
+    // the quotation's own speaker) speaks.
+    for i in 1..pieces.len() {
+        if pieces[i - 1].para == pieces[i].para && own[i].is_some_and(|a| a.speaker.is_none()) {
+            let speaker =
+                doc.continued_speaker(&pieces[i - 1], own[i - 1], own[i].map(|a| a.cue), paras[pieces[i].para]);
+            if let (Some(a), Some(speaker)) = (own[i].as_mut(), speaker) {
+                a.speaker = Some(speaker);
+            }
+        }
+    }
 
     // A multi-paragraph quotation has one attribution, wherever it is.
     let mut i = 0;

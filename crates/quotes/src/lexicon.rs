@@ -69,7 +69,11 @@ const DETERMINERS: &[&str] = &[
     "all", "each", "every", "most", "few", "other", "such", "any", "dozens", "hundreds", "thousands", "numerous",
     "various",
 ];
-const QUANTIFIERS: &[&str] = &["some", "many", "most", "several", "both", "few", "all", "others", "one", "none"];
+#[rustfmt::skip]
+const QUANTIFIERS: &[&str] = &[
+    "some", "many", "most", "several", "both", "few", "all", "others", "one", "none", "another", "dozens",
+    "hundreds", "thousands",
+];
 #[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "i", "we", "you", "who", "he's", "she's", "it's", "i'm", "we're", "they're",
@@ -126,6 +130,8 @@ const TITLES: &[&str] = &[
     "chairman", "chairwoman", "mayor", "congressman", "congresswoman", "speaker", "minister", "ambassador",
     "general", "admiral", "sheriff", "director", "attorney", "commissioner", "chancellor", "prince", "princess",
     "king", "queen", "pope", "professor", "lord", "lady", "sir", "dame",
+    // Canadian police ranks and honorifics, and premiers.
+    "const.", "cst.", "cpl.", "insp.", "supt.", "det.", "hon.", "const", "cst", "cpl", "insp", "supt", "premier",
 ];
 const RELATIVES: &[&str] = &["who", "which", "whose", "whom"];
 #[rustfmt::skip]

@@ -58,6 +58,8 @@ mod resolve;
 mod stage;
 mod tokens;
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use byline_core::{Entity, Quote, Span};
@@ -282,8 +284,42 @@ impl Quoter {
         // Pull quotes without marks, signed (`… together. — Justin Trudeau`).
         let mut marked = vec![false; paras.len()];
         pieces.iter().for_each(|p| marked[p.para] = true);
+        // The named mentions: from the entities layer, else from capitals.
+        let all_names = || match entities {
+            Some(entities) => resolve::from_entities(entities),
+            None => {
+                let mut initial = vec![false; toks.len()];
+                for &(a, b) in &paras {
+                    if a < b {
+                        initial[a] = true;
+                    }
+                    for i in a..b {
+                        if doc.ends_sentence(i, b) && i + 1 < b {
+                            initial[i + 1] = true;
+                        }
+                    }
+                }
+                resolve::from_capitals(&doc, &initial)
+            }
+        };
+        let names = OnceCell::new();
+        // The people the article names, each with its first and last
+        // mention, so a signer named elsewhere is one lookup.
+        let people = OnceCell::new();
+        let named_elsewhere = |signer: Span, para: Span| {
+            let people: &HashMap<&str, (usize, usize)> = people.get_or_init(|| {
+                let mut people = HashMap::new();
+                for n in names.get_or_init(all_names).iter().filter(|n: &&resolve::Named| !n.org) {
+                    let at = n.span.start;
+                    people.entry(n.span.text(text)).and_modify(|m: &mut (usize, usize)| m.1 = at).or_insert((at, at));
+                }
+                people
+            });
+            let outside = |at: usize| at < para.start || at >= para.end;
+            people.get(signer.text(text)).is_some_and(|&(first, last)| outside(first) || outside(last))
+        };
         for (k, &para) in paras.iter().enumerate().filter(|&(k, _)| !marked[k]) {
-            if let Some(((a, b), attribution)) = doc.signed_paragraph(para) {
+            if let Some(((a, b), attribution)) = doc.signed_paragraph(para, &|s| named_elsewhere(s, para_spans[k])) {
                 quoted[a..b].iter_mut().for_each(|q| *q = true);
                 out.push((doc.span((a, b)), true, Some(attribution)));
                 where_in.push(k);
@@ -351,24 +387,7 @@ impl Quoter {
             }
         }
 
-        let named = if !self.settings.resolve {
-            Vec::new()
-        } else if let Some(entities) = entities {
-            resolve::from_entities(entities)
-        } else {
-            let mut initial = vec![false; toks.len()];
-            for &(a, b) in &paras {
-                if a < b {
-                    initial[a] = true;
-                }
-                for i in a..b {
-                    if doc.ends_sentence(i, b) && i + 1 < b {
-                        initial[i + 1] = true;
-                    }
-                }
-            }
-            resolve::from_capitals(&doc, &initial)
-        };
+        let named = if self.settings.resolve { names.get_or_init(all_names).as_slice() } else { &[] };
         out.into_iter()
             .map(|(span, direct, attribution)| {
                 let speaker = attribution.and_then(|a| a.speaker);
@@ -378,7 +397,7 @@ impl Quoter {
                     speaker: speaker.map(|s| doc.span(s)),
                     // A bare signature has no cue (an empty range).
                     cue: attribution.filter(|a| a.cue.1 > a.cue.0).map(|a| doc.span(a.cue)),
-                    resolved: speaker.filter(|_| self.settings.resolve).and_then(|s| resolve::resolve(&doc, s, &named)),
+                    resolved: speaker.filter(|_| self.settings.resolve).and_then(|s| resolve::resolve(&doc, s, named)),
                 }
             })
             .collect()

@@ -115,11 +115,33 @@ impl Tokens<'_> {
                 t.is(TITLE)
                     || !t.is(STOP | BETWEEN | CONJ)
                     || i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].cap && !self.toks[i - 1].is(DET)
+                    || self.attributive_day(i)
+                    || self.first_name(i)
             }
             Kind::Word => !t.is(STOP | PREP | SPEECH | REPORTING | ATTITUDE | BETWEEN),
             Kind::Punct('&' | '%') => true,
             _ => false,
         }
+    }
+
+    /// A weekday or month between a determiner and a noun: `a Wednesday
+    /// editorial`, `the March report`.
+    fn attributive_day(&self, i: usize) -> bool {
+        let noun_next = self.toks.get(i + 1).is_some_and(|n| n.is_word() && !n.cap && !n.is(STOP | BETWEEN | PREP));
+        self.toks[i].is(TIME) && i > 0 && self.toks[i - 1].is(DET) && !self.toks[i - 1].is(TIME) && noun_next
+    }
+
+    /// `Will` and `May` before a capitalised word are first names (`said
+    /// Will Doyle`), not an auxiliary or a month.
+    fn first_name(&self, i: usize) -> bool {
+        let next_name = self.toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap && !n.is(STOP | BETWEEN | TIME));
+        next_name && (self.word(i) == "Will" || self.word(i) == "May")
+    }
+
+    /// A cue word after a possessive is a noun: `the premier’s thinking`,
+    /// `Lee’s statement` (a pronoun's `’s` is `is` or `has`: `she’s said`).
+    fn after_possessive(&self, i: usize) -> bool {
+        i > 0 && self.possessive(i - 1) && !self.toks[i - 1].is(PRONOUN | STOP | BETWEEN)
     }
 
     /// The run of content words ending before `end`; true when a
@@ -134,7 +156,7 @@ impl Tokens<'_> {
                 && !t.cap
                 && t.is(SPEECH | REPORTING | ATTITUDE)
                 && k > floor
-                && (self.toks[k - 1].is(DET) || k + 1 == end && self.plural_noun_cue(k));
+                && (self.toks[k - 1].is(DET) || self.after_possessive(k) || k + 1 == end && self.plural_noun_cue(k));
             // A parenthesis inside a mention: `Rep. Jason Chaffetz (R-Utah)`.
             if t.is_punct(')') && k + 1 == end {
                 let open = (floor..k).rev().take(8).find(|&o| self.toks[o].is_punct('('));
@@ -230,6 +252,7 @@ impl Tokens<'_> {
                         && (self.toks[i - 1].is(DET) || self.plural_noun_cue(i))
                         && i + 1 < limit
                         && self.cue_at(i + 1, limit).is_some()
+                    || i > start && self.after_possessive(i)
                     // `said the annual safety report.`: a noun of a
                     // text that ends a description.
                     || i > start
@@ -261,7 +284,16 @@ impl Tokens<'_> {
             && !self.toks[i + 1].is(TIME)
         {
             if let Some((_, e)) = self.mention_right_as(i + 1, limit, source) {
-                if self.toks[i + 1].is(DET) || self.toks[i + 1].cap {
+                // `the chief medical officer of health, Dr. ...`: a bare
+                // noun after `of` ends a description before a comma or a
+                // cue (not one in -s that may be a noun: `research projects`).
+                let cue_next = e < limit
+                    && self.cue_at(e, limit).is_some()
+                    && (!self.ends_with(e, "s") || self.word_is(e, "says"));
+                let bare_of = description
+                    && self.word_is(i, "of")
+                    && (e >= limit || matches!(self.toks[e].kind, Kind::Punct(',' | '.')) || cue_next);
+                if self.toks[i + 1].is(DET) || self.toks[i + 1].cap || bare_of {
                     i = e;
                 }
             }
@@ -399,7 +431,7 @@ impl Tokens<'_> {
                             // name in apposition to a description speaks.
                             let inner = self.mention_left(close, k + 1);
                             let speaker = match inner.filter(|m| m.0 == k + 1 && self.toks[m.0].cap) {
-                                Some(name) if self.toks[head.0].is(DET) && !self.toks[name.0].is(DET) => name,
+                                Some(name) if self.description(head) && !self.toks[name.0].is(DET) => name,
                                 _ => head,
                             };
                             if head.0 == floor {
@@ -437,6 +469,12 @@ impl Tokens<'_> {
             }
         }
         Some(mention)
+    }
+
+    /// A description rather than a name: it opens with a determiner or a
+    /// lower-case word, or has a possessive (`the owner`, `Lee’s lawyer`).
+    pub fn description(&self, (s, e): Range) -> bool {
+        self.toks[s].is(DET) || !self.toks[s].cap || (s..e).any(|k| self.possessive(k))
     }
 
     /// A possessive word (`Lee’s`, `the owner's`).

@@ -1,8 +1,8 @@
 //! Reported speech: what someone said, without quote marks.
 //!
-//! Three sentence shapes, outside quotations:
+//! These sentence shapes, outside quotations:
 //!
-//! - `According to SPEAKER, CLAUSE.`
+//! - `According to SPEAKER, CLAUSE.`, and `OWNER’s message (is): CLAUSE.`
 //! - `CLAUSE, SPEAKER CUE.` / `CLAUSE, CUE SPEAKER.` / `CLAUSE, according
 //!   to SPEAKER.` (the attribution closes the sentence);
 //! - `SPEAKER CUE (OBJECT) (in a statement) (that) CLAUSE.`
@@ -52,6 +52,17 @@ const MAX_RELATIVE: usize = 20;
 const MIN_CLAUSE: usize = 3;
 /// Shortest quotation (a clause or an object), in tokens.
 const MIN_CONTENT: usize = 2;
+
+/// Nouns of what someone said, which introduce it after a colon (`Her
+/// message is simple: ...`).
+#[rustfmt::skip]
+const MESSAGE_NOUNS: &[&str] = &[
+    "message", "advice", "answer", "reply", "response", "argument", "point", "warning", "plea", "request",
+    "explanation", "verdict", "pitch", "promise", "conclusion",
+];
+
+/// Nouns of what someone thinks or wants, likewise; `reported = "all"` only.
+const THOUGHT_NOUNS: &[&str] = &["view", "goal", "hope", "wish", "take", "position", "prediction", "belief"];
 
 /// Cue verbs that take the addressee as an object (`told reporters`).
 const OBJECT_CUES: &[&str] = &[
@@ -146,6 +157,7 @@ impl Tokens<'_> {
         }
         match self
             .according_to_first(s, end, quoted)
+            .or_else(|| self.message_first(s, end, quoted))
             .or_else(|| self.as_attribution_first(s, end, quoted))
             .or_else(|| self.attribution_last(s, end, quoted))
             .or_else(|| self.according_to_after(s, end, quoted))
@@ -180,6 +192,35 @@ impl Tokens<'_> {
             comma = close.unwrap_or(comma);
         }
         self.clause_report((comma + 1, end), Some((sp, sp_end)), (s, cue_end), quoted)
+    }
+
+    /// `OWNER’s NOUN (now) (is) (simple): CLAUSE.`, where the noun names
+    /// what its owner said (`Her message now is simple: ...`, `Carrier’s
+    /// answer: ...`) or, with `reported = "all"`, thinks or wants (`Their
+    /// goal: ...`). The owner speaks; the noun is the cue.
+    fn message_first(&self, s: usize, end: usize, quoted: &[bool]) -> Option<Reported> {
+        // The owner: a possessive pronoun, or a name in -’s.
+        let pronoun = ["his", "her", "their", "its", "our"].iter().any(|w| self.word_is(s, w));
+        let mut k = s;
+        while !pronoun && k < s + 4 && k < end && self.toks[k].is_word() && self.toks[k].cap && !self.possessive(k) {
+            k += 1;
+        }
+        let name = k < end && self.possessive(k) && self.toks[k].cap && !self.toks[k].is(PRONOUN | STOP);
+        if !(pronoun || name) {
+            return None;
+        }
+        let noun = |n: usize| {
+            let said = MESSAGE_NOUNS.iter().any(|w| self.word_is(n, w));
+            said || !self.speech_only && THOUGHT_NOUNS.iter().any(|w| self.word_is(n, w))
+        };
+        // The noun after at most one modifier (`latest`), then up to three
+        // lower-case words (`now is simple`) before the colon.
+        let n = (k + 1..(k + 3).min(end)).find(|&n| noun(n)).filter(|&n| !(k + 1..n).any(|m| self.possessive(m)))?;
+        let colon = (n + 1..(n + 5).min(end)).find(|&c| !self.toks[c].is_word() || self.toks[c].cap)?;
+        if !self.toks[colon].is_punct(':') {
+            return None;
+        }
+        self.clause_report((colon + 1, end), Some((s, k + 1)), (n, n + 1), quoted)
     }
 
     /// True when a closing double mark ends the stretch `s..end` (punctuation

@@ -83,6 +83,8 @@ const ABBREVIATIONS: &[&str] = &[
     "calif", "fla", "mich", "mass", "wash", "ariz", "colo", "conn", "ill", "ind", "minn", "nev", "penn", "tenn", "tex",
     "va", "wis", "okla", "ore", "pa", "ga", "la", "md", "mo", "n.y", "n.j", "d.c", "u.s", "u.k", "u.n", "e.g", "i.e",
     "a.m", "p.m", "etc", "al", "ala", "ark", "del", "ky", "kan", "neb", "vt", "wyo",
+    // Canadian police ranks, `Hon.` and pounds (`16 lbs.`).
+    "const", "cst", "cpl", "insp", "det", "hon", "lbs",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

@@ -430,6 +430,8 @@ fn reported_modes() {
         // A passive with no agent, and evidence.
         "The new plant is expected to employ 3,000 people.",
         "The bridge seems to need more repairs than planned.",
+        // A noun of intention before a colon.
+        "Their goal: a new bridge before the end of the decade.",
     ] {
         assert!(with_reported(Speech, not_speech).is_empty(), "{not_speech}");
         assert!(!with_reported(All, not_speech).is_empty(), "{not_speech}");
@@ -788,6 +790,328 @@ fn infinitive_cues_take_the_subject() {
             "After the vote, she went so far as to declare: “This council has lost its way.”",
             &[("“This council has lost its way.”", true, "she", "declare")],
         ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// A participle right after a quotation continues that quotation's
+/// sentence (`said the plan was “...,” adding, “...”`): the subject of the
+/// sentence speaks the quotation the participle introduces, and the
+/// participle is no cue of the quotation before it.
+#[test]
+fn participles_after_a_quotation() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Councillor Ruiz said the plan was “dead on arrival,” adding, “Nobody on this council will vote for it.”",
+            &[("“Nobody on this council will vote for it.”", true, "Councillor Ruiz", "adding")],
+        ),
+        (
+            "In a radio interview, Mayor Dana Kovac said the fare increase was “unavoidable,” explaining, “The province cut our transit grant in half.”",
+            &[("“The province cut our transit grant in half.”", true, "Mayor Dana Kovac", "explaining")],
+        ),
+        // A participle that opens a sentence of its own.
+        (
+            "The coach described the season as “a disaster.” Adding, “We have a lot of work to do before spring.”",
+            &[("“We have a lot of work to do before spring.”", true, "The coach", "Adding")],
+        ),
+        // The speaker of the quotation before, when it has one.
+        (
+            "“We are done,” Smith said, adding, “There is nothing left to discuss.”",
+            &[
+                ("“We are done,”", true, "Smith", "said"),
+                ("“There is nothing left to discuss.”", true, "Smith", "adding"),
+            ],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// A paragraph that ends in `SUBJECT went on to say:` introduces the
+/// quotation of the next paragraph; its subject speaks.
+#[test]
+fn infinitive_introductions() {
+    check_direct(
+        "Tran spoke to the crowd for an hour. She went on to say:\n\n“We will not stop until every family has a home.”",
+        &[("“We will not stop until every family has a home.”", true, "She", "say")],
+    );
+    check_direct(
+        "The report drew little notice. Dr. Imre Vass had this to say about it:\n\n“Nobody read past the summary, and it shows.”",
+        &[("“Nobody read past the summary, and it shows.”", true, "Dr. Imre Vass", "say")],
+    );
+}
+
+/// A pull quote signed with a bare name counts as a quotation when the
+/// article names the signer elsewhere, whoever the quotation speaks of; a
+/// name seen nowhere else is a credit.
+#[test]
+fn signers_named_elsewhere() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Governments must build rental housing now or renters will pay the price. Matt Diaz, Homefinder\n\nRents rose again in March, said Matt Diaz, who runs the listings site.",
+            &[("Governments must build rental housing now or renters will pay the price.", true, "Matt Diaz", "")],
+        ),
+        ("The talks resumed on Monday after a week of delays. Staff Reporter\n\nThe union meets again on Friday.", &[]),
+        (
+            "Tickets for the final game sold out within an hour of going on sale. Jane Porter\n\nThe team plays at home on Sunday.",
+            &[],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// Words of speech and days that are nouns inside a speaker: after a
+/// possessive (`the premier’s thinking`, `Lee’s statement`) and a weekday
+/// or month between a determiner and a noun (`a Wednesday editorial`).
+#[test]
+fn nouns_inside_speakers() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Another source familiar with the premier’s thinking said, “She will not run again.”",
+            &[("“She will not run again.”", true, "Another source familiar with the premier’s thinking", "said")],
+        ),
+        (
+            "“She will not run again,” said one adviser familiar with the premier’s thinking.",
+            &[("“She will not run again,”", true, "one adviser familiar with the premier’s thinking", "said")],
+        ),
+        (
+            "“There are fish with more spine than this council,” reads a Wednesday editorial in the Valley Herald.",
+            &[(
+                "“There are fish with more spine than this council,”",
+                true,
+                "a Wednesday editorial in the Valley Herald",
+                "reads",
+            )],
+        ),
+        (
+            "“Costs rose faster than anyone planned,” the March newsletter says.",
+            &[("“Costs rose faster than anyone planned,”", true, "the March newsletter", "says")],
+        ),
+        // A pronoun's `’s` is a verb: `she’s said`.
+        ("“We are not done,” she’s said many times.", &[("“We are not done,”", true, "she’s", "said")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// A noun of what someone said, owned by them, introduces it after a colon
+/// (`Her message now is simple: ...`): reported speech of the owner, who
+/// goes on speaking in the quotation that follows.
+#[test]
+fn owned_messages() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Her message now is simple: do not drive after a night out.\n\n“It takes one bad decision and a family is broken forever.”",
+            &[
+                ("do not drive after a night out", false, "Her", "message"),
+                ("“It takes one bad decision and a family is broken forever.”", true, "Her", "message"),
+            ],
+        ),
+        (
+            "Nadia Brook’s advice to new parents: sleep whenever the baby sleeps.",
+            &[("sleep whenever the baby sleeps", false, "Nadia Brook’s", "advice")],
+        ),
+        // Not a colon introduction.
+        ("His point was lost on the committee.", &[]),
+        // A name over a description in reported speech.
+        (
+            "The mayor’s chief of staff, Ana Ruiz, said the budget would pass.",
+            &[("the budget would pass", false, "Ana Ruiz", "said")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+/// Police ranks and titles of Canadian news (`Const.`, `Cpl.`, `Insp.`)
+/// do not end a sentence, and in `“Q,” DESCRIPTION, NAME, said` the name
+/// speaks, even when the description ends in a bare noun after `of`
+/// (`the chief medical officer of health`).
+#[test]
+fn ranks_and_named_appositions() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "“The road will stay closed overnight,” Const. Marie Leduc said in an email.",
+            &[("“The road will stay closed overnight,”", true, "Const. Marie Leduc", "said")],
+        ),
+        (
+            "“The road will stay closed overnight,” said RCMP Cpl. Dan Ferris.",
+            &[("“The road will stay closed overnight,”", true, "RCMP Cpl. Dan Ferris", "said")],
+        ),
+        (
+            "“The road will stay closed overnight,” Insp. Ravi Gill told reporters.",
+            &[("“The road will stay closed overnight,”", true, "Insp. Ravi Gill", "told")],
+        ),
+        (
+            "“Cases are falling,” the province’s chief medical officer of health, Dr. Ruth Kell, said.",
+            &[("“Cases are falling,”", true, "Dr. Ruth Kell", "said")],
+        ),
+        (
+            "“Cases are falling,” the chief medical officer, Dr. Ruth Kell, said.",
+            &[("“Cases are falling,”", true, "Dr. Ruth Kell", "said")],
+        ),
+        (
+            "“We will not move,” Haddad’s mother, Rita Haddad, said.",
+            &[("“We will not move,”", true, "Rita Haddad", "said")],
+        ),
+        // Before the cue too.
+        (
+            "Ortiz’s lawyer, Mark Reid, said: “My client has done nothing wrong.”",
+            &[("“My client has done nothing wrong.”", true, "Mark Reid", "said")],
+        ),
+        // A description with no name stays the speaker.
+        (
+            "“Cases are falling,” the minister of health said.",
+            &[("“Cases are falling,”", true, "the minister of health", "said")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// Narration between two quotations of one paragraph (`“…” Golden pauses.
+/// “…”`) names the speaker of the second: the first one's closing mark is
+/// not part of the narrating sentence (the first quotation has no
+/// attribution of its own).
+#[test]
+fn narration_between_quotations() {
+    check_direct(
+        "“I knew right away.” Ms. Okafor pauses. “It was the worst day of my life.”",
+        &[("“I knew right away.”", true, "", ""), ("“It was the worst day of my life.”", true, "Ms. Okafor", "")],
+    );
+    // A subject that is no person names no one.
+    check_direct(
+        "“We won.” The crowd cheered. “And we will win again.”",
+        &[("“We won.”", true, "", ""), ("“And we will win again.”", true, "", "")],
+    );
+}
+
+/// A quotation inside the relative clause of its own speaker (`NAME, who
+/// … “Q” …, CUE`): the name before `, who` speaks, with the cue after the
+/// clause; an abbreviation inside the clause (`16 lbs.`) ends no sentence.
+#[test]
+fn quotations_inside_the_speakers_relative_clause() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Lee, who lost “two belt sizes” over the summer, says the program worked.",
+            &[("“two belt sizes”", true, "Lee", "says")],
+        ),
+        (
+            "Retired welder Ned Oduya, who lost 16 lbs. “and a lot of bad habits” by fall, said he would sign up again.",
+            &[("“and a lot of bad habits”", true, "Retired welder Ned Oduya", "said")],
+        ),
+        // No speech after the clause: a scare quote.
+        ("Smith, who was “thrilled” with the result, went home early.", &[]),
+        ("The council, which called the plan “reckless” last year, voted for it on Monday.", &[]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// Crowds as subjects of a participle cue: a quantity speaks alone
+/// (`Hundreds marched …, chanting`), `About 200` opens a subject, not an
+/// adverbial, a past verb before a preposition ends the subject (`Dozens of
+/// nurses rallied at the hospital`), and participles may be coordinated
+/// (`holding signs and chanting`).
+#[test]
+fn crowds_that_chant() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "Hundreds of demonstrators marched through downtown on Saturday, chanting “Hands off our clinics.”",
+            &[("“Hands off our clinics.”", true, "Hundreds", "chanting")],
+        ),
+        (
+            "About 200 protesters gathered outside the legislature, holding signs and chanting “Hands off our clinics.”",
+            &[("“Hands off our clinics.”", true, "200 protesters", "chanting")],
+        ),
+        (
+            "Dozens of nurses rallied at the hospital, chanting, “Hands off our clinics.”",
+            &[("“Hands off our clinics.”", true, "Dozens of nurses", "chanting")],
+        ),
+        // A time phrase with no verb still opens the sentence, and a year
+        // makes one.
+        ("Two days later, she wrote: “We are broke.”", &[("“We are broke.”", true, "she", "wrote")]),
+        (
+            "Back in 1999, Ms. Okafor praised the mayor, telling the paper: “He listens.”",
+            &[("“He listens.”", true, "Ms. Okafor", "telling")],
+        ),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// `another` speaks alone, as `one` and `some` do (vox pops: `“…,” one
+/// resident said. “…,” said another.`), instead of continuing the speaker
+/// before it.
+#[test]
+fn another_speaks_alone() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "“It was cold,” one resident said. “It was colder last year,” said another.",
+            &[
+                ("“It was cold,”", true, "one resident", "said"),
+                ("“It was colder last year,”", true, "another", "said"),
+            ],
+        ),
+        (
+            "“It was cold,” one resident said. “It was colder last year,” another said.",
+            &[
+                ("“It was cold,”", true, "one resident", "said"),
+                ("“It was colder last year,”", true, "another", "said"),
+            ],
+        ),
+        (
+            "One resident said the rink was cold. Another said it was colder last year.",
+            &[
+                ("the rink was cold", false, "One resident", "said"),
+                ("it was colder last year", false, "Another", "said"),
+            ],
+        ),
+        ("Another round of talks is planned for Monday.", &[]),
+    ];
+    for (text, expect) in cases {
+        check(text, expect);
+    }
+}
+
+/// `Will` and `May` before a capitalised word are first names, not an
+/// auxiliary or a month.
+#[test]
+fn first_names_that_are_words() {
+    let cases: &[(&str, &[Row])] = &[
+        (
+            "“It is a broken model,” said Will Okoye, a professor of economics.",
+            &[("“It is a broken model,”", true, "Will Okoye", "said")],
+        ),
+        ("“It is a broken model,” Will Okoye said.", &[("“It is a broken model,”", true, "Will Okoye", "said")]),
+        ("“It is a broken model,” said May Lindqvist.", &[("“It is a broken model,”", true, "May Lindqvist", "said")]),
+        // A question that opens with `Will` names no one.
+        ("“Will the council approve it?” Ruiz asked.", &[("“Will the council approve it?”", true, "Ruiz", "asked")]),
+    ];
+    for (text, expect) in cases {
+        check_direct(text, expect);
+    }
+}
+
+/// After `!”` or `.”` a new sentence that is only the attribution and a
+/// clause of time (`Smith said as he left the stage.`) attributes the
+/// quotation.
+#[test]
+fn attribution_with_a_clause_of_time() {
+    let cases: &[(&str, &[Row])] = &[
+        ("“We won!” Ruiz said as she left the stage.", &[("“We won!”", true, "Ruiz", "said")]),
+        ("“We won.” Ruiz said while walking off.", &[("“We won.”", true, "Ruiz", "said")]),
+        ("“We won,” Ruiz said before the count ended.", &[("“We won,”", true, "Ruiz", "said")]),
     ];
     for (text, expect) in cases {
         check_direct(text, expect);
