@@ -44,3 +44,27 @@ fn quotes_keeps_nothing_per_character() {
     let bound = (4 << 20) + 8 * BYTES as u64;
     assert!(peak < bound, "quotes on no-punctuation: {} MB at 2 MB", peak >> 20);
 }
+
+#[test]
+#[ignore = "minutes in a debug build: .ci/run runs it in release (cargo test --release -p byline-scaling --test memory -- --ignored)"]
+fn quotes_and_entities_read_a_huge_document_in_windows() {
+    // Past a window (1 MB of paragraphs for quotes, ~262k tokens of whole
+    // sentences for entities) a stage's peak stops growing with the text:
+    // before, quotes kept 32 bytes per token of the whole document and
+    // entities a copy of every token in its sentence groups.
+    for (stage, case) in [
+        ("quotes", "short-words"),
+        ("quotes", "quote-marks"),
+        ("entities", "short-words"),
+        ("entities", "punctuation-only"),
+    ] {
+        let (Some(small), Some(large)) = (peak(stage, case, 2_000_000), peak(stage, case, 6_000_000)) else { return };
+        // What still grows is bounded: the tagger's caches fill up to ~30 MB.
+        assert!(
+            large < small + (16 << 20),
+            "{stage} on {case}: {} MB at 2 MB, {} MB at 6 MB",
+            small >> 20,
+            large >> 20
+        );
+    }
+}
