@@ -33,9 +33,21 @@ pub(crate) struct Batch {
     pub(crate) input_bytes: u64,
 }
 
-/// One raw input record.
+/// One raw input record, or a run of JSONL lines to split into records.
 #[derive(Debug)]
 pub(crate) enum Item {
+    /// Whole JSONL lines at `range` of the batch data, the first of them
+    /// line `first_line` of `source`: split into records by the thread that
+    /// parses them ([`Batch::parse`]), so the reader only finds where the
+    /// last line of a read ends.
+    Lines { range: Range<usize>, source: Arc<str>, first_line: usize, limit: u64 },
+    /// One record.
+    Record(Record),
+}
+
+/// One raw input record.
+#[derive(Debug)]
+pub(crate) enum Record {
     /// A JSONL line at `range` of the batch data (its line end is trimmed when parsed).
     Line { range: Range<usize>, source: Arc<str>, line: usize },
     /// A whole text document: a file's or stdin's bytes.
@@ -44,22 +56,80 @@ pub(crate) enum Item {
     Bad { id: RecordId, error: InputError },
 }
 
-impl Item {
+impl Batch {
+    /// Every record of the batch, parsed, in order, and the batch's data
+    /// back for reuse.
+    pub(crate) fn parse(self, custom_layers: &[String]) -> (Vec<Result<Document, RecordError>>, Vec<u8>) {
+        let Batch { data, items, .. } = self;
+        let mut records = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Item::Lines { range, source, first_line, limit } => {
+                    for line in split_lines(&data, range, &source, first_line, limit) {
+                        records.push(line.parse(&data, custom_layers));
+                    }
+                }
+                Item::Record(record) => records.push(record.parse(&data, custom_layers)),
+            }
+        }
+        (records, data)
+    }
+}
+
+/// The records of whole JSONL lines: blank lines are none, a BOM before the
+/// first line of a source is no part of it, and a line over `limit` bytes
+/// is an error record.
+fn split_lines(data: &[u8], range: Range<usize>, source: &Arc<str>, first_line: usize, limit: u64) -> Vec<Record> {
+    let mut out = Vec::new();
+    let (mut start, end) = (range.start, range.end);
+    let mut line = first_line;
+    while start < end {
+        let stop = memchr::memchr(b'\n', &data[start..end]).map_or(end, |i| start + i + 1);
+        let mut range = start..stop;
+        // A BOM on the first line is not part of the record.
+        if line == 1 && data[range.clone()].starts_with("\u{feff}".as_bytes()) {
+            range.start += 3;
+        }
+        let record = &data[range.clone()];
+        // The limit is on the record, not its line end.
+        let record_size = record.strip_suffix(b"\n").map_or(record, |r| r.strip_suffix(b"\r").unwrap_or(r)).len();
+        if record_size as u64 > limit {
+            let id = id_in(record.get(..ID_PREFIX).unwrap_or(record), source, line);
+            out.push(Record::Bad { id, error: InputError::TooLarge { size: record_size as u64, limit } });
+        } else if !record.iter().all(u8::is_ascii_whitespace) {
+            // Blank lines separate nothing in JSONL; they are not documents.
+            out.push(Record::Line { range, source: source.clone(), line });
+        }
+        start = stop;
+        line += 1;
+    }
+    out
+}
+
+/// The id of a record too large to read, when it is in `prefix`.
+fn id_in(prefix: &[u8], source: &str, line: usize) -> RecordId {
+    match read_record(prefix, || format!("{source}:{line}"), &[]) {
+        Ok(doc) => RecordId::of(&doc),
+        Err(bad) => bad.id,
+    }
+}
+
+impl Record {
     /// The document, or the id and reason of its error record.
-    pub(crate) fn parse(self, data: &[u8], custom_layers: &[String]) -> Result<Document, RecordError> {
+    fn parse(self, data: &[u8], custom_layers: &[String]) -> Result<Document, RecordError> {
         match self {
-            Item::Line { range, source, line } => {
+            Record::Line { range, source, line } => {
                 read_record(&data[range], || format!("{source}:{line}"), custom_layers)
             }
             // The file's bytes become the document's text as they are.
-            Item::Text { id, bytes } => match String::from_utf8(bytes) {
+            Record::Text { id, bytes } => match String::from_utf8(bytes) {
                 Ok(text) => Ok(Document::new(id, text)),
                 Err(e) => Err(RecordError {
                     id: RecordId::Text(id),
                     error: InputError::NotUtf8(e.utf8_error().valid_up_to()),
                 }),
             },
-            Item::Bad { id, error } => Err(RecordError { id, error }),
+            Record::Bad { id, error } => Err(RecordError { id, error }),
         }
     }
 }
@@ -178,7 +248,7 @@ impl Reader {
     fn next_record(&mut self, batch: &mut Batch) -> Result<bool, Failure> {
         loop {
             if let Some(stream) = &mut self.current {
-                if stream.next_line(batch, self.max_doc_bytes)? {
+                if stream.next_lines(batch, self.max_doc_bytes)? {
                     return Ok(true);
                 }
                 self.current = None;
@@ -263,29 +333,32 @@ fn read_text(
     if size > limit {
         drop(bytes);
         size += io::copy(&mut input, &mut io::sink()).map_err(|e| cannot_read(name, &e))?;
-        batch.items.push(Item::Bad { id: RecordId::Text(id), error: InputError::TooLarge { size, limit } });
+        batch
+            .items
+            .push(Item::Record(Record::Bad { id: RecordId::Text(id), error: InputError::TooLarge { size, limit } }));
     } else if size == 0 && !keep_empty {
         return Ok(false);
     } else {
-        batch.items.push(Item::Text { id, bytes });
+        batch.items.push(Item::Record(Record::Text { id, bytes }));
     }
     batch.input_bytes += size;
     Ok(true)
 }
 
 /// Bytes read from a JSONL input at a time.
-const READ_CHUNK: usize = 256 << 10;
+pub(crate) const READ_CHUNK: usize = 256 << 10;
 
 impl JsonlStream {
     fn new(name: String, reader: Box<dyn Read + Send>, at: usize) -> JsonlStream {
         JsonlStream { name: name.into(), reader, line: 0, line_start: at, scanned: at, pending: Vec::new(), eof: false }
     }
 
-    /// Adds the next non-blank line to `batch`; false at the end.
-    fn next_line(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
+    /// Adds the whole lines read so far to `batch` as one run (reading
+    /// more first when no line is whole yet); false at the end.
+    fn next_lines(&mut self, batch: &mut Batch, limit: u64) -> Result<bool, Failure> {
         loop {
             let start = self.line_start;
-            let end = match memchr::memchr(b'\n', &batch.data[self.scanned..]) {
+            let end = match memchr::memrchr(b'\n', &batch.data[self.scanned..]) {
                 Some(i) => self.scanned + i + 1,
                 None if self.eof && start < batch.data.len() => batch.data.len(),
                 None if self.eof => return Ok(false),
@@ -297,27 +370,16 @@ impl JsonlStream {
                 }
             };
             (self.line_start, self.scanned) = (end, end);
-            self.line += 1;
-            let size = (end - start) as u64;
-            batch.input_bytes += size;
-            let mut range = start..end;
-            // A BOM on the first line is not part of the record.
-            if self.line == 1 && batch.data[range.clone()].starts_with("\u{feff}".as_bytes()) {
-                range.start += 3;
-            }
-            let record = &batch.data[range.clone()];
-            // The limit is on the record, not its line end.
-            let record_size = record.strip_suffix(b"\n").map_or(record, |r| r.strip_suffix(b"\r").unwrap_or(r)).len();
-            if record_size as u64 > limit {
-                let id = self.id_in(record);
-                batch.items.push(Item::Bad { id, error: InputError::TooLarge { size: record_size as u64, limit } });
-                return Ok(true);
-            }
-            // Blank lines separate nothing in JSONL; they are not documents.
-            if record.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            batch.items.push(Item::Line { range, source: self.name.clone(), line: self.line });
+            let lines = &batch.data[start..end];
+            let count = lines.iter().filter(|&&b| b == b'\n').count() + usize::from(!lines.ends_with(b"\n"));
+            batch.input_bytes += (end - start) as u64;
+            batch.items.push(Item::Lines {
+                range: start..end,
+                source: self.name.clone(),
+                first_line: self.line + 1,
+                limit,
+            });
+            self.line += count;
             return Ok(true);
         }
     }
@@ -347,7 +409,7 @@ impl JsonlStream {
         self.line += 1;
         let start = self.line_start;
         let prefix_end = batch.data.len().min(start + ID_PREFIX);
-        let id = self.id_in(&batch.data[start..prefix_end]);
+        let id = id_in(&batch.data[start..prefix_end], &self.name, self.line);
         let mut size = (batch.data.len() - start) as u64;
         batch.data.truncate(start);
         loop {
@@ -370,16 +432,7 @@ impl JsonlStream {
         }
         self.scanned = start;
         batch.input_bytes += size;
-        batch.items.push(Item::Bad { id, error: InputError::TooLarge { size, limit } });
+        batch.items.push(Item::Record(Record::Bad { id, error: InputError::TooLarge { size, limit } }));
         Ok(true)
-    }
-
-    /// The id of a record too large to read, when it is in `prefix`.
-    fn id_in(&self, prefix: &[u8]) -> RecordId {
-        let line = self.line;
-        match read_record(prefix, || format!("{}:{line}", self.name), &[]) {
-            Ok(doc) => RecordId::of(&doc),
-            Err(bad) => bad.id,
-        }
     }
 }

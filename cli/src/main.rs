@@ -342,6 +342,13 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
     }
 }
 
+/// mimalloc, not the system allocator: a batch's documents are parsed,
+/// annotated and freed on one thread while its buffers pass between
+/// threads, and glibc's per-arena locks made two threads wait on each
+/// other's frees (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     byline_cli::link_stage_crates();
     // Stage panics are caught per document and reported as error records;

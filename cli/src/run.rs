@@ -23,7 +23,7 @@ use byline_core::json::{OutputOptions, RecordError, RecordId, stream_document};
 use byline_core::{Document, Layer, Pipeline, io_reason};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::input::{Batch, Reader};
+use crate::input::{Batch, READ_CHUNK, Reader};
 use crate::output::Renderer;
 use crate::{Failure, Format, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline};
 
@@ -33,6 +33,9 @@ const BATCH_DOCS: usize = 1024;
 /// small enough that the last batches of a run, when some threads have
 /// nothing left to do, are short even for the heaviest pipeline.
 const BATCH_BYTES: usize = 256 << 10;
+/// Room in an input buffer: a batch, the reads that may overshoot it and
+/// the bytes carried over from the batch before.
+const INPUT_ROOM: usize = BATCH_BYTES + 3 * READ_CHUNK;
 /// Documents with more text than this are rendered by the writer, streaming.
 const STREAM_TEXT: usize = 1 << 20;
 
@@ -91,17 +94,30 @@ struct Work {
     pipeline: Pipeline,
     renderer: Renderer,
     custom_layers: Vec<String>,
-    /// Byte buffers of finished batches, reused: fresh megabyte buffers
-    /// would cost a page fault per 4 kB.
-    buffers: Mutex<Vec<Vec<u8>>>,
+    /// Input and output buffers of finished batches, reused, each kind in
+    /// a pool of its own: a fresh or grown buffer costs page faults on
+    /// every 4 kB and a reallocation, under the input lock for input.
+    inputs: BufferPool,
+    outputs: BufferPool,
 }
 
-impl Work {
-    fn buffer(&self) -> Vec<u8> {
-        lock(&self.buffers).pop().unwrap_or_default()
+/// Byte buffers to reuse, made with room for one batch.
+struct BufferPool {
+    buffers: Mutex<Vec<Vec<u8>>>,
+    /// The capacity of a new buffer.
+    room: usize,
+}
+
+impl BufferPool {
+    fn new(room: usize) -> BufferPool {
+        BufferPool { buffers: Mutex::default(), room }
     }
 
-    fn recycle(&self, mut buffer: Vec<u8>) {
+    fn take(&self) -> Vec<u8> {
+        lock(&self.buffers).pop().unwrap_or_else(|| Vec::with_capacity(self.room))
+    }
+
+    fn give_back(&self, mut buffer: Vec<u8>) {
         // Keep a few ordinary buffers; let the one of a huge record go.
         if buffer.capacity() <= 64 * BATCH_BYTES {
             buffer.clear();
@@ -165,7 +181,13 @@ pub(crate) fn run(args: &RunArgs, threads: usize) -> Result<u8, Failure> {
     let mut out = open_stdout()?;
     let reader = Reader::open(&args.inputs, args.max_doc_bytes)?;
     let progress = progress_bar(reader.total_bytes);
-    let work = Work { pipeline, renderer, custom_layers, buffers: Mutex::default() };
+    let work = Work {
+        pipeline,
+        renderer,
+        custom_layers,
+        inputs: BufferPool::new(INPUT_ROOM),
+        outputs: BufferPool::new(4 * BATCH_BYTES),
+    };
     let begun = out.write_all(work.renderer.begin());
 
     let run = Run {
@@ -252,7 +274,7 @@ impl Run<'_> {
         }
         let seq = input.seq;
         input.seq += 1;
-        let last = match input.reader.next_batch(BATCH_DOCS, BATCH_BYTES, self.work.buffer()) {
+        let last = match input.reader.next_batch(BATCH_DOCS, BATCH_BYTES, self.work.inputs.take()) {
             Ok(batch) if batch.items.is_empty() && batch.input_bytes == 0 => Msg::End,
             Ok(batch) => return Some((seq, batch)),
             Err(failure) => Msg::Failed(failure),
@@ -361,7 +383,7 @@ impl Run<'_> {
         }
         self.progress.inc(rendered.input_bytes);
         self.progress.set_message(format!("{} documents", tally.written));
-        self.work.recycle(rendered.bytes);
+        self.work.outputs.give_back(rendered.bytes);
         Ok(true)
     }
 }
@@ -433,12 +455,12 @@ fn stdout_was_closed() -> bool {
 
 /// A worker: parses, annotates and renders one batch.
 fn annotate(work: &Work, batch: Batch) -> Rendered {
-    let Batch { data, items, input_bytes } = batch;
+    let input_bytes = batch.input_bytes;
     // Parse the whole batch first and let the raw bytes go before any
     // stage runs: a large document is then held once, not twice.
-    let parsed: Vec<_> = items.into_iter().map(|item| item.parse(&data, &work.custom_layers)).collect();
-    work.recycle(data);
-    let mut bytes = work.buffer();
+    let (parsed, data) = batch.parse(&work.custom_layers);
+    work.inputs.give_back(data);
+    let mut bytes = work.outputs.take();
     let mut records = Vec::with_capacity(parsed.len());
     for record in parsed {
         let ok = match annotate_record(&work.pipeline, record) {

@@ -42,7 +42,7 @@ use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
-use crate::input::{Batch, Reader};
+use crate::input::Reader;
 use crate::output::Renderer;
 use crate::{Failure, Format, PipelineArgs, html, load_pipeline, run, stages};
 
@@ -350,8 +350,8 @@ async fn annotate_batch(State(server): State<Arc<Server>>, headers: HeaderMap, b
         let custom_layers = run::custom_layers(pipeline);
         let mut reader = Reader::jsonl("request", Box::new(Cursor::new(bytes)), u64::MAX);
         // Reading from memory cannot fail.
-        let Batch { data, items, .. } = reader.next_batch(usize::MAX, usize::MAX, Vec::new()).unwrap_or_default();
-        let records: Vec<_> = items.into_iter().map(|item| item.parse(&data, &custom_layers)).collect();
+        let batch = reader.next_batch(usize::MAX, usize::MAX, Vec::new()).unwrap_or_default();
+        let (records, _) = batch.parse(&custom_layers);
         let rendered: Vec<(Vec<u8>, bool)> =
             records.into_par_iter().map(|record| annotate_one(pipeline, record)).collect();
         let failed = rendered.iter().filter(|(_, ok)| !ok).count();
