@@ -528,3 +528,37 @@ fn any_number_of_threads_writes_the_same_bytes() {
         assert!(many.stdout == one.stdout, "--threads {threads} wrote other bytes than --threads 1");
     }
 }
+
+#[test]
+fn a_file_read_in_ranges_gives_what_a_stream_gives() {
+    // A regular file is read in ranges by the threads that parse them;
+    // stdin is read as a stream. Lines cross the ranges' edges, some are
+    // blank, too large, broken, without an id (their id is FILE:LINE, so
+    // line numbers must carry across ranges) or end in CRLF; a BOM opens
+    // the file and the last line has no line end.
+    let mut input = String::from("\u{feff}");
+    for i in 1..=2_500 {
+        match i % 97 {
+            0 => input.push('\n'),
+            13 => input.push_str(&format!("{{\"text\": \"{}\"}}\n", "long ".repeat(30_000 + i))),
+            31 => input.push_str("{\"text\": \n"),
+            41 => input.push_str(&format!("{{\"text\": \"Line {i} ends in CRLF.\"}}\r\n")),
+            _ if i % 2 == 0 => input.push_str(&format!("{{\"text\": \"No id, line {i}.\"}}\n")),
+            _ => input.push_str(&format!("{{\"id\": \"r{i}\", \"text\": \"Record {i}.\"}}\n")),
+        }
+    }
+    input.push_str("{\"text\": \"The last line.\"}");
+    let file = Scratch::new("ranges.jsonl", input.as_bytes());
+    let pipeline = Scratch::new("ranges.toml", b"[[stage]]\nuse = \"paragraphs\"\n");
+    let limit = "100000";
+    let stream = byline(&["run", "-p", pipeline.path(), "--max-doc-bytes", limit], input.as_bytes());
+    // Stdin's fallback ids say `stdin`, the file's its path.
+    let expect = String::from_utf8_lossy(&stream.stdout).replace("\"stdin:", &format!("\"{}:", file.path()));
+    assert!(expect.contains(&format!("\"{}:2500\"", file.path())), "line numbers run on");
+    assert!(expect.contains(&format!("\"{}:2501\"", file.path())), "the last line has no line end");
+    for threads in ["1", "3"] {
+        let ranged = byline(&["run", "-p", pipeline.path(), "--max-doc-bytes", limit, "-j", threads, file.path()], b"");
+        assert_eq!(ranged.status.code(), stream.status.code());
+        assert!(stdout(&ranged) == expect, "--threads {threads}: the file's records differ from stdin's");
+    }
+}

@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use byline_core::json::{InputError, RecordError, RecordId, read_record};
 use byline_core::{Document, io_reason};
@@ -41,6 +41,9 @@ pub(crate) enum Item {
     /// parses them ([`Batch::parse`]), so the reader only finds where the
     /// last line of a read ends.
     Lines { range: Range<usize>, source: Arc<str>, first_line: usize, limit: u64 },
+    /// A range of a JSONL file, not read yet: the thread that parses it
+    /// reads it ([`FileRange::load`]).
+    Range(FileRange),
     /// One record.
     Record(Record),
 }
@@ -49,37 +52,46 @@ pub(crate) enum Item {
 #[derive(Debug)]
 pub(crate) enum Record {
     /// A JSONL line at `range` of the batch data (its line end is trimmed when parsed).
-    Line { range: Range<usize>, source: Arc<str>, line: usize },
+    Line { range: Range<usize>, line: usize },
     /// A whole text document: a file's or stdin's bytes.
     Text { id: String, bytes: Vec<u8> },
     /// A record that is unusable before parsing (too large), and why.
     Bad { id: RecordId, error: InputError },
 }
 
+/// A batch's records, parsed, and its data back for reuse.
+pub(crate) type Parsed = (Vec<Result<Document, RecordError>>, Vec<u8>);
+
 impl Batch {
     /// Every record of the batch, parsed, in order, and the batch's data
-    /// back for reuse.
-    pub(crate) fn parse(self, custom_layers: &[String]) -> (Vec<Result<Document, RecordError>>, Vec<u8>) {
-        let Batch { data, items, .. } = self;
+    /// back for reuse; an error when a range of a file cannot be read.
+    pub(crate) fn parse(self, custom_layers: &[String]) -> Result<Parsed, Failure> {
+        let Batch { mut data, items, .. } = self;
         let mut records = Vec::with_capacity(items.len());
         for item in items {
             match item {
                 Item::Lines { range, source, first_line, limit } => {
                     for line in split_lines(&data, range, &source, first_line, limit) {
-                        records.push(line.parse(&data, custom_layers));
+                        records.push(line.parse(&data, &source, custom_layers));
                     }
                 }
-                Item::Record(record) => records.push(record.parse(&data, custom_layers)),
+                Item::Range(range) => {
+                    let source = Arc::clone(&range.name);
+                    for line in range.load(&mut data)? {
+                        records.push(line.parse(&data, &source, custom_layers));
+                    }
+                }
+                Item::Record(record) => records.push(record.parse(&data, "", custom_layers)),
             }
         }
-        (records, data)
+        Ok((records, data))
     }
 }
 
 /// The records of whole JSONL lines: blank lines are none, a BOM before the
 /// first line of a source is no part of it, and a line over `limit` bytes
 /// is an error record.
-fn split_lines(data: &[u8], range: Range<usize>, source: &Arc<str>, first_line: usize, limit: u64) -> Vec<Record> {
+fn split_lines(data: &[u8], range: Range<usize>, source: &str, first_line: usize, limit: u64) -> Vec<Record> {
     let mut out = Vec::new();
     let (mut start, end) = (range.start, range.end);
     let mut line = first_line;
@@ -98,7 +110,7 @@ fn split_lines(data: &[u8], range: Range<usize>, source: &Arc<str>, first_line: 
             out.push(Record::Bad { id, error: InputError::TooLarge { size: record_size as u64, limit } });
         } else if !record.iter().all(u8::is_ascii_whitespace) {
             // Blank lines separate nothing in JSONL; they are not documents.
-            out.push(Record::Line { range, source: source.clone(), line });
+            out.push(Record::Line { range, line });
         }
         start = stop;
         line += 1;
@@ -116,11 +128,10 @@ fn id_in(prefix: &[u8], source: &str, line: usize) -> RecordId {
 
 impl Record {
     /// The document, or the id and reason of its error record.
-    fn parse(self, data: &[u8], custom_layers: &[String]) -> Result<Document, RecordError> {
+    /// `source` names the input of a JSONL line, for its fallback id.
+    fn parse(self, data: &[u8], source: &str, custom_layers: &[String]) -> Result<Document, RecordError> {
         match self {
-            Record::Line { range, source, line } => {
-                read_record(&data[range], || format!("{source}:{line}"), custom_layers)
-            }
+            Record::Line { range, line } => read_record(&data[range], || format!("{source}:{line}"), custom_layers),
             // The file's bytes become the document's text as they are.
             Record::Text { id, bytes } => match String::from_utf8(bytes) {
                 Ok(text) => Ok(Document::new(id, text)),
@@ -131,6 +142,234 @@ impl Record {
             },
             Record::Bad { id, error } => Err(RecordError { id, error }),
         }
+    }
+}
+
+/// A regular JSONL file, cut into ranges of bytes under the reader's lock
+/// (no reading there) and read by the threads that parse them, so reading
+/// is no serial part of a run. A line belongs to the range it starts in;
+/// each range learns the number of its first line from the range before it
+/// ([`LineBases`]) once that range has counted its lines, before parsing.
+#[derive(Debug)]
+struct RangedFile {
+    name: Arc<str>,
+    file: Arc<File>,
+    len: u64,
+    /// Where the next range starts.
+    pos: u64,
+    /// The number of the next range.
+    index: usize,
+    bases: Arc<LineBases>,
+}
+
+impl RangedFile {
+    fn new(name: String, file: File, len: u64) -> RangedFile {
+        RangedFile { name: name.into(), file: Arc::new(file), len, pos: 0, index: 0, bases: Arc::new(LineBases::new()) }
+    }
+
+    /// The next range of about `size` bytes; `None` at the end.
+    fn claim(&mut self, size: u64, limit: u64) -> Option<FileRange> {
+        (self.pos < self.len).then(|| {
+            let start = self.pos;
+            self.pos = (start + size.max(1)).min(self.len);
+            self.index += 1;
+            FileRange {
+                name: self.name.clone(),
+                file: Arc::clone(&self.file),
+                len: self.len,
+                start,
+                end: self.pos,
+                index: self.index - 1,
+                limit,
+                bases: Arc::clone(&self.bases),
+            }
+        })
+    }
+}
+
+/// One range of a [`RangedFile`].
+#[derive(Debug)]
+pub(crate) struct FileRange {
+    name: Arc<str>,
+    file: Arc<File>,
+    len: u64,
+    start: u64,
+    end: u64,
+    index: usize,
+    limit: u64,
+    bases: Arc<LineBases>,
+}
+
+/// Bytes read at a time past a range's end, to finish its last line.
+const TAIL_CHUNK: usize = 64 << 10;
+
+impl FileRange {
+    /// Reads the lines that start in the range (the last one to its end,
+    /// past the range) onto `data`, and returns their records.
+    fn load(self, data: &mut Vec<u8>) -> Result<Vec<Record>, Failure> {
+        // Its number, with 0 lines, if anything below fails: the ranges
+        // after it must not wait for ever.
+        let mut publish = Publish { bases: &self.bases, index: self.index, lines: 0, done: false };
+        let base = data.len();
+        // One byte before the range says whether a line starts at its start.
+        let from = self.start.saturating_sub(1);
+        self.read_at(data, from, (self.end - from) as usize)?;
+        let mut own = base;
+        if self.start > 0 {
+            own = match memchr::memchr(b'\n', &data[base..]) {
+                Some(i) => base + i + 1,
+                None => data.len(),
+            };
+        }
+        let own_start = own;
+        // The last line that starts in the range runs on to its line end.
+        let mut big = None;
+        if own_start < data.len() && !data.ends_with(b"\n") && self.end < self.len {
+            let last = memchr::memrchr(b'\n', &data[own_start..]).map_or(own_start, |i| own_start + i + 1);
+            let mut at = self.end;
+            while at < self.len {
+                if (data.len() - last) as u64 > self.limit {
+                    // Too large to keep: keep its start for the id, find its end.
+                    let size = self.skip_line(at, (data.len() - last) as u64)?;
+                    data.truncate(last + (data.len() - last).min(ID_PREFIX));
+                    big = Some((last, size));
+                    break;
+                }
+                let n = self.read_at(data, at, TAIL_CHUNK)?;
+                if n == 0 {
+                    break;
+                }
+                at += n as u64;
+                if let Some(i) = memchr::memchr(b'\n', &data[data.len() - n..]) {
+                    data.truncate(data.len() - n + i + 1);
+                    break;
+                }
+            }
+        }
+        let lines_end = big.map_or(data.len(), |(last, _)| last);
+        let whole = &data[own_start..lines_end];
+        let count = whole.iter().filter(|&&b| b == b'\n').count()
+            + usize::from(!whole.is_empty() && !whole.ends_with(b"\n"))
+            + usize::from(big.is_some());
+        publish.lines = count;
+        let first_line = self.bases.wait(self.index) + 1;
+        publish.send();
+        let mut records = split_lines(data, own_start..lines_end, &self.name, first_line, self.limit);
+        if let Some((last, size)) = big {
+            let id = id_in(&data[last..], &self.name, first_line + count - 1);
+            records.push(Record::Bad { id, error: InputError::TooLarge { size, limit: self.limit } });
+        }
+        Ok(records)
+    }
+
+    /// Appends up to `n` bytes of the file from `at` to `data`; how many
+    /// (fewer only at the end of the file).
+    fn read_at(&self, data: &mut Vec<u8>, at: u64, n: usize) -> Result<usize, Failure> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            let old = data.len();
+            data.resize(old + n, 0);
+            let mut got = 0;
+            while got < n {
+                match self.file.read_at(&mut data[old + got..], at + got as u64) {
+                    Ok(0) => break,
+                    Ok(k) => got += k,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        data.truncate(old);
+                        return Err(cannot_read(&self.name, &e));
+                    }
+                }
+            }
+            data.truncate(old + got);
+            Ok(got)
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (data, at, n);
+            Err(Failure::internal("ranged reading is only used on Unix"))
+        }
+    }
+
+    /// The size of a line too large to keep, `so_far` bytes of it read
+    /// before `at`: reads on to its line end without keeping it.
+    fn skip_line(&self, mut at: u64, mut so_far: u64) -> Result<u64, Failure> {
+        let mut chunk = Vec::with_capacity(TAIL_CHUNK);
+        while at < self.len {
+            chunk.clear();
+            let n = self.read_at(&mut chunk, at, TAIL_CHUNK)?;
+            if n == 0 {
+                break;
+            }
+            if let Some(i) = memchr::memchr(b'\n', &chunk) {
+                let line = &chunk[..i];
+                return Ok(so_far + line.strip_suffix(b"\r").unwrap_or(line).len() as u64);
+            }
+            so_far += n as u64;
+            at += n as u64;
+        }
+        Ok(so_far)
+    }
+}
+
+/// The first line number of each range of a file not yet taken, handed on
+/// in order: a range waits for the one before it to have counted its lines.
+#[derive(Debug)]
+pub(crate) struct LineBases {
+    /// Range number to the number of lines before it.
+    known: Mutex<std::collections::BTreeMap<usize, usize>>,
+    changed: Condvar,
+}
+
+impl LineBases {
+    fn new() -> LineBases {
+        LineBases { known: Mutex::new(std::collections::BTreeMap::from([(0, 0)])), changed: Condvar::new() }
+    }
+
+    /// The number of lines before range `index`, once known.
+    fn wait(&self, index: usize) -> usize {
+        let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(&lines) = known.get(&index) {
+                return lines;
+            }
+            known = self.changed.wait(known).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// Hands range `index`'s line count on to the next range, when sent or
+/// dropped (so an error or a panic cannot leave the next range waiting).
+struct Publish<'b> {
+    bases: &'b LineBases,
+    index: usize,
+    lines: usize,
+    done: bool,
+}
+
+impl Publish<'_> {
+    fn send(&mut self) {
+        if std::mem::replace(&mut self.done, true) {
+            return;
+        }
+        let mut known = self.bases.known.lock().unwrap_or_else(PoisonError::into_inner);
+        let before = self.bases_before(&known);
+        known.remove(&self.index);
+        known.insert(self.index + 1, before + self.lines);
+        drop(known);
+        self.bases.changed.notify_all();
+    }
+
+    /// Lines before this range: known by now, or 0 when it failed first.
+    fn bases_before(&self, known: &std::collections::BTreeMap<usize, usize>) -> usize {
+        known.get(&self.index).copied().unwrap_or(0)
+    }
+}
+
+impl Drop for Publish<'_> {
+    fn drop(&mut self) {
+        self.send();
     }
 }
 
@@ -182,6 +421,8 @@ fn source_for(path: PathBuf) -> Source {
 pub(crate) struct Reader {
     sources: VecDeque<Source>,
     current: Option<JsonlStream>,
+    /// A JSONL file read in ranges by the threads that parse them.
+    ranged: Option<RangedFile>,
     max_doc_bytes: u64,
     /// Total input size when every input is a file (for the progress ETA).
     pub(crate) total_bytes: Option<u64>,
@@ -213,14 +454,14 @@ impl Reader {
                 Source::Stdin => None,
             })
             .sum();
-        Ok(Reader { sources, current: None, max_doc_bytes, total_bytes })
+        Ok(Reader { sources, current: None, ranged: None, max_doc_bytes, total_bytes })
     }
 
     /// A reader of one JSONL stream already open (`byline serve`'s batch
     /// request bodies), read exactly as `byline run` reads a .jsonl file.
     pub(crate) fn jsonl(name: &str, input: Box<dyn Read + Send>, max_doc_bytes: u64) -> Reader {
         let current = Some(JsonlStream::new(name.to_owned(), input, 0));
-        Reader { sources: VecDeque::new(), current, max_doc_bytes, total_bytes: None }
+        Reader { sources: VecDeque::new(), current, ranged: None, max_doc_bytes, total_bytes: None }
     }
 
     /// Up to `max_docs` records or about `max_bytes` of data, in `buffer`
@@ -232,8 +473,9 @@ impl Reader {
             batch.data.append(&mut stream.pending);
             (stream.line_start, stream.scanned) = (0, 0);
         }
-        while batch.items.len() < max_docs && batch.data.len() < max_bytes {
-            if !self.next_record(&mut batch)? {
+        let max_input = max_bytes as u64;
+        while batch.items.len() < max_docs && batch.data.len() < max_bytes && batch.input_bytes < max_input {
+            if !self.next_record(&mut batch, max_bytes)? {
                 break;
             }
         }
@@ -245,8 +487,16 @@ impl Reader {
     }
 
     /// Adds the next record to `batch`; false at the end of the input.
-    fn next_record(&mut self, batch: &mut Batch) -> Result<bool, Failure> {
+    fn next_record(&mut self, batch: &mut Batch, max_bytes: usize) -> Result<bool, Failure> {
         loop {
+            if let Some(file) = &mut self.ranged {
+                if let Some(range) = file.claim(max_bytes as u64, self.max_doc_bytes) {
+                    batch.input_bytes += range.end - range.start;
+                    batch.items.push(Item::Range(range));
+                    return Ok(true);
+                }
+                self.ranged = None;
+            }
             if let Some(stream) = &mut self.current {
                 if stream.next_lines(batch, self.max_doc_bytes)? {
                     return Ok(true);
@@ -268,7 +518,14 @@ impl Reader {
                 Source::Jsonl(path) => {
                     let name = path.display().to_string();
                     let file = File::open(&path).map_err(|e| cannot_read(&name, &e))?;
-                    self.current = Some(JsonlStream::new(name, Box::new(file), batch.data.len()));
+                    let meta = file.metadata().map_err(|e| cannot_read(&name, &e))?;
+                    // A regular file is read in ranges, in parallel; a pipe
+                    // or a device (`/dev/stdin`) as a stream.
+                    if meta.is_file() && cfg!(unix) {
+                        self.ranged = Some(RangedFile::new(name, file, meta.len()));
+                    } else {
+                        self.current = Some(JsonlStream::new(name, Box::new(file), batch.data.len()));
+                    }
                 }
                 Source::Stdin => {
                     let mut stdin = BufReader::with_capacity(1 << 16, io::stdin());

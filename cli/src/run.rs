@@ -247,8 +247,9 @@ impl Run<'_> {
     /// One thread's loop: take a batch, annotate it, hand it to the output.
     fn work(&self) {
         while let Some((seq, batch)) = self.take() {
-            let msg = catch_unwind(AssertUnwindSafe(|| Msg::Batch(annotate(self.work, batch))))
-                .unwrap_or_else(|_| Msg::Failed(Failure::internal("a worker stopped unexpectedly")));
+            let msg =
+                catch_unwind(AssertUnwindSafe(|| annotate(self.work, batch).map_or_else(Msg::Failed, Msg::Batch)))
+                    .unwrap_or_else(|_| Msg::Failed(Failure::internal("a worker stopped unexpectedly")));
             self.deliver(seq, msg);
         }
     }
@@ -454,11 +455,11 @@ fn stdout_was_closed() -> bool {
 }
 
 /// A worker: parses, annotates and renders one batch.
-fn annotate(work: &Work, batch: Batch) -> Rendered {
+fn annotate(work: &Work, batch: Batch) -> Result<Rendered, Failure> {
     let input_bytes = batch.input_bytes;
     // Parse the whole batch first and let the raw bytes go before any
     // stage runs: a large document is then held once, not twice.
-    let (parsed, data) = batch.parse(&work.custom_layers);
+    let (parsed, data) = batch.parse(&work.custom_layers)?;
     work.inputs.give_back(data);
     let mut bytes = work.outputs.take();
     let mut records = Vec::with_capacity(parsed.len());
@@ -472,7 +473,7 @@ fn annotate(work: &Work, batch: Batch) -> Rendered {
         };
         records.push(Out::Done { end: bytes.len(), ok });
     }
-    Rendered { bytes, records, input_bytes }
+    Ok(Rendered { bytes, records, input_bytes })
 }
 
 /// The names of the pipeline's custom layers: input fields may not use them.

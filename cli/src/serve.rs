@@ -351,7 +351,8 @@ async fn annotate_batch(State(server): State<Arc<Server>>, headers: HeaderMap, b
         let mut reader = Reader::jsonl("request", Box::new(Cursor::new(bytes)), u64::MAX);
         // Reading from memory cannot fail.
         let batch = reader.next_batch(usize::MAX, usize::MAX, Vec::new()).unwrap_or_default();
-        let (records, _) = batch.parse(&custom_layers);
+        // A stream's batch holds no file range, so parsing cannot fail either.
+        let (records, _) = batch.parse(&custom_layers).unwrap_or_default();
         let rendered: Vec<(Vec<u8>, bool)> =
             records.into_par_iter().map(|record| annotate_one(pipeline, record)).collect();
         let failed = rendered.iter().filter(|(_, ok)| !ok).count();

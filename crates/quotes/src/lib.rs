@@ -548,7 +548,7 @@ mod window_tests {
         // No space: cut at a character boundary.
         check("ééééé", &[Span::new(0, 10)], 5, &[&["éé"], &["éé"], &["é"]]);
         // Spans that are not into the text go through, to be skipped later.
-        let bad = [Span::new(5, 2), Span::new(0, 99)];
+        let bad = [Span { start: 5, end: 2 }, Span::new(0, 99)];
         assert_eq!(windows("abc", &bad, 2).concat(), bad);
     }
 
