@@ -1,8 +1,10 @@
 //! Reading input: .txt files, .jsonl files, directories and stdin, cut into
 //! batches of raw records by one thread at a time.
 //!
-//! The reader only reads bytes and finds line ends: JSON parsing happens in
-//! parallel afterwards ([`Item::parse`]), so reading never serialises a run. A
+//! The reader only cuts the input: a regular JSONL file into byte ranges
+//! that the parsing threads read themselves, a stream up to its last whole
+//! line. Lines are split and parsed in parallel afterwards
+//! ([`Batch::parse`]), so reading never serialises a run. A
 //! record larger than `--max-doc-bytes` is never held in memory: it is
 //! skipped to its end and becomes an error record in its place, as does
 //! every unreadable record, so the output keeps one line per input record.
