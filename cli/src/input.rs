@@ -356,16 +356,11 @@ impl Publish<'_> {
             return;
         }
         let mut known = self.bases.known.lock().unwrap_or_else(PoisonError::into_inner);
-        let before = self.bases_before(&known);
-        known.remove(&self.index);
+        // Known by now, or 0 when this range failed before its turn.
+        let before = known.remove(&self.index).unwrap_or(0);
         known.insert(self.index + 1, before + self.lines);
         drop(known);
         self.bases.changed.notify_all();
-    }
-
-    /// Lines before this range: known by now, or 0 when it failed first.
-    fn bases_before(&self, known: &std::collections::BTreeMap<usize, usize>) -> usize {
-        known.get(&self.index).copied().unwrap_or(0)
     }
 }
 

@@ -77,23 +77,26 @@ pub fn group_tokens(tokens: &[Span], sentences: &[Span]) -> Vec<Vec<Span>> {
 /// [`group_tokens`] as slices of `tokens`: nothing is copied.
 fn group_slices<'t>(tokens: &'t [Span], sentences: &[Span]) -> Vec<&'t [Span]> {
     let mut groups = Vec::new();
-    let (mut k, mut start, mut last_group) = (0, 0, usize::MAX);
-    for (i, t) in tokens.iter().enumerate() {
+    let mut starts = group_starts(tokens, sentences).peekable();
+    while let Some(start) = starts.next() {
+        let end = starts.peek().copied().unwrap_or(tokens.len());
+        groups.push(&tokens[start..end]);
+    }
+    groups
+}
+
+/// The index of each token that starts a group of [`group_tokens`]: the
+/// first token inside a sentence, or in a gap between sentences.
+fn group_starts<'a>(tokens: &'a [Span], sentences: &'a [Span]) -> impl Iterator<Item = usize> + 'a {
+    let (mut k, mut last_group) = (0, usize::MAX);
+    tokens.iter().enumerate().filter_map(move |(i, t)| {
         while k < sentences.len() && sentences[k].end <= t.start {
             k += 1;
         }
         let inside = k < sentences.len() && sentences[k].start <= t.start;
         let group = 2 * k + usize::from(inside);
-        if group != last_group && i > 0 {
-            groups.push(&tokens[start..i]);
-            start = i;
-        }
-        last_group = group;
-    }
-    if start < tokens.len() {
-        groups.push(&tokens[start..]);
-    }
-    groups
+        (std::mem::replace(&mut last_group, group) != group).then_some(i)
+    })
 }
 
 /// True when the text's single line breaks mostly fall between sentences:
@@ -512,18 +515,9 @@ const WINDOW_TOKENS: usize = 1 << 18;
 /// sentences from its first token on.
 fn windows<'t>(tokens: &'t [Span], sentences: &'t [Span], max: usize) -> Vec<(&'t [Span], &'t [Span])> {
     let mut cuts = vec![0];
-    let (mut k, mut last) = (0, usize::MAX);
-    for (i, t) in tokens.iter().enumerate() {
-        while k < sentences.len() && sentences[k].end <= t.start {
-            k += 1;
-        }
-        let inside = k < sentences.len() && sentences[k].start <= t.start;
-        let group = 2 * k + usize::from(inside);
-        if group != last {
-            if cuts.last().is_some_and(|&start| i - start >= max) {
-                cuts.push(i);
-            }
-            last = group;
+    for i in group_starts(tokens, sentences) {
+        if cuts.last().is_some_and(|&start| i - start >= max) {
+            cuts.push(i);
         }
     }
     cuts.push(tokens.len());
