@@ -5,6 +5,7 @@
 //! reaches the user as one sentence on stderr and never as a Rust panic.
 
 mod check;
+mod cpus;
 mod eval;
 mod html;
 mod input;
@@ -345,7 +346,8 @@ fn dispatch(cli: Cli) -> Result<u8, Failure> {
 /// mimalloc, not the system allocator: a batch's documents are parsed,
 /// annotated and freed on one thread while its buffers pass between
 /// threads, and glibc's per-arena locks made two threads wait on each
-/// other's frees (docs/benchmarks.md).
+/// other's frees (docs/benchmarks.md). Built without transparent huge
+/// pages: each thread's first allocations would clear 2 MB pages.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -23,6 +23,7 @@ use byline_core::json::{OutputOptions, RecordError, RecordId, stream_document};
 use byline_core::{Document, Layer, Pipeline, io_reason};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::cpus::Placement;
 use crate::input::{Batch, READ_CHUNK, Reader};
 use crate::output::Renderer;
 use crate::{Failure, Format, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline};
@@ -32,7 +33,7 @@ const BATCH_DOCS: usize = 1024;
 /// Bytes of input per batch (a larger record makes a batch of its own):
 /// small enough that the last batches of a run, when some threads have
 /// nothing left to do, are short even for the heaviest pipeline.
-const BATCH_BYTES: usize = 256 << 10;
+const BATCH_BYTES: usize = 128 << 10;
 /// Room in an input buffer: a batch, the reads that may overshoot it and
 /// the bytes carried over from the batch before.
 const INPUT_ROOM: usize = BATCH_BYTES + 3 * READ_CHUNK;
@@ -52,6 +53,8 @@ struct Rendered {
     /// Each record in order.
     records: Vec<Out>,
     input_bytes: u64,
+    /// The thread whose pool `bytes` goes back to.
+    owner: usize,
 }
 
 /// One record of a rendered batch.
@@ -97,8 +100,10 @@ struct Work {
     /// Input and output buffers of finished batches, reused, each kind in
     /// a pool of its own: a fresh or grown buffer costs page faults on
     /// every 4 kB and a reallocation, under the input lock for input.
-    inputs: BufferPool,
-    outputs: BufferPool,
+    /// Each thread has pools of its own, so that a buffer stays in the
+    /// cache of the core that last filled it.
+    inputs: Vec<BufferPool>,
+    outputs: Vec<BufferPool>,
 }
 
 /// Byte buffers to reuse, made with room for one batch.
@@ -185,8 +190,8 @@ pub(crate) fn run(args: &RunArgs, threads: usize) -> Result<u8, Failure> {
         pipeline,
         renderer,
         custom_layers,
-        inputs: BufferPool::new(INPUT_ROOM),
-        outputs: BufferPool::new(4 * BATCH_BYTES),
+        inputs: (0..threads).map(|_| BufferPool::new(INPUT_ROOM)).collect(),
+        outputs: (0..threads).map(|_| BufferPool::new(4 * BATCH_BYTES)).collect(),
     };
     let begun = out.write_all(work.renderer.begin());
 
@@ -205,15 +210,32 @@ pub(crate) fn run(args: &RunArgs, threads: usize) -> Result<u8, Failure> {
     if let Err(e) = begun {
         run.finish(&mut lock(&run.output), Err(Stop::Output(e)));
     }
+    let placement = Placement::one_cpu_each(threads);
+    if let Some(placement) = &placement {
+        placement.pin(0);
+    }
     std::thread::scope(|scope| {
         for i in 1..threads {
-            let run = &run;
+            let (run, placement) = (&run, &placement);
             // A thread that cannot start leaves its share to the others.
-            let _ =
-                std::thread::Builder::new().name(format!("byline-worker-{i}")).spawn_scoped(scope, move || run.work());
+            let worker =
+                std::thread::Builder::new().name(format!("byline-worker-{i}")).spawn_scoped(scope, move || {
+                    if let Some(placement) = placement {
+                        placement.pin(i);
+                    }
+                    run.work(i)
+                });
+            // The new thread is queued on this thread's CPU: let it run
+            // now, long enough to move itself to its own.
+            if worker.is_ok() && placement.is_some() {
+                std::thread::yield_now();
+            }
         }
-        run.work();
+        run.work(0);
     });
+    if let Some(placement) = &placement {
+        placement.unpin();
+    }
     run.progress.finish_and_clear();
 
     let Output { mut out, tally, finished, .. } = run.output.into_inner().unwrap_or_else(PoisonError::into_inner);
@@ -245,10 +267,10 @@ pub(crate) fn run(args: &RunArgs, threads: usize) -> Result<u8, Failure> {
 
 impl Run<'_> {
     /// One thread's loop: take a batch, annotate it, hand it to the output.
-    fn work(&self) {
-        while let Some((seq, batch)) = self.take() {
+    fn work(&self, me: usize) {
+        while let Some((seq, batch)) = self.take(me) {
             let msg =
-                catch_unwind(AssertUnwindSafe(|| annotate(self.work, batch).map_or_else(Msg::Failed, Msg::Batch)))
+                catch_unwind(AssertUnwindSafe(|| annotate(self.work, me, batch).map_or_else(Msg::Failed, Msg::Batch)))
                     .unwrap_or_else(|_| Msg::Failed(Failure::internal("a worker stopped unexpectedly")));
             self.deliver(seq, msg);
         }
@@ -256,7 +278,7 @@ impl Run<'_> {
 
     /// The next batch and its number, once there is room for it; `None` at
     /// the end of the input or when writing has stopped.
-    fn take(&self) -> Option<(u64, Batch)> {
+    fn take(&self, me: usize) -> Option<(u64, Batch)> {
         {
             let mut taken = lock(&self.taken);
             while *taken >= self.max_taken && !self.stopped.load(Ordering::Acquire) {
@@ -275,7 +297,7 @@ impl Run<'_> {
         }
         let seq = input.seq;
         input.seq += 1;
-        let last = match input.reader.next_batch(BATCH_DOCS, BATCH_BYTES, self.work.inputs.take()) {
+        let last = match input.reader.next_batch(BATCH_DOCS, BATCH_BYTES, self.work.inputs[me].take()) {
             Ok(batch) if batch.items.is_empty() && batch.input_bytes == 0 => Msg::End,
             Ok(batch) => return Some((seq, batch)),
             Err(failure) => Msg::Failed(failure),
@@ -384,7 +406,7 @@ impl Run<'_> {
         }
         self.progress.inc(rendered.input_bytes);
         self.progress.set_message(format!("{} documents", tally.written));
-        self.work.outputs.give_back(rendered.bytes);
+        self.work.outputs[rendered.owner].give_back(rendered.bytes);
         Ok(true)
     }
 }
@@ -414,7 +436,10 @@ fn choose_layers(pipeline: Pipeline, chosen: Option<&[String]>) -> Result<(Pipel
 /// record be lost; that is reported like an unwritable output.
 fn open_stdout() -> Result<io::BufWriter<Box<dyn Write + Send>>, Failure> {
     if stdout_was_closed() {
-        return Err(Failure::io("cannot write the output: stdout is closed; redirect it to a file or a pipe"));
+        return Err(Failure::io(
+            "cannot write the output: stdout is closed (or is /dev/null opened for reading and writing, \
+             which is what a closed stdout becomes); redirect it to a file or a pipe, or write-only to /dev/null",
+        ));
     }
     let sink: Box<dyn Write + Send> = match stdout_file() {
         Some(file) => Box::new(file),
@@ -455,13 +480,13 @@ fn stdout_was_closed() -> bool {
 }
 
 /// A worker: parses, annotates and renders one batch.
-fn annotate(work: &Work, batch: Batch) -> Result<Rendered, Failure> {
+fn annotate(work: &Work, me: usize, batch: Batch) -> Result<Rendered, Failure> {
     let input_bytes = batch.input_bytes;
     // Parse the whole batch first and let the raw bytes go before any
     // stage runs: a large document is then held once, not twice.
     let (parsed, data) = batch.parse(&work.custom_layers)?;
-    work.inputs.give_back(data);
-    let mut bytes = work.outputs.take();
+    work.inputs[me].give_back(data);
+    let mut bytes = work.outputs[me].take();
     let mut records = Vec::with_capacity(parsed.len());
     for record in parsed {
         let ok = match annotate_record(&work.pipeline, record) {
@@ -473,7 +498,7 @@ fn annotate(work: &Work, batch: Batch) -> Result<Rendered, Failure> {
         };
         records.push(Out::Done { end: bytes.len(), ok });
     }
-    Ok(Rendered { bytes, records, input_bytes })
+    Ok(Rendered { bytes, records, input_bytes, owner: me })
 }
 
 /// The names of the pipeline's custom layers: input fields may not use them.
