@@ -268,3 +268,26 @@ fn market_indices_and_conferences_are_misc() {
         check(&p, text, present, absent);
     }
 }
+
+#[test]
+fn name_particles_belong_to_the_name() {
+    // CoNLL keeps `von der` and `de` inside the name.
+    let p = pipeline("");
+    let cases: &[Case] = &[
+        (
+            "Ursula von der Leyen arrived in London on Sunday. \"We will meet again on Monday,\" von der Leyen said.",
+            &[("von der Leyen", "PER")],
+            &[],
+        ),
+        ("The deal was signed by Frederik de Klerk in 1993.", &[("Frederik de Klerk", "PER")], &[]),
+        (
+            "Aravinda de Silva scored 80 on Friday. The innings was the best of the season for de Silva.",
+            &[("de Silva", "PER")],
+            &[],
+        ),
+        ("He won the Tour de France twice.", &[("Tour de France", "MISC")], &[]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
+}
