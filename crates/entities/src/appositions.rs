@@ -3,8 +3,8 @@
 //!
 //! Current news names many organisations the 1996 training data never saw,
 //! and introduces them with their kind, right before the name. In CoNLL-2003
-//! train and dev and WikiGold, a name right after one of the nouns below is
-//! ORG 130 times and something else 4 times (`the daily Iran`, misread).
+//! train and dev and WikiGold, a name right after one of the nouns below (or
+//! its plural) is ORG 120 times and LOC once.
 //! Nouns that also come before people or things are left out: `rival`
 //! (`rival Bob Dole`), `party`, `carrier` (`the carrier Enterprise` is a
 //! ship), `insurer`, `broker`, `committee`, `department`.

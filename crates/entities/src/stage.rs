@@ -226,8 +226,10 @@ thread_local! {
 
 /// Lowercase particles that begin surnames and names (`von der Leyen`,
 /// `de Klerk`, `al Qaeda`).
-const NAME_PARTICLES: &[&str] =
-    &["al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van",
+    "von",
+];
 
 /// Extends a person's or organisation's name over the lowercase particles
 /// right before it (`said von der Leyen`): CoNLL-2003 and WikiGold have them
