@@ -34,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod appositions;
 pub mod clusters;
 pub mod conll;
 pub mod dateline;

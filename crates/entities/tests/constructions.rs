@@ -226,3 +226,68 @@ fn metonymy_follows_conll() {
         check(&p, text, present, absent);
     }
 }
+
+#[test]
+fn organisations_introduced_by_their_kind() {
+    // A noun of a kind of organisation right before a name makes it ORG, and
+    // every other mention of that name in the story follows.
+    let p = pipeline("");
+    let cases: &[Case] = &[
+        (
+            "The vaccine still needs approval from health regulator Kestrava. \
+             Officials expect Kestrava to rule by March.",
+            &[("Kestrava", "ORG")],
+            &[],
+        ),
+        ("Shares of drugmaker Pelmira rose 4 percent on Tuesday.", &[("Pelmira", "ORG")], &[]),
+        ("The deal was arranged by Swiss bank Ostwald, people familiar with it said.", &[("Ostwald", "ORG")], &[]),
+        ("Fashion retailer Corvane Brothers cut its forecast.", &[("Corvane Brothers", "ORG")], &[]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
+    // Not after nouns that also introduce people.
+    check(&p, "His rival Marta Quell conceded on Sunday night.", &[("Marta Quell", "PER")], &[]);
+    // At the start of a sentence the noun is capitalised, and not the name's.
+    check(&p, "Drugmakers Pelmira and Ostrova are seeking approval.", &[("Pelmira", "ORG")], &["Drugmakers"]);
+}
+
+#[test]
+fn market_indices_and_conferences_are_misc() {
+    // An index is named with its size (`FTSE 100` in CoNLL-2003), a college
+    // conference like any competition.
+    let p = pipeline("");
+    let cases: &[Case] = &[
+        ("The mid-cap FTSE 250 slipped 0.4 percent while the FTSE 100 rose.", &[("FTSE 250", "MISC")], &[]),
+        ("The Nikkei 225 closed higher for a third day.", &[("Nikkei 225", "MISC")], &[]),
+        ("The pan-European Stoxx 600 index fell 1.1 percent.", &[("Stoxx 600", "MISC")], &[]),
+        ("The Wildcats are 4-1 in Big 12 play after beating Iowa State 31-17.", &[("Big 12", "MISC")], &[]),
+        ("Two Pac-12 schools said on Monday they would join the Big Ten.", &[("Big Ten", "MISC")], &[]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
+}
+
+#[test]
+fn name_particles_belong_to_the_name() {
+    // CoNLL keeps `von der` and `de` inside the name.
+    let p = pipeline("");
+    let cases: &[Case] = &[
+        (
+            "Ursula von der Leyen arrived in London on Sunday. \"We will meet again on Monday,\" von der Leyen said.",
+            &[("von der Leyen", "PER")],
+            &[],
+        ),
+        ("The deal was signed by Frederik de Klerk in 1993.", &[("Frederik de Klerk", "PER")], &[]),
+        (
+            "Aravinda de Silva scored 80 on Friday. The innings was the best of the season for de Silva.",
+            &[("de Silva", "PER")],
+            &[],
+        ),
+        ("He won the Tour de France twice.", &[("Tour de France", "MISC")], &[]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
+}
