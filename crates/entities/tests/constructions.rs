@@ -291,3 +291,19 @@ fn name_particles_belong_to_the_name() {
         check(&p, text, present, absent);
     }
 }
+
+#[test]
+fn institutions_named_after_their_country_are_whole() {
+    // CoNLL tags `U.S. Treasury` as one organisation, not a place and an
+    // organisation.
+    let p = pipeline("");
+    let cases: &[Case] = &[
+        ("The U.S. Senate passed the bill late on Tuesday.", &[("U.S. Senate", "ORG")], &[]),
+        // Not across a comma.
+        ("In Washington, Senate leaders met on Friday.", &[], &["Washington, Senate"]),
+        ("A spokesman for the U.S. Navy declined to comment.", &[("U.S. Navy", "ORG")], &[]),
+    ];
+    for &(text, present, absent) in cases {
+        check(&p, text, present, absent);
+    }
+}
