@@ -47,15 +47,26 @@ const ORGANISATION_NOUNS: &[&str] = &[
 /// `drugmakers`); a capitalised word is a name or starts a sentence, not
 /// such a noun.
 pub fn is_organisation_noun(word: &str) -> bool {
-    let singular = word
-        .strip_suffix("ies")
-        .map_or_else(|| word.strip_suffix('s').unwrap_or(word).to_owned(), |stem| format!("{stem}y"));
-    ORGANISATION_NOUNS.contains(&word) || ORGANISATION_NOUNS.contains(&singular.as_str())
+    let is = |w: &str| ORGANISATION_NOUNS.contains(&w);
+    is(word)
+        || word.strip_suffix('s').is_some_and(is)
+        || word
+            .strip_suffix("ies")
+            .is_some_and(|stem| ORGANISATION_NOUNS.iter().any(|n| n.strip_suffix('y') == Some(stem)))
+}
+
+/// True for such a noun capitalised at the start of a sentence
+/// (`Drugmakers`).
+pub fn starts_as_organisation_noun(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.as_str().bytes().all(|b| b.is_ascii_lowercase())
+        && is_organisation_noun(&word.to_ascii_lowercase())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_organisation_noun;
+    use super::{is_organisation_noun, starts_as_organisation_noun};
 
     #[test]
     fn kinds_of_organisation() {
@@ -65,5 +76,7 @@ mod tests {
         for word in ["Regulator", "rival", "party", "carrier", "spokesman", "says", "groupie"] {
             assert!(!is_organisation_noun(word), "{word}");
         }
+        assert!(starts_as_organisation_noun("Drugmakers") && starts_as_organisation_noun("Regulator"));
+        assert!(!starts_as_organisation_noun("GROUP") && !starts_as_organisation_noun("drugmakers"));
     }
 }

@@ -9,7 +9,7 @@ use byline_core::{Document, Entity, Layer, Span, Stage, StageError, require};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::appositions::is_organisation_noun;
+use crate::appositions::{is_organisation_noun, starts_as_organisation_noun};
 use crate::features::{lower_hash, normalized};
 use crate::furniture::{Override, furniture_overrides};
 use crate::gazetteer::{Gazetteer, OverlapPolicy, Phrase, merge};
@@ -237,18 +237,19 @@ const NAME_PARTICLES: &[&str] = &[
 /// word, leaves them out. Not after a capitalised word, where the particle
 /// joins a longer name the tagger read (`Tour de France`).
 fn name_particles(words: &[&str], found: &mut [(usize, usize, &str)]) {
-    for (a, _, label) in found.iter_mut() {
-        if !matches!(*label, "PER" | "ORG") {
-            continue;
-        }
-        let mut first = *a;
-        while first > 0 && *a - first < 2 && NAME_PARTICLES.contains(&words[first - 1]) {
+    // `found` is in order: a name may not grow over the one before it.
+    let mut free_from = 0;
+    for (a, b, label) in found.iter_mut() {
+        let start = *a;
+        let mut first = start;
+        while first > free_from && start - first < 2 && NAME_PARTICLES.contains(&words[first - 1]) {
             first -= 1;
         }
         let after_capital = first > 0 && words[first - 1].starts_with(|c: char| c.is_uppercase());
-        if first < *a && !after_capital {
+        if first < start && !after_capital && matches!(*label, "PER" | "ORG") {
             *a = first;
         }
+        free_from = *b;
     }
 }
 
@@ -508,14 +509,15 @@ impl EntityStage {
     }
 
     /// Relabels ORG a name right after a noun of a kind of organisation
-    /// (`health regulator Anvisa`): see `appositions`.
+    /// (`health regulator Anvisa`): see `appositions`. A sentence that opens
+    /// with such a noun (`Drugmakers Pfizer and Moderna`) has it
+    /// capitalised: it is left out of the name.
     fn organisations_by_kind<'a>(&'a self, words: &[&str], found: &mut [(usize, usize, &'a str)]) {
         let Some(org) = self.model.tagset.labels().iter().find(|l| *l == "ORG") else { return };
         for (a, b, label) in found.iter_mut() {
             if *a > 0 && words.get(*a - 1).is_some_and(|w| is_organisation_noun(w)) {
                 *label = org.as_str();
-            } else if *a == 0 && *b > 1 && words.first().is_some_and(|w| is_organisation_noun(&w.to_lowercase())) {
-                // `Drugmakers Pfizer and Moderna ...`: the capital is the sentence's.
+            } else if *a == 0 && *b > 1 && words.first().is_some_and(|w| starts_as_organisation_noun(w)) {
                 *a = 1;
                 *label = org.as_str();
             }
