@@ -19,7 +19,7 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use byline_core::json::{InputError, RecordError, RecordId, read_record};
 use byline_core::{Document, io_reason};
 
-use crate::Failure;
+use crate::{Failure, lock};
 
 /// Bytes of an oversized record kept to find its id.
 const ID_PREFIX: usize = 64 << 10;
@@ -118,6 +118,11 @@ fn split_lines(data: &[u8], range: Range<usize>, source: &str, first_line: usize
         line += 1;
     }
     out
+}
+
+/// The lines in `bytes`: its line ends, and a last line without one.
+fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count() + usize::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
 }
 
 /// The id of a record too large to read, when it is in `prefix`.
@@ -249,10 +254,7 @@ impl FileRange {
             }
         }
         let lines_end = big.map_or(data.len(), |(last, _)| last);
-        let whole = &data[own_start..lines_end];
-        let count = whole.iter().filter(|&&b| b == b'\n').count()
-            + usize::from(!whole.is_empty() && !whole.ends_with(b"\n"))
-            + usize::from(big.is_some());
+        let count = count_lines(&data[own_start..lines_end]) + usize::from(big.is_some());
         publish.lines = count;
         let first_line = self.bases.wait(self.index) + 1;
         publish.send();
@@ -331,7 +333,7 @@ impl LineBases {
 
     /// The number of lines before range `index`, once known.
     fn wait(&self, index: usize) -> usize {
-        let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut known = lock(&self.known);
         loop {
             if let Some(&lines) = known.get(&index) {
                 return lines;
@@ -355,7 +357,7 @@ impl Publish<'_> {
         if std::mem::replace(&mut self.done, true) {
             return;
         }
-        let mut known = self.bases.known.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut known = lock(&self.bases.known);
         // Known by now, or 0 when this range failed before its turn.
         let before = known.remove(&self.index).unwrap_or(0);
         known.insert(self.index + 1, before + self.lines);
@@ -624,8 +626,7 @@ impl JsonlStream {
                 }
             };
             (self.line_start, self.scanned) = (end, end);
-            let lines = &batch.data[start..end];
-            let count = lines.iter().filter(|&&b| b == b'\n').count() + usize::from(!lines.ends_with(b"\n"));
+            let count = count_lines(&batch.data[start..end]);
             batch.input_bytes += (end - start) as u64;
             batch.items.push(Item::Lines {
                 range: start..end,

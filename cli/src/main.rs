@@ -282,6 +282,13 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
 /// Exit code 1: documents failed, their error records were written.
 pub(crate) const SOME_DOCUMENTS_FAILED: u8 = 1;
 
+/// A lock whose holder panicked is still usable: the critical sections of
+/// `byline run` leave their data consistent, and a thread's panic is caught
+/// and reported as an error of its batch.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The pipeline file, or the built-in default.
 pub(crate) fn load_pipeline(args: &PipelineArgs) -> Result<Pipeline, Failure> {
     let built = match &args.pipeline {

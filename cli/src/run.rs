@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
+use std::sync::{Condvar, Mutex, PoisonError, TryLockError};
 
 use byline_core::json::{OutputOptions, RecordError, RecordId, stream_document};
 use byline_core::{Document, Layer, Pipeline, io_reason};
@@ -26,7 +26,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::cpus::Placement;
 use crate::input::{Batch, READ_CHUNK, Reader};
 use crate::output::Renderer;
-use crate::{Failure, Format, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline};
+use crate::{Failure, Format, RunArgs, SOME_DOCUMENTS_FAILED, load_pipeline, lock};
 
 /// Records per batch: a batch is one thread's unit of work.
 const BATCH_DOCS: usize = 1024;
@@ -132,13 +132,6 @@ impl BufferPool {
             }
         }
     }
-}
-
-/// A lock whose holder panicked is still usable: every critical section
-/// below leaves its data consistent, and a worker's panic is caught and
-/// reported as an error of its batch.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The input side: one thread at a time cuts the next batch.
