@@ -355,10 +355,10 @@ impl EntityStage {
     /// introduced (`health regulator Anvisa` ... `approved by Anvisa`): the
     /// tagger, which never saw the name, reads each mention on its own.
     fn spread_organisations(&self, text: &str, entities: &mut [Entity]) {
-        let Some(org) = self.model.tagset.labels().iter().find(|l| *l == "ORG") else { return };
+        let Some(org) = self.label("ORG") else { return };
         let introduced: HashSet<&str> = entities
             .iter()
-            .filter(|e| e.label == *org)
+            .filter(|e| e.label == org)
             .filter(|e| {
                 text[..e.span.start].trim_end().rsplit(char::is_whitespace).next().is_some_and(is_organisation_noun)
             })
@@ -367,9 +367,9 @@ impl EntityStage {
         if introduced.is_empty() {
             return;
         }
-        for e in entities.iter_mut().filter(|e| e.label != *org) {
+        for e in entities.iter_mut().filter(|e| e.label != org) {
             if introduced.contains(&text[e.span.start..e.span.end]) {
-                e.label.clone_from(org);
+                org.clone_into(&mut e.label);
             }
         }
     }
@@ -410,6 +410,12 @@ impl EntityStage {
         for k in team_mentions(&words, &sentences, &names, key) {
             entities[k].label = self.model.tagset.labels()[org].clone();
         }
+    }
+
+    /// The model's own string for `label`, if its tag set has it (the rules
+    /// label their names with it).
+    fn label(&self, label: &str) -> Option<&str> {
+        self.model.tagset.labels().iter().find(|l| *l == label).map(String::as_str)
     }
 
     /// True when `words` are exactly an entry of the built-in list `list`
@@ -461,9 +467,8 @@ impl EntityStage {
             !rules.iter().any(|r| if r.owns_overlaps { a < r.end && r.first < b } else { r.first <= a && b <= r.end })
         });
         for (a, b, label) in rules.into_iter().flat_map(|r| r.entities) {
-            let label = self.model.tagset.labels().iter().find(|l| *l == label);
-            if let Some(label) = label.filter(|_| !found.iter().any(|&(x, y, _)| x < b && a < y)) {
-                found.push((a, b, label.as_str()));
+            if let Some(label) = self.label(label).filter(|_| !found.iter().any(|&(x, y, _)| x < b && a < y)) {
+                found.push((a, b, label));
             }
         }
         found.sort_unstable_by_key(|&(a, _, _)| a);
@@ -500,10 +505,10 @@ impl EntityStage {
     /// alone is ORG 238 times and MISC 3 times. A longer MISC name is left
     /// alone.
     fn companies_not_products<'a>(&'a self, words: &[&str], found: &mut [(usize, usize, &'a str)]) {
-        let Some(org) = self.model.tagset.labels().iter().find(|l| *l == "ORG") else { return };
+        let Some(org) = self.label("ORG") else { return };
         for (a, b, label) in found.iter_mut().filter(|(_, _, l)| *l == "MISC") {
             if words.get(*a..*b).is_some_and(|span| self.is_entry_of("companies", span)) {
-                *label = org.as_str();
+                *label = org;
             }
         }
     }
@@ -513,13 +518,13 @@ impl EntityStage {
     /// with such a noun (`Drugmakers Pfizer and Moderna`) has it
     /// capitalised: it is left out of the name.
     fn organisations_by_kind<'a>(&'a self, words: &[&str], found: &mut [(usize, usize, &'a str)]) {
-        let Some(org) = self.model.tagset.labels().iter().find(|l| *l == "ORG") else { return };
+        let Some(org) = self.label("ORG") else { return };
         for (a, b, label) in found.iter_mut() {
             if *a > 0 && words.get(*a - 1).is_some_and(|w| is_organisation_noun(w)) {
-                *label = org.as_str();
+                *label = org;
             } else if *a == 0 && *b > 1 && words.first().is_some_and(|w| starts_as_organisation_noun(w)) {
                 *a = 1;
-                *label = org.as_str();
+                *label = org;
             }
         }
     }
@@ -531,7 +536,7 @@ impl EntityStage {
     /// (`Privately-owned`, `mid-August`), which is why the name must be one
     /// that running text capitalises and not a date word.
     fn name_modifiers<'a>(&'a self, words: &[&str], found: &mut Vec<(usize, usize, &'a str)>) {
-        let Some(misc) = self.model.tagset.labels().iter().find(|l| *l == "MISC") else { return };
+        let Some(misc) = self.label("MISC") else { return };
         let dates = self.model.lists.id("dates");
         let mut buf = String::new();
         let mut covered = vec![false; words.len()];
@@ -546,7 +551,7 @@ impl EntityStage {
             }
             let date = dates.is_some_and(|d| self.model.lists.has_word(d, lower_hash(&normalized(name), &mut buf)));
             if !date {
-                found.push((i, i + 1, misc.as_str()));
+                found.push((i, i + 1, misc));
                 added = true;
             }
         }
