@@ -19,7 +19,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError, TryLockError};
 
-use byline_core::json::{OutputOptions, RecordError, RecordId, stream_document};
+use byline_core::json::{OutputOptions, RecordId, stream_document};
 use byline_core::{Document, Layer, Pipeline, io_reason};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -482,7 +482,7 @@ fn annotate(work: &Work, me: usize, batch: Batch) -> Result<Rendered, Failure> {
     let mut bytes = work.outputs[me].take();
     let mut records = Vec::with_capacity(parsed.len());
     for record in parsed {
-        let ok = match annotate_record(&work.pipeline, record) {
+        let ok = match work.pipeline.annotate_record(record) {
             Ok(doc) if doc.text().len() > STREAM_TEXT && work.renderer.format == Format::Jsonl => {
                 records.push(Out::Stream(Box::new(doc)));
                 continue;
@@ -499,20 +499,7 @@ pub(crate) fn custom_layers(pipeline: &Pipeline) -> Vec<String> {
     pipeline.layers().iter().filter(|l| !l.is_standard()).map(|l| l.name().to_owned()).collect()
 }
 
-/// Runs the pipeline on one parsed record: the annotated document, or the
-/// id and reason of the error record written in its place.
-pub(crate) fn annotate_record(
-    pipeline: &Pipeline,
-    record: Result<Document, RecordError>,
-) -> Result<Document, (RecordId, String)> {
-    let mut doc = record.map_err(|bad| (bad.id, bad.error.to_string()))?;
-    match pipeline.run(&mut doc) {
-        Ok(()) => Ok(doc),
-        Err(e) => Err((RecordId::of(&doc), e.to_string())),
-    }
-}
-
-/// Renders what [`annotate_record`] gave into `out`; `false` for an error record.
+/// Renders what [`Pipeline::annotate_record`] gave into `out`; `false` for an error record.
 pub(crate) fn render(renderer: &Renderer, annotated: &Result<Document, (RecordId, String)>, out: &mut Vec<u8>) -> bool {
     match annotated {
         Ok(doc) => {

@@ -2,7 +2,7 @@
 //!
 //! A thin shell over what `byline run` does: request bodies become input
 //! records exactly as `byline run` reads them (`input::Reader`), are
-//! annotated by `run::annotate_record` and written by byline-core's JSON writer, so
+//! annotated by `Pipeline::annotate_record` and written by byline-core's JSON writer, so
 //! a response is byte for byte the line `byline run` would print.
 //!
 //! HTTP is hyper's (HTTP/1.1) with axum's routing; nothing here parses HTTP.
@@ -373,7 +373,7 @@ async fn annotate_batch(State(server): State<Arc<Server>>, headers: HeaderMap, b
 /// for an error record.
 fn annotate_one(pipeline: &Pipeline, record: Result<Document, RecordError>) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
-    let ok = run::render(&RENDERER, &run::annotate_record(pipeline, record), &mut out);
+    let ok = run::render(&RENDERER, &pipeline.annotate_record(record), &mut out);
     (out, ok)
 }
 

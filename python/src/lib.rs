@@ -87,15 +87,15 @@ fn exact(value: Option<Decimal>) -> Option<String> {
 }
 
 fn annotate(pipeline: &byline::Pipeline, record: Record) -> Output {
-    let (id, error) = match record {
-        Record::Text { id, text } => return finish(pipeline, Document::new(id, text)),
-        Record::Json { fallback_id, line } => match Document::from_json(&line, &fallback_id) {
-            Ok(doc) => return finish(pipeline, doc),
-            Err(e) => (e.id, e.error.to_string()),
-        },
-        Record::Bad { id, error } => (RecordId::Text(id), error),
+    let read = match record {
+        Record::Text { id, text } => Ok(Document::new(id, text)),
+        Record::Json { fallback_id, line } => Document::from_json(&line, &fallback_id),
+        Record::Bad { id, error } => return failed(RecordId::Text(id), error),
     };
-    failed(id, error)
+    match pipeline.annotate_record(read) {
+        Ok(doc) => annotated(doc),
+        Err((id, error)) => failed(id, error),
+    }
 }
 
 /// The error record written in place of a document.
@@ -105,10 +105,8 @@ fn failed(id: RecordId, error: String) -> Output {
     (id.as_str().to_owned(), out, Vec::new(), Some(error))
 }
 
-fn finish(pipeline: &byline::Pipeline, mut doc: Document) -> Output {
-    if let Err(e) = pipeline.run(&mut doc) {
-        return failed(RecordId::of(&doc), e.to_string());
-    }
+/// An annotated document's record, and its numbers' exact values.
+fn annotated(doc: Document) -> Output {
     let mut out = Vec::with_capacity(doc.text().len() * 4 + 256);
     doc.write_json(OffsetUnit::Chars, &mut out);
     let numbers = doc.layers.numbers.iter().flatten().map(|n| (exact(n.value), exact(n.min), exact(n.max))).collect();

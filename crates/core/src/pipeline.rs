@@ -29,6 +29,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::json::{RecordError, RecordId};
 use crate::registry::{self, StageOptions};
 use crate::{Document, Layer, Stage, StageError};
 
@@ -271,6 +272,18 @@ impl Pipeline {
             }
         }
         Ok(())
+    }
+
+    /// Runs every stage on a record as it was read: the annotated document,
+    /// or the id and reason of the error record written in its place (the
+    /// record could not be read, or a stage failed). `byline run`, `byline
+    /// serve` and the Python package all annotate through here.
+    pub fn annotate_record(&self, record: Result<Document, RecordError>) -> Result<Document, (RecordId, String)> {
+        let mut doc = record.map_err(|bad| (bad.id, bad.error.to_string()))?;
+        match self.run(&mut doc) {
+            Ok(()) => Ok(doc),
+            Err(e) => Err((RecordId::of(&doc), e.to_string())),
+        }
     }
 
     /// Annotates a new document made of `id` and `text`.
