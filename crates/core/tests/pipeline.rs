@@ -220,6 +220,22 @@ fn a_panicking_stage_becomes_a_document_error() {
 }
 
 #[test]
+fn a_record_is_annotated_or_becomes_its_error_record() {
+    let p = Pipeline::from_toml("[[stage]]\nuse = \"fake-tokens\"\n", "p.toml").unwrap();
+    let doc = p.annotate_record(Document::from_json(r#"{"id": "a1", "text": "Two words"}"#, "line 1")).unwrap();
+    assert_eq!(doc.layers.tokens.as_ref().map(Vec::len), Some(2));
+
+    // A record that cannot be read keeps the id it was read with.
+    let (id, error) = p.annotate_record(Document::from_json(r#"{"id": "a2", "text": 7}"#, "line 2")).unwrap_err();
+    assert_eq!((id.as_str(), error.contains("text")), ("a2", true), "{error}");
+
+    // A stage that fails names itself, under the document's id.
+    let failing = Pipeline::from_toml("[[stage]]\nuse = \"fake-panic\"\n", "p.toml").unwrap();
+    let (id, error) = failing.annotate_record(Ok(Document::new("a3", "text"))).unwrap_err();
+    assert_eq!((id.as_str(), error.starts_with("stage `fake-panic` failed")), ("a3", true), "{error}");
+}
+
+#[test]
 fn registry_is_sorted_and_documents_options() {
     let names: Vec<&str> = registry::registrations().iter().map(|r| r.name).collect();
     let mut sorted = names.clone();
