@@ -277,15 +277,24 @@ const INSTITUTIONS: &[&[&str]] = &[
 /// organisation (`U.S.` + `Senate` → `U.S. Senate`): CoNLL-2003 and WikiGold
 /// have such names whole 43 times and split once.
 fn national_institutions(words: &[&str], found: &mut Vec<(usize, usize, &str)>) {
-    let mut k = 0;
-    while k + 1 < found.len() {
-        let ((a, b, first), (c, d, second)) = (found[k], found[k + 1]);
-        if first == "LOC" && second == "ORG" && b == c && INSTITUTIONS.iter().any(|i| words.get(c..d) == Some(*i)) {
-            found[k] = (a, d, second);
-            found.remove(k + 1);
+    // One pass that keeps the names in place (no `remove`, which would make
+    // a run of such pairs quadratic).
+    let mut kept = 0_usize;
+    for k in 0..found.len() {
+        let (c, d, second) = found[k];
+        if let Some(&(a, b, first)) = kept.checked_sub(1).map(|last| &found[last])
+            && first == "LOC"
+            && second == "ORG"
+            && b == c
+            && INSTITUTIONS.iter().any(|i| words.get(c..d) == Some(*i))
+        {
+            found[kept - 1] = (a, d, second);
+            continue;
         }
-        k += 1;
+        found[kept] = found[k];
+        kept += 1;
     }
+    found.truncate(kept);
 }
 
 impl EntityStage {

@@ -302,6 +302,8 @@ fn institutions_named_after_their_country_are_whole() {
         // Not across a comma.
         ("In Washington, Senate leaders met on Friday.", &[], &["Washington, Senate"]),
         ("A spokesman for the U.S. Navy declined to comment.", &[("U.S. Navy", "ORG")], &[]),
+        // Two in one sentence, each whole.
+        ("The U.S. Senate and the U.S. House voted on Friday.", &[("U.S. Senate", "ORG"), ("U.S. House", "ORG")], &[]),
     ];
     for &(text, present, absent) in cases {
         check(&p, text, present, absent);
